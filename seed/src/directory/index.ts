@@ -1,0 +1,142 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import type { DataSource, EntityManager } from "typeorm";
+import {
+  Country,
+  JurisdictionBasis,
+  JurisdictionRow,
+  Membership,
+  OfferBasis,
+  Procedure,
+  ProcedureCode,
+  ProcedureOfferRow,
+  Representation,
+  RepresentationStatus,
+  CoordinatePrecision,
+} from "../../../subgraphs/directory/src/entities";
+import { countrySearchText, representationSearchText } from "../../../subgraphs/directory/src/search-text";
+import { allCountryNames } from "../country-names";
+import { SEED_DATA_DIR } from "../paths";
+import { parseRepresentationRows, type RepresentationSeedRow, type RowProblem } from "./representation-rows";
+
+export interface DirectorySeedSummary {
+  countries: { inserted: number; present: number };
+  procedures: { inserted: number; present: number };
+  representations: { read: number; inserted: number; present: number; rejected: RowProblem[]; warnings: RowProblem[] };
+}
+
+const readCsv = (file: string): Record<string, string>[] =>
+  parse(readFileSync(join(SEED_DATA_DIR, file), "utf8"), { columns: true, skip_empty_lines: true, trim: true });
+
+/** Inserts in chunks: both SQLite and PostgreSQL cap the number of bound parameters. */
+async function insertAll<T extends object>(m: EntityManager, entity: new () => T, rows: T[], chunk = 200): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk) await m.insert(entity, rows.slice(i, i + chunk) as never);
+}
+
+async function seedCountries(m: EntityManager) {
+  const present = new Set((await m.find(Country, { select: { code: true } })).map((c) => c.code));
+  const standing = new Map<string, Membership>();
+  for (const row of readCsv("memberships.csv")) standing.set(`${row.country_iso2}:${row.conference}`, row.standing as Membership);
+  const missing = allCountryNames()
+    .filter((c) => !present.has(c.code))
+    .map((c) =>
+      m.create(Country, {
+        code: c.code,
+        alpha3: c.alpha3,
+        nameEs: c.es,
+        nameEn: c.en,
+        nameFr: c.fr,
+        namePt: c.pt,
+        crmMembership: standing.get(`${c.code}:CRM`) ?? null,
+        csmMembership: standing.get(`${c.code}:CSM`) ?? null,
+        searchText: countrySearchText({ code: c.code, alpha3: c.alpha3, nameEs: c.es, nameEn: c.en, nameFr: c.fr, namePt: c.pt }),
+      }),
+    );
+  await insertAll(m, Country, missing);
+  return { inserted: missing.length, present: present.size };
+}
+
+async function seedProcedures(m: EntityManager) {
+  const catalogue = readCsv("procedures.csv");
+  const present = new Set((await m.find(Procedure, { select: { code: true } })).map((p) => p.code));
+  const missing = catalogue
+    .filter((row) => !present.has(row.code as ProcedureCode))
+    .map((row) =>
+      m.create(Procedure, {
+        code: row.code as ProcedureCode,
+        position: Number(row.position),
+        labelEs: row.label_es,
+        labelEn: row.label_en,
+        labelFr: row.label_fr,
+        labelPt: row.label_pt,
+      }),
+    );
+  await insertAll(m, Procedure, missing);
+  const typical = catalogue.map((row) => ({ code: row.code as ProcedureCode, kinds: new Set(row.typical_for_kinds.split(";")) }));
+  return { inserted: missing.length, present: present.size, typical };
+}
+
+/**
+ * Loads the directory's reference data and the real representations. Idempotent: it only
+ * inserts what is missing and never overwrites a row, so a secretariat's edits survive a
+ * re-seed. One transaction: a failed seed leaves nothing half-written.
+ */
+export async function seedDirectory(dataSource: DataSource, csvPath = join(SEED_DATA_DIR, "representations.csv")): Promise<DirectorySeedSummary> {
+  return dataSource.transaction(async (m) => {
+    const countries = await seedCountries(m);
+    const procedures = await seedProcedures(m);
+    const countryRows = new Map((await m.find(Country)).map((c) => [c.code, c]));
+    const parsed = parseRepresentationRows(readFileSync(csvPath, "utf8"), new Set(countryRows.keys()));
+    const present = new Set((await m.find(Representation, { select: { id: true } })).map((r) => r.id));
+    const fresh = parsed.rows.filter((row) => !present.has(row.id));
+
+    const entity = (row: RepresentationSeedRow) =>
+      m.create(Representation, {
+        ...row,
+        coordinatePrecision: row.latitude === null ? null : CoordinatePrecision.EXACT,
+        openingHours: null,
+        languages: [],
+        status: RepresentationStatus.ACTIVE,
+        lastVerifiedOn: row.sourceDate,
+        searchText: representationSearchText(row, countryRows.get(row.sendingCountryCode)!, countryRows.get(row.hostCountryCode)!),
+        version: 1,
+      });
+    await insertAll(m, Representation, fresh.map(entity));
+    await insertAll(
+      m,
+      JurisdictionRow,
+      fresh.flatMap((row) => [
+        m.create(JurisdictionRow, { representationId: row.id, countryCode: row.hostCountryCode, basis: JurisdictionBasis.RESIDENT }),
+        ...row.concurrent.map((code) => m.create(JurisdictionRow, { representationId: row.id, countryCode: code, basis: JurisdictionBasis.CONCURRENT_ACCREDITATION })),
+      ]),
+    );
+    // The source has no procedure column: offers are inferred from the kind and say so.
+    await insertAll(
+      m,
+      ProcedureOfferRow,
+      fresh.flatMap((row) =>
+        procedures.typical
+          .filter((p) => p.kinds.has(row.kind))
+          .map((p) => m.create(ProcedureOfferRow, { representationId: row.id, procedureCode: p.code, basis: OfferBasis.TYPICAL_FOR_KIND, note: null, sourceUrl: null })),
+      ),
+    );
+    return {
+      countries,
+      procedures: { inserted: procedures.inserted, present: procedures.present },
+      representations: { read: parsed.read, inserted: fresh.length, present: parsed.rows.length - fresh.length, rejected: parsed.rejected, warnings: parsed.warnings },
+    };
+  });
+}
+
+export function formatDirectorySummary(s: DirectorySeedSummary): string {
+  const r = s.representations;
+  const lines = [
+    `directory seed: countries ${s.countries.inserted} inserted, ${s.countries.present} already present`,
+    `directory seed: procedures ${s.procedures.inserted} inserted, ${s.procedures.present} already present`,
+    `directory seed: representations ${r.read} rows read, ${r.inserted} inserted, ${r.present} already present, ${r.rejected.length} rejected, ${r.warnings.length} warnings`,
+    ...r.rejected.map((p) => `  rejected line ${p.line} (${p.id || "no id"}): ${p.reason}`),
+    ...r.warnings.map((p) => `  warning line ${p.line} (${p.id}): ${p.reason}`),
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,107 @@
+import { parse } from "csv-parse/sync";
+import { RepresentationKind } from "../../../subgraphs/directory/src/entities/enums";
+import { normalizePhones, type PhoneValue } from "../phones";
+
+/** A row of representations.csv (the format of shared/data), checked and normalised. */
+export interface RepresentationSeedRow {
+  id: string;
+  kind: RepresentationKind;
+  sendingCountryCode: string;
+  hostCountryCode: string;
+  city: string | null;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  concurrent: string[];
+  phones: PhoneValue[];
+  emails: string[];
+  website: string | null;
+  sourceUrls: string[];
+  sourceDate: string | null;
+}
+
+export interface RowProblem {
+  line: number;
+  id: string;
+  reason: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const KINDS = new Set<string>(Object.values(RepresentationKind));
+
+const blank = (value: string | undefined) => (value ?? "").trim() || null;
+
+/**
+ * Reads representations.csv. A row that cannot be trusted as a whole (unknown country,
+ * kind, half coordinates, duplicate id) is rejected with its reason; a flaw that touches
+ * one value only (a malformed e-mail, an unknown accreditation code) drops that value
+ * and is reported as a warning, so that one typo never hides an office.
+ */
+export function parseRepresentationRows(csv: string, knownCountries: Set<string>) {
+  const records: Record<string, string>[] = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+  const rows: RepresentationSeedRow[] = [];
+  const rejected: RowProblem[] = [];
+  const warnings: RowProblem[] = [];
+  const seen = new Set<string>();
+
+  records.forEach((record, index) => {
+    const line = index + 2; // header is line 1
+    const id = record.id ?? "";
+    const reject = (reason: string) => rejected.push({ line, id, reason });
+    const sender = (record.sending_country_iso2 ?? "").toUpperCase();
+    const host = (record.host_country_iso2 ?? "").toUpperCase();
+    const lat = blank(record.latitude);
+    const lon = blank(record.longitude);
+
+    if (!/^[a-z0-9][a-z0-9-]{0,119}$/.test(id)) return reject("id: must be a lower-case slug of at most 120 characters");
+    if (seen.has(id)) return reject("id: duplicate of an earlier row");
+    if (!knownCountries.has(sender)) return reject(`sending_country_iso2: unknown ISO 3166-1 code "${record.sending_country_iso2}"`);
+    if (!knownCountries.has(host)) return reject(`host_country_iso2: unknown ISO 3166-1 code "${record.host_country_iso2}"`);
+    if (sender === host) return reject("host_country_iso2: an office does not represent a country in itself");
+    if (!KINDS.has(record.kind)) return reject(`kind: "${record.kind}" is not one of ${[...KINDS].join(", ")}`);
+    if ((lat === null) !== (lon === null)) return reject("latitude/longitude: one is given without the other");
+    const latitude = lat === null ? null : Number(lat);
+    const longitude = lon === null ? null : Number(lon);
+    if (latitude !== null && !(Math.abs(latitude) <= 90)) return reject(`latitude: "${lat}" is not a number from -90 to 90`);
+    if (longitude !== null && !(Math.abs(longitude) <= 180)) return reject(`longitude: "${lon}" is not a number from -180 to 180`);
+    const sourceUrls = (record.source_url ?? "").split(/\s+/).filter(Boolean);
+    if (!sourceUrls.length) return reject("source_url: every row needs its source");
+    const sourceDate = blank(record.source_date);
+    if (sourceDate !== null && !DATE.test(sourceDate)) return reject(`source_date: "${sourceDate}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+
+    const concurrent: string[] = [];
+    for (const code of (record.concurrent_accreditation_iso2 ?? "").split(";").map((c) => c.trim().toUpperCase()).filter(Boolean)) {
+      if (!knownCountries.has(code)) warnings.push({ line, id, reason: `concurrent_accreditation_iso2: unknown code "${code}" left out` });
+      else if (code !== host && code !== sender && !concurrent.includes(code)) concurrent.push(code);
+    }
+    const emails: string[] = [];
+    for (const email of (record.email ?? "").split(/[;,\s]+/).filter(Boolean)) {
+      if (EMAIL.test(email)) emails.push(email);
+      else warnings.push({ line, id, reason: `email: "${email}" is not an e-mail address; left out` });
+    }
+    const phones = normalizePhones(record.phone ?? "", host);
+    for (const phone of phones.filter((p) => p.e164 === null)) {
+      warnings.push({ line, id, reason: `phone: "${phone.raw}" is not a valid number; kept as written, without E.164` });
+    }
+
+    seen.add(id);
+    rows.push({
+      id,
+      kind: record.kind as RepresentationKind,
+      sendingCountryCode: sender,
+      hostCountryCode: host,
+      city: blank(record.city),
+      address: blank(record.address),
+      latitude,
+      longitude,
+      concurrent,
+      phones,
+      emails,
+      website: blank(record.website),
+      sourceUrls,
+      sourceDate,
+    });
+  });
+  return { rows, rejected, warnings, read: records.length };
+}

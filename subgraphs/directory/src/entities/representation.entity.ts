@@ -1,0 +1,111 @@
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn, VersionColumn } from "typeorm";
+import { CoordinatePrecision, RepresentationKind, RepresentationStatus } from "./enums";
+
+@ObjectType({ description: "A telephone number: E.164 when it could be normalised, always as the source wrote it." })
+export class Phone {
+  @Field(() => String, { nullable: true, description: "E.164 form (+50622892226), null when the source's text is not a valid number." })
+  e164!: string | null;
+
+  @Field({ description: "As the source wrote it." })
+  raw!: string;
+}
+
+@ObjectType()
+export class Coordinates {
+  @Field() latitude!: number;
+  @Field() longitude!: number;
+  @Field(() => CoordinatePrecision)
+  precision!: CoordinatePrecision;
+}
+
+@ObjectType({ description: "Where a record comes from and how fresh it is." })
+export class Provenance {
+  @Field(() => [String], { description: "Source URLs; the first is the main one." })
+  sources!: string[];
+
+  @Field(() => String, { nullable: true, description: "Date of the source (ISO 8601; may be a year or year-month only)." })
+  sourceDate!: string | null;
+
+  @Field(() => String, { nullable: true, description: "When someone last confirmed the record (ISO 8601 date). For seeded rows, the source's date." })
+  lastVerifiedOn!: string | null;
+}
+
+@Directive(`@key(fields: "id")`)
+@ObjectType({ description: "An embassy, consulate or other office of a sending country in a host country." })
+@Entity({ name: "representation" })
+@Index("idx_representation_sending", ["sendingCountryCode"])
+@Index("idx_representation_host", ["hostCountryCode"])
+export class Representation {
+  @Field(() => ID, { description: "Stable slug: sender-host-kind-city." })
+  @PrimaryColumn({ type: "varchar", length: 120 })
+  id!: string;
+
+  @Field(() => RepresentationKind)
+  @Column({ type: "varchar", length: 24 })
+  kind!: RepresentationKind;
+
+  @Column({ name: "sending_country_code", type: "varchar", length: 2 })
+  sendingCountryCode!: string;
+
+  @Column({ name: "host_country_code", type: "varchar", length: 2 })
+  hostCountryCode!: string;
+
+  @Field(() => String, { nullable: true, description: "City as the source names it." })
+  @Column({ type: "text", nullable: true })
+  city!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  address!: string | null;
+
+  @Column({ type: "double precision", nullable: true })
+  latitude!: number | null;
+
+  @Column({ type: "double precision", nullable: true })
+  longitude!: number | null;
+
+  @Column({ name: "coordinate_precision", type: "varchar", length: 8, nullable: true })
+  coordinatePrecision!: CoordinatePrecision | null;
+
+  @Field(() => [Phone])
+  @Column({ type: "simple-json" })
+  phones!: Phone[];
+
+  @Field(() => [String])
+  @Column({ type: "simple-json" })
+  emails!: string[];
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  website!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Opening hours in OpenStreetMap opening_hours syntax." })
+  @Column({ name: "opening_hours", type: "text", nullable: true })
+  openingHours!: string | null;
+
+  @Field(() => [String], { description: "Languages spoken at the office (BCP 47)." })
+  @Column({ type: "simple-json" })
+  languages!: string[];
+
+  @Field(() => RepresentationStatus)
+  @Column({ type: "varchar", length: 24 })
+  status!: RepresentationStatus;
+
+  @Column({ name: "source_urls", type: "simple-json" })
+  sourceUrls!: string[];
+
+  @Column({ name: "source_date", type: "varchar", length: 10, nullable: true })
+  sourceDate!: string | null;
+
+  @Column({ name: "last_verified_on", type: "varchar", length: 10, nullable: true })
+  lastVerifiedOn!: string | null;
+
+  /** Folded city, address and country names in every language, for accent-insensitive search. */
+  @Column({ name: "search_text", type: "text" })
+  searchText!: string;
+
+  @Field(() => Int, { description: "Increases with every change; writes must send the version they read." })
+  @VersionColumn()
+  version!: number;
+}

@@ -1,0 +1,46 @@
+import DataLoader from "dataloader";
+import { In, type DataSource } from "typeorm";
+import { Country, JurisdictionRow, Procedure, ProcedureOfferRow, Representation } from "../entities";
+
+/** Returns one value per key, in key order: what batch functions owe DataLoader. */
+function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => map.get(key) ?? null);
+}
+
+function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+/**
+ * A fresh set per request: loaders cache, and a cache must never outlive the request
+ * (it would serve stale rows, and one caller's rows to another).
+ */
+export function createLoaders(dataSource: DataSource) {
+  const m = dataSource.manager;
+  return {
+    countryByCode: new DataLoader<string, Country | null>(async (codes) =>
+      byKey(codes, await m.findBy(Country, { code: In([...codes]) }), (c) => c.code),
+    ),
+    procedureByCode: new DataLoader<string, Procedure | null>(async (codes) =>
+      byKey(codes, await m.findBy(Procedure, { code: In([...codes]) as never }), (p) => p.code),
+    ),
+    representationById: new DataLoader<string, Representation | null>(async (ids) =>
+      byKey(ids, await m.findBy(Representation, { id: In([...ids]) }), (r) => r.id),
+    ),
+    jurisdictionByRepresentationId: new DataLoader<string, JurisdictionRow[]>(async (ids) =>
+      groupByKey(
+        ids,
+        await m.find(JurisdictionRow, { where: { representationId: In([...ids]) }, order: { basis: "DESC", countryCode: "ASC" } }),
+        (row) => row.representationId,
+      ),
+    ),
+    offersByRepresentationId: new DataLoader<string, ProcedureOfferRow[]>(async (ids) =>
+      groupByKey(ids, await m.findBy(ProcedureOfferRow, { representationId: In([...ids]) }), (row) => row.representationId),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,83 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Lang } from "../../../shared/src/lang";
+import type { DirectoryContext } from "../context";
+import { Coordinates, Country, JurisdictionRow, Procedure, ProcedureOfferRow, Provenance, Representation, RepresentationKind } from "../entities";
+import { CoordinatePrecision } from "../entities/enums";
+import { KIND_LABELS, localized, representationName } from "../labels";
+import { RepresentationConnection } from "./representation.types";
+
+/** Relations of a representation, each through a per-request loader (no N+1). */
+@Resolver(() => Representation)
+export class RepresentationFieldsResolver {
+  @FieldResolver(() => String, { description: 'E.g. "Embajada de Haití"; language as for labels.' })
+  async name(@Root() r: Representation, @Ctx() ctx: DirectoryContext, @Arg("lang", () => Lang, { nullable: true }) lang?: Lang): Promise<string> {
+    const sender = await ctx.loaders.countryByCode.load(r.sendingCountryCode);
+    return representationName(r.kind, sender ? localized(sender, "name", lang ?? ctx.lang) : r.sendingCountryCode, lang ?? ctx.lang);
+  }
+
+  @FieldResolver(() => String, { description: "Label of the kind of office in the language asked." })
+  kindLabel(@Root() r: Representation, @Ctx() ctx: DirectoryContext, @Arg("lang", () => Lang, { nullable: true }) lang?: Lang): string {
+    return KIND_LABELS[r.kind as RepresentationKind][lang ?? ctx.lang];
+  }
+
+  @FieldResolver(() => Country, { description: "The country the office represents." })
+  async sendingCountry(@Root() r: Representation, @Ctx() ctx: DirectoryContext): Promise<Country | null> {
+    return ctx.loaders.countryByCode.load(r.sendingCountryCode);
+  }
+
+  @FieldResolver(() => Country, { description: "The country the office sits in." })
+  async hostCountry(@Root() r: Representation, @Ctx() ctx: DirectoryContext): Promise<Country | null> {
+    return ctx.loaders.countryByCode.load(r.hostCountryCode);
+  }
+
+  @FieldResolver(() => [JurisdictionRow], { description: "Countries the office can act in: its host first, then concurrent accreditations." })
+  async jurisdiction(@Root() r: Representation, @Ctx() ctx: DirectoryContext): Promise<JurisdictionRow[]> {
+    return ctx.loaders.jurisdictionByRepresentationId.load(r.id);
+  }
+
+  @FieldResolver(() => [ProcedureOfferRow], { description: "Procedures the office handles, each with its basis; catalogue order." })
+  async procedures(@Root() r: Representation, @Ctx() ctx: DirectoryContext): Promise<ProcedureOfferRow[]> {
+    const offers = await ctx.loaders.offersByRepresentationId.load(r.id);
+    const procedures = await ctx.loaders.procedureByCode.loadMany(offers.map((o) => o.procedureCode));
+    const position = (i: number) => {
+      const p = procedures[i];
+      return p && !(p instanceof Error) ? p.position : Number.MAX_SAFE_INTEGER;
+    };
+    return offers.map((offer, i) => ({ offer, pos: position(i) })).sort((a, b) => a.pos - b.pos).map(({ offer }) => offer);
+  }
+
+  @FieldResolver(() => Coordinates, { nullable: true, description: "Null when neither the office's nor its city's position is known." })
+  coordinates(@Root() r: Representation): Coordinates | null {
+    if (r.latitude === null || r.longitude === null) return null;
+    return { latitude: r.latitude, longitude: r.longitude, precision: r.coordinatePrecision ?? CoordinatePrecision.EXACT };
+  }
+
+  @FieldResolver(() => Provenance)
+  provenance(@Root() r: Representation): Provenance {
+    return { sources: r.sourceUrls, sourceDate: r.sourceDate, lastVerifiedOn: r.lastVerifiedOn };
+  }
+}
+
+@Resolver(() => RepresentationConnection)
+export class RepresentationConnectionResolver {
+  @FieldResolver(() => Int, { description: "How many offices match the filter, over all pages." })
+  async totalCount(@Root() connection: RepresentationConnection): Promise<number> {
+    return connection.count();
+  }
+}
+
+@Resolver(() => ProcedureOfferRow)
+export class ProcedureOfferResolver {
+  @FieldResolver(() => Procedure)
+  async procedure(@Root() offer: ProcedureOfferRow, @Ctx() ctx: DirectoryContext): Promise<Procedure | null> {
+    return ctx.loaders.procedureByCode.load(offer.procedureCode);
+  }
+}
+
+@Resolver(() => JurisdictionRow)
+export class JurisdictionResolver {
+  @FieldResolver(() => Country)
+  async country(@Root() row: JurisdictionRow, @Ctx() ctx: DirectoryContext): Promise<Country | null> {
+    return ctx.loaders.countryByCode.load(row.countryCode);
+  }
+}

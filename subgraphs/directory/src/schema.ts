@@ -1,0 +1,42 @@
+import type { GraphQLSchema } from "graphql";
+import { buildFederatedSchema } from "../../shared/src/federated-schema";
+import type { DirectoryContext } from "./context";
+import { Country, Representation } from "./entities";
+import { CountryResolver } from "./resolvers/country.resolver";
+import { ProcedureResolver } from "./resolvers/procedure.resolver";
+import {
+  JurisdictionResolver,
+  ProcedureOfferResolver,
+  RepresentationConnectionResolver,
+  RepresentationFieldsResolver,
+} from "./resolvers/representation-fields.resolver";
+import { RepresentationResolver } from "./resolvers/representation.resolver";
+
+/** The directory's federated schema. Needs no database: resolvers reach it through the context. */
+export function buildDirectorySchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        CountryResolver,
+        ProcedureResolver,
+        RepresentationResolver,
+        RepresentationFieldsResolver,
+        RepresentationConnectionResolver,
+        ProcedureOfferResolver,
+        JurisdictionResolver,
+      ],
+      validate: false,
+    },
+    {
+      // Entities other subgraphs refer to by key, resolved in batches through loaders.
+      Country: {
+        __resolveReference: (ref: { code: string }, ctx: DirectoryContext): Promise<Country | null> =>
+          ctx.loaders.countryByCode.load(ref.code.toUpperCase()),
+      },
+      Representation: {
+        __resolveReference: (ref: { id: string }, ctx: DirectoryContext): Promise<Representation | null> =>
+          ctx.loaders.representationById.load(ref.id),
+      },
+    },
+  );
+}

@@ -1,0 +1,14 @@
+import type { DataSource } from "typeorm";
+import { createSubgraphServer, type SubgraphServer } from "../../shared/src/subgraph-server";
+import type { DirectoryContext } from "./context";
+import { createLoaders } from "./loaders";
+import { buildDirectorySchema } from "./schema";
+
+/** Builds the directory subgraph's HTTP app on an open database. Never listens. */
+export async function createDirectoryServer(dataSource: DataSource): Promise<SubgraphServer> {
+  return createSubgraphServer<DirectoryContext>({
+    name: "directory",
+    schema: await buildDirectorySchema(),
+    context: (base) => ({ ...base, dataSource, loaders: createLoaders(dataSource) }),
+  });
+}

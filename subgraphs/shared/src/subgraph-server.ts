@@ -1,0 +1,74 @@
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type Express, type Request } from "express";
+import type { GraphQLSchema } from "graphql";
+import { DEFAULT_LANG, langFromAcceptLanguage, type Lang } from "./lang";
+import { log } from "./log";
+import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
+
+/** What every subgraph resolver gets, whatever the subgraph. */
+export interface RequestBase {
+  requestId: string;
+  /** From Accept-Language, forwarded by the gateway; a field's `lang` argument wins. */
+  lang: Lang;
+}
+
+export interface SubgraphServer {
+  app: Express;
+  stop(): Promise<void>;
+}
+
+/** Logs failed operations with the request id the gateway passed on. */
+function errorLogPlugin(subgraph: string): ApolloServerPlugin<RequestBase & BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors, operationName }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            const level = code === "INTERNAL_SERVER_ERROR" || code === undefined ? "error" : "info";
+            log(level, "graphql.error", { subgraph, requestId: contextValue.requestId, operationName, code, message: error.message });
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A subgraph's HTTP face: POST /graphql for the gateway and GET /healthz. No landing page:
+ * developers use the gateway's playground.
+ */
+export async function createSubgraphServer<C extends RequestBase>(options: {
+  name: string;
+  schema: GraphQLSchema;
+  context(base: RequestBase, req: Request): C | Promise<C>;
+}): Promise<SubgraphServer> {
+  const apollo = new ApolloServer<C>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: false,
+    // No Apollo Studio here: inline traces would only add bytes to every response.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLogPlugin(options.name)],
+  });
+  await apollo.start();
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok", subgraph: options.name });
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const base: RequestBase = {
+          requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER]),
+          lang: req.headers["accept-language"] ? langFromAcceptLanguage(req.headers["accept-language"]) : DEFAULT_LANG,
+        };
+        return options.context(base, req);
+      },
+    }),
+  );
+  return { app, stop: () => apollo.stop() };
+}
