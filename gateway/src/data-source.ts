@@ -1,0 +1,27 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
+import fetch from "node-fetch";
+import type { GatewayContext } from "./context";
+
+/**
+ * Keeps connections to subgraphs open between requests: measured 1.4-1.5x the gateway's
+ * throughput against the default fetcher on this kind of machine (shared/STACK.md).
+ */
+const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
+const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
+const keepAliveFetcher = ((url: string, init: Record<string, unknown>) =>
+  fetch(url, { ...init, agent: (parsed: URL) => (parsed.protocol === "http:" ? httpAgent : httpsAgent) })) as never;
+
+/** Passes on to every subgraph who and what a request is: its id and its language. */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string) {
+    super({ url, fetcher: keepAliveFetcher });
+  }
+
+  willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (!request.http || !context.requestId) return; // gateway-internal requests (health checks)
+    request.http.headers.set("x-request-id", context.requestId);
+    if (context.acceptLanguage) request.http.headers.set("accept-language", context.acceptLanguage);
+  }
+}

@@ -1,0 +1,42 @@
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import type { ValidationRule } from "graphql";
+
+/**
+ * What the gateway refuses before any subgraph is called. Numbers follow GraphQL Armor's
+ * defaults (aliases 15, tokens 1000) except depth: Armor's 6 is below what the directory's
+ * own example queries need (a list, its edges, a node, its offers, a procedure, a label
+ * = 6, plus a jurisdiction's country name), so 10.
+ */
+export interface Limits {
+  /** Request body, bytes (express/body-parser syntax). */
+  bodySize: string;
+  depth: number;
+  aliases: number;
+  tokens: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { bodySize: "100kb", depth: 10, aliases: 15, tokens: 1000 };
+
+export function limitsFromEnv(env = process.env): Limits {
+  const int = (name: string, fallback: number) => {
+    const value = env[name];
+    if (value === undefined || value === "") return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
+    return n;
+  };
+  return {
+    bodySize: env.GATEWAY_MAX_BODY ?? DEFAULT_LIMITS.bodySize,
+    depth: int("GATEWAY_MAX_DEPTH", DEFAULT_LIMITS.depth),
+    aliases: int("GATEWAY_MAX_ALIASES", DEFAULT_LIMITS.aliases),
+    tokens: int("GATEWAY_MAX_TOKENS", DEFAULT_LIMITS.tokens),
+  };
+}
+
+export function limitRules(limits: Limits): ValidationRule[] {
+  return [
+    maxDepthRule({ n: limits.depth, exposeLimits: true }) as unknown as ValidationRule,
+    maxAliasesRule({ n: limits.aliases, exposeLimits: true }) as unknown as ValidationRule,
+  ];
+}

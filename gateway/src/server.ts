@@ -1,0 +1,70 @@
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type ErrorRequestHandler, type Express } from "express";
+import { log } from "../../subgraphs/shared/src/log";
+import { buildContext, requestIdOf, type GatewayContext } from "./context";
+import { SubgraphDataSource } from "./data-source";
+import { mountHealth } from "./health";
+import { DEFAULT_LIMITS, limitRules, type Limits } from "./limits";
+import { mountPlayground } from "./playground";
+
+export interface GatewayOptions {
+  /** The supergraph composed at build time (gateway/supergraph.graphql). */
+  supergraphSdl: string;
+  /** Where each subgraph listens, by subgraph name: overrides the URLs composed in. */
+  subgraphUrls: Record<string, string>;
+  limits?: Limits;
+}
+
+export interface Gateway {
+  app: Express;
+  stop(): Promise<void>;
+}
+
+/** A GraphQL-shaped error for failures that happen before GraphQL runs (body too large, bad JSON). */
+const httpErrors: ErrorRequestHandler = (error, req, res, next) => {
+  if (res.headersSent) return next(error);
+  const status = typeof error?.status === "number" ? error.status : 500;
+  const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 400 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
+  const message =
+    status === 413 ? `Request body is larger than the limit of ${error.limit} bytes` : status === 400 ? `Bad request: ${error.message}` : "Internal server error";
+  log(status >= 500 ? "error" : "info", "http.error", { requestId: requestIdOf(req), status, code, message: error?.message });
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+};
+
+/** Builds the gateway: GraphQL at /graphql, playground, health. Never listens. */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? url ?? ""),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    validationRules: limitRules(limits),
+    parseOptions: { maxTokens: limits.tokens },
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use((req, res, next) => {
+    const requestId = requestIdOf(req);
+    const started = process.hrtime.bigint();
+    res.setHeader("x-request-id", requestId);
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log("debug", "http.request", { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+    });
+    next();
+  });
+  mountHealth(app, options.subgraphUrls);
+  mountPlayground(app, "/graphql");
+  app.use("/graphql", express.json({ limit: limits.bodySize }), expressMiddleware(apollo, { context: async ({ req }) => buildContext(req) }));
+  app.use(httpErrors);
+  return { app, stop: () => apollo.stop() };
+}

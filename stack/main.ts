@@ -1,0 +1,49 @@
+import "reflect-metadata";
+import { databaseConfigFromEnv } from "../subgraphs/shared/src/database";
+import { limitsFromEnv } from "../gateway/src/limits";
+import { SUBGRAPHS } from "../gateway/src/subgraph-urls";
+import { startStack } from "./start";
+
+/**
+ * `npm start`: the embedded default. SQLite files under DATA_DIR (default data/), created,
+ * migrated and seeded on first start; or PostgreSQL when DATABASE_URL is set.
+ */
+async function main(): Promise<void> {
+  const env = process.env;
+  console.log(`Enlace: opening databases (${env.DATABASE_URL ? "PostgreSQL from DATABASE_URL" : `SQLite under ${env.DATA_DIR ?? "data"}/`}), migrating and seeding...`);
+  const stack = await startStack({
+    database: (name) => databaseConfigFromEnv(name),
+    host: env.HOST ?? "127.0.0.1",
+    gatewayPort: Number(env.PORT ?? 4000),
+    subgraphPorts: Object.fromEntries(SUBGRAPHS.map(({ name, defaultPort }) => [name, Number(env[`${name.toUpperCase()}_PORT`] ?? defaultPort)])),
+    seed: env.SEED !== "0",
+    limits: limitsFromEnv(),
+    onSeed: (summary) => console.log(summary),
+  });
+  for (const [name, subgraph] of Object.entries(stack.subgraphs)) console.log(`subgraph ${name}: ${subgraph.url}`);
+  console.log(`\nEnlace is up. Playground (GraphiQL, works offline): ${stack.url}\nPress Ctrl-C to stop.`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping...`);
+    stack.stop().then(
+      () => {
+        console.log("stopped.");
+        process.exit(0);
+      },
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(`Enlace could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

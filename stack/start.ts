@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import type { DatabaseConfig } from "../subgraphs/shared/src/database";
+import { listen, type Listening } from "../subgraphs/shared/src/http";
+import { DEFAULT_LIMITS, type Limits } from "../gateway/src/limits";
+import { SUPERGRAPH_PATH } from "../gateway/src/paths";
+import { createGateway } from "../gateway/src/server";
+import { SUBGRAPH_MODULES, type SubgraphDataSource } from "./subgraphs";
+
+export interface StackOptions {
+  /** The database of each subgraph, by name. */
+  database(subgraph: string): DatabaseConfig;
+  host?: string;
+  /** 0 = any free port (tests). */
+  gatewayPort?: number;
+  /** Ports of the subgraphs by name; missing = any free port. */
+  subgraphPorts?: Record<string, number>;
+  seed?: boolean;
+  limits?: Limits;
+  onSeed?(summary: string): void;
+}
+
+export interface Stack {
+  url: string;
+  subgraphs: Record<string, { url: string; dataSource: SubgraphDataSource }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole stack in one process: each subgraph on its own port and database, and the
+ * gateway in front of them with the committed supergraph. Used by `npm start` and by the
+ * end-to-end tests. Production runs each part as its own process (see README).
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const host = options.host ?? "127.0.0.1";
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch(() => undefined);
+  };
+  try {
+    const subgraphs: Stack["subgraphs"] = {};
+    for (const module of SUBGRAPH_MODULES) {
+      const dataSource = await module.open(options.database(module.name));
+      stops.push(() => dataSource.destroy());
+      if (options.seed !== false) {
+        const summary = await module.seed(dataSource);
+        options.onSeed?.(summary);
+      }
+      const server = await module.createServer(dataSource);
+      stops.push(() => server.stop());
+      const listening: Listening = await listen(server.app, options.subgraphPorts?.[module.name] ?? 0, host);
+      stops.push(() => listening.close());
+      subgraphs[module.name] = { url: `${listening.url}/graphql`, dataSource };
+    }
+    const gateway = await createGateway({
+      supergraphSdl: readFileSync(SUPERGRAPH_PATH, "utf8"),
+      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
+      limits: options.limits ?? DEFAULT_LIMITS,
+    });
+    stops.push(() => gateway.stop());
+    const listening = await listen(gateway.app, options.gatewayPort ?? 0, host);
+    stops.push(() => listening.close());
+    return { url: `${listening.url}/graphql`, subgraphs, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+import type { GraphQLSchema } from "graphql";
+import type { DataSource } from "typeorm";
+import { formatDirectorySummary, seedDirectory } from "../seed/src/directory";
+import { createDirectoryDataSource } from "../subgraphs/directory/src/database";
+import { buildDirectorySchema } from "../subgraphs/directory/src/schema";
+import { createDirectoryServer } from "../subgraphs/directory/src/server";
+import { openDatabase, type DatabaseConfig, type StatementCounter } from "../subgraphs/shared/src/database";
+import type { SubgraphServer } from "../subgraphs/shared/src/subgraph-server";
+
+export type SubgraphDataSource = DataSource & { statements: StatementCounter };
+
+/** Everything the stack needs to know to build, open, seed and serve one subgraph. */
+export interface SubgraphModule {
+  name: string;
+  buildSchema(): Promise<GraphQLSchema>;
+  open(config: DatabaseConfig): Promise<SubgraphDataSource>;
+  /** Idempotent; returns a printable summary. */
+  seed(dataSource: DataSource): Promise<string>;
+  createServer(dataSource: DataSource): Promise<SubgraphServer>;
+}
+
+export const SUBGRAPH_MODULES: SubgraphModule[] = [
+  {
+    name: "directory",
+    buildSchema: buildDirectorySchema,
+    open: (config) => openDatabase(createDirectoryDataSource(config)),
+    seed: async (dataSource) => formatDirectorySummary(await seedDirectory(dataSource)),
+    createServer: createDirectoryServer,
+  },
+];
