@@ -1,0 +1,52 @@
+import { SUBGRAPH_MODULES } from "../../stack/subgraphs";
+import { startStack, type Stack, type StackOptions } from "../../stack/start";
+import { createTestDatabases, type DatabaseKind } from "./databases";
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: { data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
+}
+
+export interface TestStack extends Stack {
+  /** POSTs an operation to the gateway. */
+  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** POSTs an operation to one subgraph directly, bypassing the gateway. */
+  querySubgraph<T = any>(subgraph: string, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** SQL statements run by all subgraphs since the last reset. */
+  statements(): number;
+  resetStatements(): void;
+}
+
+async function post(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, headers: response.headers, body: await response.json() } as GraphQLResponse;
+}
+
+/** The real stack (every subgraph, the gateway) on port 0 with fresh, seeded databases. */
+export async function startTestStack(kind: DatabaseKind, options: Partial<StackOptions> = {}): Promise<TestStack> {
+  const databases = await createTestDatabases(kind, SUBGRAPH_MODULES.map((m) => m.name));
+  let stack: Stack;
+  try {
+    stack = await startStack({ database: databases.config, ...options });
+  } catch (error) {
+    await databases.drop();
+    throw error;
+  }
+  const counters = () => Object.values(stack.subgraphs).map((s) => s.dataSource.statements);
+  return {
+    ...stack,
+    query: (query, variables, headers) => post(stack.url, query, variables, headers),
+    querySubgraph: (name, query, variables, headers) => post(stack.subgraphs[name].url, query, variables, headers),
+    statements: () => counters().reduce((sum, c) => sum + c.count, 0),
+    resetStatements: () => counters().forEach((c) => c.reset()),
+    stop: async () => {
+      await stack.stop();
+      await databases.drop();
+    },
+  };
+}

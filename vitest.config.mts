@@ -1,0 +1,20 @@
+import { createRequire } from "node:module";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    // Vite would load graphql's ESM build while the CommonJS Apollo packages load its CJS
+    // build: two realms, and every schema check fails. One graphql for everyone.
+    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }],
+  },
+  test: {
+    include: ["tests/**/*.test.ts"],
+    exclude: ["node_modules/**", "dist/**"],
+    setupFiles: ["tests/helpers/setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Each file starts its own stack; two cores, so two files at a time.
+    maxWorkers: 2,
+    env: { LOG_LEVEL: "silent" },
+  },
+});
