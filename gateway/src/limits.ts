@@ -1,6 +1,6 @@
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import type { ValidationRule } from "graphql";
+import type { GraphQLError, ValidationContext, ValidationRule } from "graphql";
 
 /**
  * What the gateway refuses before any subgraph is called. Numbers follow GraphQL Armor's
@@ -34,9 +34,20 @@ export function limitsFromEnv(env = process.env): Limits {
   };
 }
 
+/**
+ * Armor's rules throw by default, which Apollo Server reports as an internal error (500).
+ * Reporting through the validation context instead gives the client a 400 with
+ * GRAPHQL_VALIDATION_FAILED and the limit in the message.
+ */
+const reportInstead = {
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
+
 export function limitRules(limits: Limits): ValidationRule[] {
   return [
-    maxDepthRule({ n: limits.depth, exposeLimits: true }) as unknown as ValidationRule,
-    maxAliasesRule({ n: limits.aliases, exposeLimits: true }) as unknown as ValidationRule,
+    maxDepthRule({ n: limits.depth, ...reportInstead }) as unknown as ValidationRule,
+    maxAliasesRule({ n: limits.aliases, ...reportInstead }) as unknown as ValidationRule,
   ];
 }
