@@ -22,6 +22,8 @@ export interface StackOptions {
 export interface Stack {
   url: string;
   subgraphs: Record<string, { url: string; dataSource: SubgraphDataSource }>;
+  /** Closes one subgraph's listener (what a crashed subgraph looks like to the gateway). */
+  stopSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   try {
     const subgraphs: Stack["subgraphs"] = {};
+    const listeners = new Map<string, Listening>();
     for (const module of SUBGRAPH_MODULES) {
       const dataSource = await module.open(options.database(module.name));
       stops.push(() => dataSource.destroy());
@@ -48,7 +51,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const server = await module.createServer(dataSource);
       stops.push(() => server.stop());
       const listening: Listening = await listen(server.app, options.subgraphPorts?.[module.name] ?? 0, host);
-      stops.push(() => listening.close());
+      stops.push(() => (listeners.has(module.name) ? listening.close() : Promise.resolve()));
+      listeners.set(module.name, listening);
       subgraphs[module.name] = { url: `${listening.url}/graphql`, dataSource };
     }
     const gateway = await createGateway({
@@ -59,7 +63,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     stops.push(() => gateway.stop());
     const listening = await listen(gateway.app, options.gatewayPort ?? 0, host);
     stops.push(() => listening.close());
-    return { url: `${listening.url}/graphql`, subgraphs, stop };
+    const stopSubgraph = async (name: string) => {
+      const listener = listeners.get(name);
+      listeners.delete(name);
+      await listener?.close();
+    };
+    return { url: `${listening.url}/graphql`, subgraphs, stopSubgraph, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -27,7 +27,8 @@ export function mountPlayground(app: Express, endpoint: string): void {
       initialVariables: JSON.stringify({ sending: ["HT"], hosts: ["MX", "DO"] }, null, 2),
     } as never,
   });
-  app.use(STATIC_PATH, serveStatic(STATIC_PATH) as never);
+  // Not mounted at STATIC_PATH: Express would strip it from req.url, and ruru matches on it.
+  app.use(serveStatic(STATIC_PATH) as never);
   app.get(endpoint, (req, res, next) => {
     if (!req.accepts(["application/json", "text/html"]) || req.accepts(["application/json", "text/html"]) !== "text/html") return next();
     res.type("html").send(html);

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_LIMITS } from "../../gateway/src/limits";
+import { startTestStack, type TestStack } from "../helpers/stack";
+
+describe("gateway limits, health and playground", () => {
+  let stack: TestStack;
+  const base = () => stack.url.replace(/\/graphql$/, "");
+  beforeAll(async () => {
+    // A small depth limit: the directory schema has no cycles deep enough to reach 10.
+    stack = await startTestStack("sqlite", { limits: { ...DEFAULT_LIMITS, depth: 4 } });
+  });
+  afterAll(() => stack?.stop());
+
+  it("refuses a query deeper than the limit, before calling any subgraph", async () => {
+    stack.resetStatements();
+    const { status, body } = await stack.query(`{ representations { nodes { procedures { procedure { label } } } } }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    expect(body.errors?.[0].message).toMatch(/depth limit of 4/);
+    expect(stack.statements()).toBe(0);
+  });
+
+  it("refuses more aliases than the limit", async () => {
+    const aliases = Array.from({ length: DEFAULT_LIMITS.aliases + 1 }, (_, i) => `a${i}: procedures { code }`).join(" ");
+    const { status, body } = await stack.query(`{ ${aliases} }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0].message).toMatch(/Aliases limit of 15 exceeded, found 16/);
+  });
+
+  it("refuses a document with more tokens than the limit", async () => {
+    const { status, body } = await stack.query(`{ ${"__typename ".repeat(DEFAULT_LIMITS.tokens)} }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: "GRAPHQL_PARSE_FAILED" } });
+    expect(body.errors?.[0].message).toMatch(/more that 1000 tokens/);
+  });
+
+  it("refuses a body over the size limit with a GraphQL-shaped 413", async () => {
+    const response = await fetch(stack.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }", variables: { padding: "x".repeat(200_000) } }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      errors: [{ message: "Request body is larger than the limit of 102400 bytes", extensions: { code: "PAYLOAD_TOO_LARGE" } }],
+    });
+  });
+
+  it("accepts what is within the limits", async () => {
+    const { status, body } = await stack.query(`{ representations(first: 1) { nodes { procedures { basis } } } }`);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+  });
+
+  it("keeps a caller's request id and makes one when there is none", async () => {
+    const given = await stack.query(`{ __typename }`, undefined, { "x-request-id": "border-post-42" });
+    expect(given.headers.get("x-request-id")).toBe("border-post-42");
+    const made = await stack.query(`{ __typename }`);
+    expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const unsafe = await stack.query(`{ __typename }`, undefined, { "x-request-id": "bad id\twith spaces" });
+    expect(unsafe.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("answers /healthz and /readyz", async () => {
+    expect(await (await fetch(`${base()}/healthz`)).json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${base()}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", subgraphs: { directory: "up" } });
+  });
+
+  it("serves the playground and its assets itself, with the example operations, no CDN", async () => {
+    const page = await fetch(stack.url, { headers: { accept: "text/html" } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("/playground-assets/ruru.js");
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    expect(html).not.toContain("unpkg.com");
+    expect(html).toContain("RepresentationsOfCountryIn");
+    const asset = await fetch(`${base()}/playground-assets/ruru.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("content-type")).toMatch(/javascript/);
+    expect((await fetch(`${base()}/`, { redirect: "manual" })).headers.get("location")).toBe("/graphql");
+  });
+});
+
+describe("gateway readiness when a subgraph is down", () => {
+  it("answers 503 and names the subgraph", async () => {
+    const stack = await startTestStack("sqlite");
+    try {
+      const url = stack.url.replace(/\/graphql$/, "/readyz");
+      await stack.stopSubgraph("directory");
+      const response = await fetch(url);
+      expect(response.status).toBe(503);
+      const body = await response.json();
+      expect(body.status).toBe("not ready");
+      expect(body.subgraphs.directory).toMatch(/^down/);
+    } finally {
+      await stack.stop();
+    }
+  });
+});

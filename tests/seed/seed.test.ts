@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDirectory } from "../../seed/src/directory";
+import { parseRepresentationRows } from "../../seed/src/directory/representation-rows";
+import { normalizePhone, normalizePhones } from "../../seed/src/phones";
+import { createDirectoryDataSource } from "../../subgraphs/directory/src/database";
+import { openDatabase } from "../../subgraphs/shared/src/database";
+import { createTestDatabases, DATABASES, type TestDatabases } from "../helpers/databases";
+
+const COUNTRIES = new Set(["HT", "MX", "DO", "GT"]);
+
+describe("parseRepresentationRows", () => {
+  const parsed = parseRepresentationRows(readFileSync(join(__dirname, "fixtures/bad-rows.csv"), "utf8"), COUNTRIES);
+
+  it("rejects rows that cannot be trusted, each with its line and reason", () => {
+    expect(parsed.read).toBe(10);
+    expect(parsed.rejected.map((r) => [r.line, r.id, r.reason.split(":")[0]])).toEqual([
+      [3, "bad-sender", "sending_country_iso2"],
+      [4, "bad-kind", "kind"],
+      [5, "half-coords", "latitude/longitude"],
+      [6, "far-lat", "latitude"],
+      [7, "no-source", "source_url"],
+      [8, "self", "host_country_iso2"],
+      [9, "ok-row-1", "id"],
+      [10, "Bad Id", "id"],
+      [11, "bad-date", "source_date"],
+    ]);
+    expect(parsed.rejected[0].reason).toBe('sending_country_iso2: unknown ISO 3166-1 code "XX"');
+  });
+
+  it("keeps a row with flawed values, drops only those values, and warns", () => {
+    expect(parsed.rows).toHaveLength(1);
+    const [row] = parsed.rows;
+    expect(row).toMatchObject({
+      id: "ok-row-1",
+      concurrent: ["GT"], // ZZ unknown, MX is the host
+      emails: ["consul@example.org"],
+      phones: [
+        { e164: "+525555400100", raw: "(55) 5540-0100" },
+        { e164: null, raw: "12" },
+      ],
+      latitude: 19.4,
+      longitude: -99.1,
+      sourceDate: "2024-05",
+    });
+    expect(parsed.warnings.map((w) => w.reason.split(":")[0])).toEqual(["concurrent_accreditation_iso2", "email", "phone"]);
+  });
+});
+
+describe("phone normalisation", () => {
+  it("reads international and national formats, keeping the raw text", () => {
+    expect(normalizePhone("+1-613-565-7272", "CA")).toEqual({ e164: "+16135657272", raw: "+1-613-565-7272" });
+    expect(normalizePhone("(202) 797-8518", "US")).toEqual({ e164: "+12027978518", raw: "(202) 797-8518" });
+    expect(normalizePhone("+506-2289-2226", "CR")).toEqual({ e164: "+50622892226", raw: "+506-2289-2226" });
+    expect(normalizePhone("+57-1-6353406", "CO")).toEqual({ e164: null, raw: "+57-1-6353406" });
+  });
+  it("splits cells holding several numbers", () => {
+    expect(normalizePhones("+507-388-8000 / +507 301 14 38", "PA").map((p) => p.e164)).toEqual(["+5073888000", "+5073011438"]);
+    expect(normalizePhones("", "PA")).toEqual([]);
+  });
+});
+
+describe.each(DATABASES)("seedDirectory on the real data (%s)", (db) => {
+  let databases: TestDatabases;
+  beforeAll(async () => {
+    databases = await createTestDatabases(db, ["directory"]);
+  });
+  afterAll(() => databases?.drop());
+
+  it("loads every row of representations.csv, and a second run changes nothing", async () => {
+    const dataSource = await openDatabase(createDirectoryDataSource(databases.config("directory")));
+    try {
+      const first = await seedDirectory(dataSource);
+      expect(first.representations).toMatchObject({ read: 677, inserted: 677, present: 0, rejected: [] });
+      expect(first.countries.inserted).toBeGreaterThanOrEqual(249);
+      expect(first.procedures.inserted).toBe(9);
+      const snapshot = async () => ({
+        reps: await dataSource.query(`SELECT id, version, phones, search_text FROM representation ORDER BY id`),
+        offers: (await dataSource.query(`SELECT COUNT(*) AS n FROM procedure_offer`))[0],
+        jurisdictions: (await dataSource.query(`SELECT COUNT(*) AS n FROM representation_jurisdiction`))[0],
+      });
+      const before = await snapshot();
+      const second = await seedDirectory(dataSource);
+      expect(second.representations).toMatchObject({ read: 677, inserted: 0, present: 677 });
+      expect(second.countries.inserted).toBe(0);
+      expect(second.procedures.inserted).toBe(0);
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});

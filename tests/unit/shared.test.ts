@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { Lang, langFromAcceptLanguage } from "../../subgraphs/shared/src/lang";
+import { decodeCursor, encodeCursor, pageSize } from "../../subgraphs/shared/src/pagination";
+import { foldText, likePattern } from "../../subgraphs/shared/src/text";
+
+describe("langFromAcceptLanguage", () => {
+  it.each([
+    [undefined, Lang.ES],
+    ["", Lang.ES],
+    ["en", Lang.EN],
+    ["fr-CA,fr;q=0.9", Lang.FR],
+    ["de-DE,de;q=0.9,pt;q=0.5,en;q=0.4", Lang.PT],
+    ["en;q=0.2, fr;q=0.8", Lang.FR],
+    ["de, it", Lang.ES],
+    ["en;q=0", Lang.ES],
+  ])("%s → %s", (header, lang) => {
+    expect(langFromAcceptLanguage(header)).toBe(lang);
+  });
+});
+
+describe("cursors", () => {
+  it("round-trip and refuse what they did not make", () => {
+    const cursor = encodeCursor("representation", "ht-mx-emb-mexico-city");
+    expect(decodeCursor("representation", cursor)).toBe("ht-mx-emb-mexico-city");
+    expect(() => decodeCursor("representation", encodeCursor("country", "HT"))).toThrow(/after: is not a valid cursor/);
+    expect(() => decodeCursor("representation", "!!!")).toThrow(/not a valid cursor/);
+    expect(() => decodeCursor("representation", encodeCursor("representation", ""))).toThrow(/not a valid cursor/);
+  });
+  it("page sizes are 0..100, default 20", () => {
+    expect(pageSize(undefined)).toBe(20);
+    expect(pageSize(0)).toBe(0);
+    expect(pageSize(100)).toBe(100);
+    expect(() => pageSize(-1)).toThrow(/first: must be an integer from 0 to 100, got -1/);
+    expect(() => pageSize(101)).toThrow(/first/);
+  });
+});
+
+describe("foldText", () => {
+  it("removes case and accents", () => {
+    expect(foldText("  Haití  Ciudad de PANAMÁ ")).toBe("haiti ciudad de panama");
+    expect(foldText("Haïti São Tomé Dajabón")).toBe("haiti sao tome dajabon");
+  });
+  it("escapes LIKE wildcards", () => {
+    expect(likePattern("100%_x")).toBe("%100\\%\\_x%");
+  });
+});
