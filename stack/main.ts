@@ -28,14 +28,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping...`);
+    // A stuck connection must not keep a stopped server alive; unref'd so it never delays a clean exit.
+    setTimeout(() => {
+      console.error("did not stop within 10 s; exiting anyway");
+      process.exit(1);
+    }, 10_000).unref();
     stack.stop().then(
-      () => {
-        console.log("stopped.");
-        process.exit(0);
-      },
+      () => console.log("stopped."), // the process then ends on its own: nothing is left open
       (error) => {
         console.error(error);
-        process.exit(1);
+        process.exitCode = 1;
       },
     );
   };

@@ -46,6 +46,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     validationRules: limitRules(limits),
     parseOptions: { maxTokens: limits.tokens },
     includeStacktraceInErrorResponses: false,
+    // The process owns shutdown (stack/main.ts, index.ts): Apollo's own signal handlers
+    // raced ours and left `npm start` hanging on Ctrl-C.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();

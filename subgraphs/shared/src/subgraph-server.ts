@@ -48,6 +48,9 @@ export async function createSubgraphServer<C extends RequestBase>(options: {
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
+    // The process owns shutdown (stack/main.ts, index.ts): Apollo's own signal handlers
+    // raced ours and left `npm start` hanging on Ctrl-C.
+    stopOnTerminationSignals: false,
     // No Apollo Studio here: inline traces would only add bytes to every response.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLogPlugin(options.name)],
   });

@@ -1,0 +1,20 @@
+import "reflect-metadata";
+import { benchDirectoryList } from "./directory.bench";
+
+/** `npm run bench`: every scenario in one run, so that ratios are read side by side. */
+async function main(): Promise<void> {
+  process.env.LOG_LEVEL ??= "warn";
+  const started = Date.now();
+  console.log(`Enlace bench: node ${process.version}, ${new Date().toISOString()}\n`);
+  for (const scenario of [benchDirectoryList]) {
+    console.log(`[${scenario.name}] running...`);
+    for (const line of await scenario()) console.log(line);
+    console.log("");
+  }
+  console.log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
