@@ -37,6 +37,10 @@ const httpErrors: ErrorRequestHandler = (error, req, res, next) => {
 /** Builds the gateway: GraphQL at /graphql, playground, health. Never listens. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const limits = options.limits ?? DEFAULT_LIMITS;
+  // @apollo/gateway sends usage metrics to Apollo (OTLP, hourly and at shutdown) unless this
+  // is set. A directory used by border officials does not phone home; a deployment that
+  // wants it sets APOLLO_TELEMETRY_DISABLED=false explicitly.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? url ?? ""),

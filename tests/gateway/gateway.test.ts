@@ -99,3 +99,18 @@ describe("gateway readiness when a subgraph is down", () => {
     }
   });
 });
+
+describe("gateway privacy", () => {
+  it("turns off @apollo/gateway's usage reporting to Apollo unless asked for", async () => {
+    const saved = process.env.APOLLO_TELEMETRY_DISABLED;
+    delete process.env.APOLLO_TELEMETRY_DISABLED;
+    const stack = await startTestStack("sqlite");
+    try {
+      expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe("true");
+    } finally {
+      await stack.stop();
+      if (saved === undefined) delete process.env.APOLLO_TELEMETRY_DISABLED;
+      else process.env.APOLLO_TELEMETRY_DISABLED = saved;
+    }
+  });
+});

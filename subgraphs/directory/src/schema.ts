@@ -6,7 +6,6 @@ import { CountryResolver } from "./resolvers/country.resolver";
 import { ProcedureResolver } from "./resolvers/procedure.resolver";
 import {
   JurisdictionResolver,
-  ProcedureOfferResolver,
   RepresentationConnectionResolver,
   RepresentationFieldsResolver,
 } from "./resolvers/representation-fields.resolver";
@@ -22,7 +21,6 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         RepresentationResolver,
         RepresentationFieldsResolver,
         RepresentationConnectionResolver,
-        ProcedureOfferResolver,
         JurisdictionResolver,
       ],
       validate: false,

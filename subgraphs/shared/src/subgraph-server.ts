@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express, type Request } from "express";
 import type { GraphQLSchema } from "graphql";
@@ -51,8 +51,10 @@ export async function createSubgraphServer<C extends RequestBase>(options: {
     // The process owns shutdown (stack/main.ts, index.ts): Apollo's own signal handlers
     // raced ours and left `npm start` hanging on Ctrl-C.
     stopOnTerminationSignals: false,
-    // No Apollo Studio here: inline traces would only add bytes to every response.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLogPlugin(options.name)],
+    // No Apollo Studio here: inline traces would only add bytes to every response. Cache
+    // control instrumented every field (measured: 51 -> 65 req/s on the 50-office list
+    // with it off); cache hints will be added deliberately with response caching.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), errorLogPlugin(options.name)],
   });
   await apollo.start();
   const app = express();

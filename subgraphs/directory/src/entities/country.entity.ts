@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Membership } from "./enums";
 
 @Directive(`@key(fields: "code")`)
-@ObjectType({ description: "A country (ISO 3166-1). Names come from i18n-iso-countries." })
+@ObjectType({ simpleResolvers: true, description: "A country (ISO 3166-1). Names come from i18n-iso-countries." })
 @Entity({ name: "country" })
 export class Country {
   @Field({ description: "ISO 3166-1 alpha-2 code, e.g. HT." })

@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { JurisdictionBasis } from "./enums";
 
 /** A country an office can act in: its host (RESIDENT) or by concurrent accreditation. */
-@ObjectType("JurisdictionEntry", { description: "A country the office can act in, and why." })
+@ObjectType("JurisdictionEntry", { simpleResolvers: true, description: "A country the office can act in, and why." })
 @Entity({ name: "representation_jurisdiction" })
 @Index("idx_jurisdiction_country", ["countryCode"])
 export class JurisdictionRow {

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { ProcedureCode } from "./enums";
 
-@ObjectType({ description: "A consular procedure (trámite) of the catalogue." })
+@ObjectType({ simpleResolvers: true, description: "A consular procedure (trámite) of the catalogue." })
 @Entity({ name: "procedure" })
 export class Procedure {
   @Field(() => ProcedureCode)

@@ -2,7 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from "typeorm";
 import { CoordinatePrecision, RepresentationKind, RepresentationStatus } from "./enums";
 
-@ObjectType({ description: "A telephone number: E.164 when it could be normalised, always as the source wrote it." })
+@ObjectType({ simpleResolvers: true, description: "A telephone number: E.164 when it could be normalised, always as the source wrote it." })
 export class Phone {
   @Field(() => String, { nullable: true, description: "E.164 form (+50622892226), null when the source's text is not a valid number." })
   e164!: string | null;
@@ -11,7 +11,7 @@ export class Phone {
   raw!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Coordinates {
   @Field() latitude!: number;
   @Field() longitude!: number;
@@ -19,7 +19,7 @@ export class Coordinates {
   precision!: CoordinatePrecision;
 }
 
-@ObjectType({ description: "Where a record comes from and how fresh it is." })
+@ObjectType({ simpleResolvers: true, description: "Where a record comes from and how fresh it is." })
 export class Provenance {
   @Field(() => [String], { description: "Source URLs; the first is the main one." })
   sources!: string[];
@@ -32,7 +32,7 @@ export class Provenance {
 }
 
 @Directive(`@key(fields: "id")`)
-@ObjectType({ description: "An embassy, consulate or other office of a sending country in a host country." })
+@ObjectType({ simpleResolvers: true, description: "An embassy, consulate or other office of a sending country in a host country." })
 @Entity({ name: "representation" })
 @Index("idx_representation_sending", ["sendingCountryCode"])
 @Index("idx_representation_host", ["hostCountryCode"])

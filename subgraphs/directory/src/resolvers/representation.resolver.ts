@@ -20,7 +20,7 @@ export class RepresentationResolver {
     const afterId = after === undefined || after === null ? undefined : decodeCursor(CURSOR_KIND, after);
     const base = await applyRepresentationFilter(ctx.dataSource.getRepository(Representation).createQueryBuilder("r"), filter, ctx.loaders);
 
-    const page = base.clone().orderBy("r.id", "ASC").take(limit + 1);
+    const page = base.clone().orderBy("r.id", "ASC").limit(limit + 1); // limit, not take: no joins to paginate
     if (afterId !== undefined) page.andWhere("r.id > :afterId", { afterId });
     const rows = limit === 0 ? [] : await page.getMany();
     const nodes = rows.slice(0, limit);

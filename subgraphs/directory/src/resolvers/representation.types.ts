@@ -28,7 +28,7 @@ export class RepresentationFilter {
   text?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field() hasNextPage!: boolean;
   @Field() hasPreviousPage!: boolean;
@@ -36,13 +36,13 @@ export class PageInfo {
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RepresentationEdge {
   @Field() cursor!: string;
   @Field(() => Representation) node!: Representation;
 }
 
-@ObjectType({ description: "A page of representations (Relay connection), ordered by id." })
+@ObjectType({ simpleResolvers: true, description: "A page of representations (Relay connection), ordered by id." })
 export class RepresentationConnection {
   @Field(() => [RepresentationEdge]) edges!: RepresentationEdge[];
   @Field(() => [Representation], { description: "The nodes of `edges`, for clients that need no cursors." }) nodes!: Representation[];
