@@ -91,6 +91,12 @@ export async function seedDirectory(dataSource: DataSource, csvPath = join(SEED_
     const present = new Set((await m.find(Representation, { select: { id: true } })).map((r) => r.id));
     const fresh = parsed.rows.filter((row) => !present.has(row.id));
 
+    const country = (code: string): Country => {
+      const found = countryRows.get(code);
+      // parseRepresentationRows rejects unknown codes: reaching this is a bug, not bad data.
+      if (!found) throw new Error(`seed: country ${code} passed validation but is not in the country table`);
+      return found;
+    };
     const entity = (row: RepresentationSeedRow) =>
       m.create(Representation, {
         ...row,
@@ -99,7 +105,7 @@ export async function seedDirectory(dataSource: DataSource, csvPath = join(SEED_
         languages: [],
         status: RepresentationStatus.ACTIVE,
         lastVerifiedOn: row.sourceDate,
-        searchText: representationSearchText(row, countryRows.get(row.sendingCountryCode)!, countryRows.get(row.hostCountryCode)!),
+        searchText: representationSearchText(row, country(row.sendingCountryCode), country(row.hostCountryCode)),
         version: 1,
       });
     await insertAll(m, Representation, fresh.map(entity));
