@@ -13,6 +13,8 @@ async function main(): Promise<void> {
   console.log(`Enlace: opening databases (${env.DATABASE_URL ? "PostgreSQL from DATABASE_URL" : `SQLite under ${env.DATA_DIR ?? "data"}/`}), migrating and seeding...`);
   const stack = await startStack({
     database: (name) => databaseConfigFromEnv(name),
+    // One process: a random secret unless the operator pins one (to sign for separately run subgraphs).
+    identitySecret: env.IDENTITY_SECRET,
     host: env.HOST ?? "127.0.0.1",
     gatewayPort: Number(env.PORT ?? 4000),
     subgraphPorts: Object.fromEntries(SUBGRAPHS.map(({ name, defaultPort }) => [name, Number(env[`${name.toUpperCase()}_PORT`] ?? defaultPort)])),

@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { KeyStore } from "../gateway/src/auth/key-store";
 import type { DatabaseConfig } from "../subgraphs/shared/src/database";
 import { listen, type Listening } from "../subgraphs/shared/src/http";
 import { DEFAULT_LIMITS, type Limits } from "../gateway/src/limits";
@@ -7,8 +9,10 @@ import { createGateway } from "../gateway/src/server";
 import { SUBGRAPH_MODULES, type SubgraphDataSource } from "./subgraphs";
 
 export interface StackOptions {
-  /** The database of each subgraph, by name. */
-  database(subgraph: string): DatabaseConfig;
+  /** The database of each subgraph by name, and of the gateway's API keys ("gateway"). */
+  database(owner: string): DatabaseConfig;
+  /** Shared by the gateway and subgraphs to sign identities; random when not given (one process). */
+  identitySecret?: string;
   host?: string;
   /** 0 = any free port (tests). */
   gatewayPort?: number;
@@ -22,6 +26,8 @@ export interface StackOptions {
 export interface Stack {
   url: string;
   subgraphs: Record<string, { url: string; dataSource: SubgraphDataSource }>;
+  keys: KeyStore;
+  identitySecret: string;
   /** Closes one subgraph's listener (what a crashed subgraph looks like to the gateway). */
   stopSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -38,7 +44,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const stop = async () => {
     for (const fn of stops.reverse()) await fn().catch(() => undefined);
   };
+  const identitySecret = options.identitySecret ?? randomBytes(48).toString("base64url");
   try {
+    const keys = await KeyStore.open(options.database("gateway"));
+    stops.push(() => keys.close());
     const subgraphs: Stack["subgraphs"] = {};
     const listeners = new Map<string, Listening>();
     for (const module of SUBGRAPH_MODULES) {
@@ -48,7 +57,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         const summary = await module.seed(dataSource);
         options.onSeed?.(summary);
       }
-      const server = await module.createServer(dataSource);
+      const server = await module.createServer(dataSource, identitySecret);
       stops.push(() => server.stop());
       const listening: Listening = await listen(server.app, options.subgraphPorts?.[module.name] ?? 0, host);
       stops.push(() => (listeners.has(module.name) ? listening.close() : Promise.resolve()));
@@ -59,6 +68,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, "utf8"),
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
       limits: options.limits ?? DEFAULT_LIMITS,
+      keys,
+      identitySecret,
     });
     stops.push(() => gateway.stop());
     const listening = await listen(gateway.app, options.gatewayPort ?? 0, host);
@@ -68,7 +79,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       listeners.delete(name);
       await listener?.close();
     };
-    return { url: `${listening.url}/graphql`, subgraphs, stopSubgraph, stop };
+    return { url: `${listening.url}/graphql`, subgraphs, keys, identitySecret, stopSubgraph, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -16,7 +16,7 @@ export interface SubgraphModule {
   open(config: DatabaseConfig): Promise<SubgraphDataSource>;
   /** Idempotent; returns a printable summary. */
   seed(dataSource: DataSource): Promise<string>;
-  createServer(dataSource: DataSource): Promise<SubgraphServer>;
+  createServer(dataSource: DataSource, identitySecret: string): Promise<SubgraphServer>;
 }
 
 export const SUBGRAPH_MODULES: SubgraphModule[] = [

@@ -1,10 +1,13 @@
-import type { Request } from "express";
+import type { Request, Response } from "express";
+import { PUBLIC_IDENTITY, type Identity } from "../../subgraphs/shared/src/identity";
 import { requestIdFrom, REQUEST_ID_HEADER } from "../../subgraphs/shared/src/request-id";
 
 /** Who is asking and how: built once per request, read by the data sources. */
 export interface GatewayContext {
   requestId: string;
   acceptLanguage?: string;
+  /** Set by the authenticate middleware from the API key; PUBLIC without one. */
+  identity: Identity;
 }
 
 export function requestIdOf(req: Request): string {
@@ -15,6 +18,6 @@ export function requestIdOf(req: Request): string {
   return id;
 }
 
-export function buildContext(req: Request): GatewayContext {
-  return { requestId: requestIdOf(req), acceptLanguage: req.headers["accept-language"] };
+export function buildContext(req: Request, res: Response): GatewayContext {
+  return { requestId: requestIdOf(req), acceptLanguage: req.headers["accept-language"], identity: (res.locals.identity as Identity | undefined) ?? PUBLIC_IDENTITY };
 }

@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import fetch from "node-fetch";
+import { signIdentity } from "../../subgraphs/shared/src/identity";
 import type { GatewayContext } from "./context";
 
 /**
@@ -13,14 +14,18 @@ const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
 const keepAliveFetcher = ((url: string, init: Record<string, unknown>) =>
   fetch(url, { ...init, agent: (parsed: URL) => (parsed.protocol === "http:" ? httpAgent : httpsAgent) })) as never;
 
-/** Passes on to every subgraph who and what a request is: its id and its language. */
+/** Passes on to every subgraph who and what a request is: the caller's signed identity, the request id and the language. */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string) {
+  constructor(
+    url: string,
+    private readonly identitySecret: string,
+  ) {
     super({ url, fetcher: keepAliveFetcher });
   }
 
   willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (!request.http || !context.requestId) return; // gateway-internal requests (health checks)
+    if (!request.http || !context.identity) return; // gateway-internal requests carry no caller
+    for (const [name, value] of Object.entries(signIdentity(context.identity, this.identitySecret))) request.http.headers.set(name, value);
     request.http.headers.set("x-request-id", context.requestId);
     if (context.acceptLanguage) request.http.headers.set("accept-language", context.acceptLanguage);
   }

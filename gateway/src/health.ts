@@ -1,10 +1,11 @@
 import type { Express } from "express";
+import { PUBLIC_IDENTITY, signIdentity } from "../../subgraphs/shared/src/identity";
 
 /**
  * /healthz: the gateway process is alive. /readyz: every subgraph answers a trivial query
  * within the timeout, so that a load balancer only routes to a gateway that can serve.
  */
-export function mountHealth(app: Express, subgraphUrls: Record<string, string>, timeoutMs = 2000): void {
+export function mountHealth(app: Express, subgraphUrls: Record<string, string>, identitySecret: string, timeoutMs = 2000): void {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -14,7 +15,7 @@ export function mountHealth(app: Express, subgraphUrls: Record<string, string>, 
         try {
           const response = await fetch(url, {
             method: "POST",
-            headers: { "content-type": "application/json" },
+            headers: { "content-type": "application/json", ...signIdentity(PUBLIC_IDENTITY, identitySecret) },
             body: JSON.stringify({ query: "{ __typename }" }),
             signal: AbortSignal.timeout(timeoutMs),
           });

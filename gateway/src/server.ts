@@ -4,6 +4,8 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import { log } from "../../subgraphs/shared/src/log";
+import { authenticate } from "./auth/authenticate";
+import type { KeyStore } from "./auth/key-store";
 import { buildContext, requestIdOf, type GatewayContext } from "./context";
 import { SubgraphDataSource } from "./data-source";
 import { mountHealth } from "./health";
@@ -16,6 +18,10 @@ export interface GatewayOptions {
   /** Where each subgraph listens, by subgraph name: overrides the URLs composed in. */
   subgraphUrls: Record<string, string>;
   limits?: Limits;
+  /** API keys: who may call with which role. */
+  keys: KeyStore;
+  /** Shared with the subgraphs, to sign the caller's identity. */
+  identitySecret: string;
 }
 
 export interface Gateway {
@@ -43,7 +49,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? url ?? ""),
+    buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? url ?? "", options.identitySecret),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -69,9 +75,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     });
     next();
   });
-  mountHealth(app, options.subgraphUrls);
+  mountHealth(app, options.subgraphUrls, options.identitySecret);
   mountPlayground(app, "/graphql");
-  app.use("/graphql", express.json({ limit: limits.bodySize }), expressMiddleware(apollo, { context: async ({ req }) => buildContext(req) }));
+  app.use(
+    "/graphql",
+    authenticate(options.keys),
+    express.json({ limit: limits.bodySize }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(req, res) }),
+  );
   app.use(httpErrors);
   return { app, stop: () => apollo.stop() };
 }

@@ -1,3 +1,4 @@
+import { PUBLIC_IDENTITY, signIdentity, type Identity } from "../../subgraphs/shared/src/identity";
 import { SUBGRAPH_MODULES } from "../../stack/subgraphs";
 import { startStack, type Stack, type StackOptions } from "../../stack/start";
 import { createTestDatabases, type DatabaseKind } from "./databases";
@@ -11,8 +12,16 @@ export interface GraphQLResponse<T = any> {
 export interface TestStack extends Stack {
   /** POSTs an operation to the gateway. */
   query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
-  /** POSTs an operation to one subgraph directly, bypassing the gateway. */
-  querySubgraph<T = any>(subgraph: string, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /**
+   * POSTs an operation to one subgraph directly, bypassing the gateway, with an identity
+   * signed as the gateway would (PUBLIC unless given); `identity: null` sends none.
+   */
+  querySubgraph<T = any>(
+    subgraph: string,
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { identity?: Identity | null; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<T>>;
   /** SQL statements run by all subgraphs since the last reset. */
   statements(): number;
   resetStatements(): void;
@@ -29,7 +38,7 @@ async function post(url: string, query: string, variables?: Record<string, unkno
 
 /** The real stack (every subgraph, the gateway) on port 0 with fresh, seeded databases. */
 export async function startTestStack(kind: DatabaseKind, options: Partial<StackOptions> = {}): Promise<TestStack> {
-  const databases = await createTestDatabases(kind, SUBGRAPH_MODULES.map((m) => m.name));
+  const databases = await createTestDatabases(kind, [...SUBGRAPH_MODULES.map((m) => m.name), "gateway"]);
   let stack: Stack;
   try {
     stack = await startStack({ database: databases.config, ...options });
@@ -41,7 +50,11 @@ export async function startTestStack(kind: DatabaseKind, options: Partial<StackO
   return {
     ...stack,
     query: (query, variables, headers) => post(stack.url, query, variables, headers),
-    querySubgraph: (name, query, variables, headers) => post(stack.subgraphs[name].url, query, variables, headers),
+    querySubgraph: (name, query, variables, options = {}) => {
+      const identity = options.identity === undefined ? PUBLIC_IDENTITY : options.identity;
+      const signed = identity ? signIdentity(identity, stack.identitySecret) : {};
+      return post(stack.subgraphs[name].url, query, variables, { ...signed, ...options.headers });
+    },
     statements: () => counters().reduce((sum, c) => sum + c.count, 0),
     resetStatements: () => counters().forEach((c) => c.reset()),
     stop: async () => {

@@ -3,5 +3,5 @@ import { entities } from "./entities";
 import { migrations } from "./migrations";
 
 export function createDirectoryDataSource(config: DatabaseConfig) {
-  return createDataSource(config, { subgraph: "directory", entities, migrations });
+  return createDataSource(config, { owner: "directory", entities, migrations });
 }

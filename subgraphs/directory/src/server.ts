@@ -5,9 +5,10 @@ import { createLoaders } from "./loaders";
 import { buildDirectorySchema } from "./schema";
 
 /** Builds the directory subgraph's HTTP app on an open database. Never listens. */
-export async function createDirectoryServer(dataSource: DataSource): Promise<SubgraphServer> {
+export async function createDirectoryServer(dataSource: DataSource, identitySecret: string): Promise<SubgraphServer> {
   return createSubgraphServer<DirectoryContext>({
     name: "directory",
+    identitySecret,
     schema: await buildDirectorySchema(),
     context: (base) => ({ ...base, dataSource, loaders: createLoaders(dataSource) }),
   });

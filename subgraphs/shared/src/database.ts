@@ -34,8 +34,8 @@ export type DatabaseConfig =
   | { sqlitePath: string };
 
 export interface DataSourceParts {
-  /** Names the migrations table, so that subgraphs could share one database safely. */
-  subgraph: string;
+  /** The database's owner (a subgraph, or the gateway's key store): names its migrations table, so owners could share one database safely. */
+  owner: string;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
 }
@@ -47,8 +47,8 @@ export interface DataSourceParts {
  */
 export function createDataSource(config: DatabaseConfig, parts: DataSourceParts): DataSource & { statements: StatementCounter } {
   const statements = new StatementCounter();
-  const { subgraph, ...rest } = parts;
-  const common = { ...rest, migrationsTableName: `${subgraph}_migrations`, synchronize: false, migrationsRun: false, logging: true as const, logger: statements };
+  const { owner, ...rest } = parts;
+  const common = { ...rest, migrationsTableName: `${owner}_migrations`, synchronize: false, migrationsRun: false, logging: true as const, logger: statements };
   let dataSource: DataSource;
   if ("url" in config) {
     dataSource = new DataSource({ type: "postgres", url: config.url, ...common });
@@ -79,8 +79,8 @@ export async function openDatabase<T extends DataSource>(dataSource: T): Promise
  * The database a subgraph uses: `<SUBGRAPH>_DATABASE_URL`, else DATABASE_URL, else a
  * SQLite file under DATA_DIR (default `data/`).
  */
-export function databaseConfigFromEnv(subgraph: string, env = process.env): DatabaseConfig {
-  const url = env[`${subgraph.toUpperCase()}_DATABASE_URL`] ?? env.DATABASE_URL;
+export function databaseConfigFromEnv(owner: string, env = process.env): DatabaseConfig {
+  const url = env[`${owner.toUpperCase()}_DATABASE_URL`] ?? env.DATABASE_URL;
   if (url) return { url };
-  return { sqlitePath: `${env.DATA_DIR ?? "data"}/${subgraph}.sqlite` };
+  return { sqlitePath: `${env.DATA_DIR ?? "data"}/${owner}.sqlite` };
 }

@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express, type Request } from "express";
 import type { GraphQLSchema } from "graphql";
+import { verifyIdentity, type Identity } from "./identity";
 import { DEFAULT_LANG, langFromAcceptLanguage, type Lang } from "./lang";
 import { log } from "./log";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
@@ -12,6 +13,8 @@ export interface RequestBase {
   requestId: string;
   /** From Accept-Language, forwarded by the gateway; a field's `lang` argument wins. */
   lang: Lang;
+  /** Who is asking, as the gateway signed it. */
+  identity: Identity;
 }
 
 export interface SubgraphServer {
@@ -43,6 +46,8 @@ function errorLogPlugin(subgraph: string): ApolloServerPlugin<RequestBase & Base
 export async function createSubgraphServer<C extends RequestBase>(options: {
   name: string;
   schema: GraphQLSchema;
+  /** Shared with the gateway: requests without an identity it signed are refused. */
+  identitySecret: string;
   context(base: RequestBase, req: Request): C | Promise<C>;
 }): Promise<SubgraphServer> {
   const apollo = new ApolloServer<C>({
@@ -64,10 +69,20 @@ export async function createSubgraphServer<C extends RequestBase>(options: {
   });
   app.use(
     "/graphql",
+    (req, res, next) => {
+      const verified = verifyIdentity(req.headers, options.identitySecret);
+      if (verified.ok) {
+        res.locals.identity = verified.identity;
+        return next();
+      }
+      log("warn", "identity.refused", { subgraph: options.name, requestId: req.headers[REQUEST_ID_HEADER], reason: verified.reason, remote: req.socket.remoteAddress });
+      res.status(401).json({ errors: [{ message: `Unauthenticated: ${verified.reason}`, extensions: { code: "UNAUTHENTICATED" } }] });
+    },
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const base: RequestBase = {
+          identity: res.locals.identity as Identity,
           requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER]),
           lang: req.headers["accept-language"] ? langFromAcceptLanguage(req.headers["accept-language"]) : DEFAULT_LANG,
         };

@@ -1,0 +1,102 @@
+import { createHash } from "node:crypto";
+import countries from "i18n-iso-countries";
+import { IsNull, type DataSource } from "typeorm";
+import { createDataSource, openDatabase, type DatabaseConfig } from "../../../subgraphs/shared/src/database";
+import { Role, type Identity } from "../../../subgraphs/shared/src/identity";
+import { ApiKey } from "./api-key.entity";
+import { keyMigrations } from "./migrations";
+import { hashSecret, newKey, parseKey, verifySecret } from "./secrets";
+
+export const PARTNER_CONFERENCES = ["CSM"] as const;
+
+export class KeyInputError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(`${field}: ${message}`);
+  }
+}
+
+export interface NewKeyInput {
+  role: string;
+  country?: string;
+  conference?: string;
+  label: string;
+}
+
+/** A verified key is remembered this long, so that a request pays the slow hash at most once a minute. */
+const CACHE_MS = 60_000;
+
+/**
+ * API keys of the gateway. Secrets are never stored: only their scrypt hash. A revoked
+ * key stops working at once in the process that revoked it and within CACHE_MS elsewhere.
+ */
+export class KeyStore {
+  private readonly verified = new Map<string, { identity: Identity; until: number }>();
+
+  private constructor(private readonly dataSource: DataSource) {}
+
+  static async open(config: DatabaseConfig): Promise<KeyStore> {
+    return new KeyStore(await openDatabase(createDataSource(config, { owner: "gateway", entities: [ApiKey], migrations: keyMigrations })));
+  }
+
+  async create(input: NewKeyInput): Promise<{ id: string; key: string; identity: Identity }> {
+    const identity = validate(input);
+    if (!input.label?.trim()) throw new KeyInputError("label", "say whose key it is (person, office), for the audit trail");
+    const { id, secret, key } = newKey();
+    await this.dataSource.getRepository(ApiKey).insert({
+      id,
+      role: identity.role,
+      country: identity.country ?? null,
+      conference: identity.conference ?? null,
+      label: input.label.trim(),
+      secretHash: await hashSecret(secret),
+      createdAt: new Date().toISOString(),
+      revokedAt: null,
+    });
+    return { id, key, identity: { ...identity, keyId: id } };
+  }
+
+  async list(): Promise<ApiKey[]> {
+    return this.dataSource.getRepository(ApiKey).find({ order: { createdAt: "ASC" } });
+  }
+
+  async revoke(id: string): Promise<boolean> {
+    const result = await this.dataSource.getRepository(ApiKey).update({ id, revokedAt: IsNull() }, { revokedAt: new Date().toISOString() });
+    for (const [digest, entry] of this.verified) if (entry.identity.keyId === id) this.verified.delete(digest);
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** The identity of a presented key, or null when it is malformed, unknown, revoked or wrong. */
+  async authenticate(presented: string): Promise<Identity | null> {
+    const digest = createHash("sha256").update(presented).digest("base64url");
+    const cached = this.verified.get(digest);
+    if (cached && cached.until > Date.now()) return cached.identity;
+    const parsed = parseKey(presented);
+    if (!parsed) return null;
+    const row = await this.dataSource.getRepository(ApiKey).findOneBy({ id: parsed.id });
+    if (!row || row.revokedAt || !(await verifySecret(parsed.secret, row.secretHash))) return null;
+    const identity: Identity = { role: row.role, keyId: row.id, ...(row.country ? { country: row.country } : {}), ...(row.conference ? { conference: row.conference } : {}) };
+    if (this.verified.size > 10_000) this.verified.clear();
+    this.verified.set(digest, { identity, until: Date.now() + CACHE_MS });
+    return identity;
+  }
+
+  close(): Promise<void> {
+    return this.dataSource.destroy();
+  }
+}
+
+function validate(input: NewKeyInput): Identity {
+  const role = input.role?.toUpperCase() as Role;
+  if (!Object.values(Role).includes(role) || role === Role.PUBLIC) {
+    throw new KeyInputError("role", `must be one of OFFICIAL, SECRETARIAT, PARTNER (PUBLIC needs no key), got "${input.role}"`);
+  }
+  const country = input.country?.toUpperCase();
+  if (role === Role.OFFICIAL) {
+    if (!country || !countries.isValid(country) || country.length !== 2) throw new KeyInputError("country", `an OFFICIAL key needs the ISO 3166-1 alpha-2 code of the official's country, got "${input.country ?? ""}"`);
+  } else if (input.country) throw new KeyInputError("country", `only OFFICIAL keys have a country`);
+  const conference = input.conference?.toUpperCase();
+  if (role === Role.PARTNER) {
+    if (!conference || !(PARTNER_CONFERENCES as readonly string[]).includes(conference)) throw new KeyInputError("conference", `a PARTNER key needs its conference (${PARTNER_CONFERENCES.join(", ")}), got "${input.conference ?? ""}"`);
+  } else if (input.conference) throw new KeyInputError("conference", "only PARTNER keys have a conference");
+  return { role, ...(country ? { country } : {}), ...(conference ? { conference } : {}) };
+}

@@ -1,0 +1,73 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+/** Who is asking. PUBLIC needs no key; the others come from an API key. */
+export enum Role {
+  PUBLIC = "PUBLIC",
+  OFFICIAL = "OFFICIAL",
+  SECRETARIAT = "SECRETARIAT",
+  PARTNER = "PARTNER",
+}
+
+export interface Identity {
+  role: Role;
+  /** OFFICIAL: the member state the official works for (ISO alpha-2). */
+  country?: string;
+  /** PARTNER: the partner conference, e.g. CSM. */
+  conference?: string;
+  /** The API key's public id, for the audit trail. */
+  keyId?: string;
+}
+
+export const PUBLIC_IDENTITY: Identity = { role: Role.PUBLIC };
+
+export const IDENTITY_HEADER = "x-enlace-identity";
+export const SIGNATURE_HEADER = "x-enlace-signature";
+/** A signed identity older than this is refused: a captured header cannot be replayed for long. */
+export const IDENTITY_MAX_AGE_SECONDS = 300;
+
+const sign = (payload: string, secret: string) => createHmac("sha256", secret).update(payload).digest("base64url");
+
+/**
+ * The gateway authenticates the caller and passes who it is to subgraphs in a header
+ * signed with a secret only the gateway and subgraphs share (HMAC-SHA256). A subgraph
+ * trusts nothing else, so calling it directly gains nothing.
+ */
+export function signIdentity(identity: Identity, secret: string, now = Date.now()): Record<string, string> {
+  const payload = Buffer.from(JSON.stringify({ ...identity, iat: Math.floor(now / 1000) })).toString("base64url");
+  return { [IDENTITY_HEADER]: payload, [SIGNATURE_HEADER]: sign(payload, secret) };
+}
+
+export type Verified = { ok: true; identity: Identity } | { ok: false; reason: string };
+
+export function verifyIdentity(headers: Record<string, string | string[] | undefined>, secret: string, now = Date.now()): Verified {
+  const payload = headers[IDENTITY_HEADER];
+  const signature = headers[SIGNATURE_HEADER];
+  if (typeof payload !== "string" || typeof signature !== "string") return { ok: false, reason: "no identity: call the gateway, not the subgraph" };
+  const expected = Buffer.from(sign(payload, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: "identity signature does not match" };
+  let claims: Identity & { iat?: number };
+  try {
+    claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  } catch {
+    return { ok: false, reason: "identity is not readable" };
+  }
+  const age = Math.floor(now / 1000) - (claims.iat ?? 0);
+  if (!Object.values(Role).includes(claims.role) || age > IDENTITY_MAX_AGE_SECONDS || age < -IDENTITY_MAX_AGE_SECONDS) {
+    return { ok: false, reason: "identity is expired or malformed" };
+  }
+  const { iat: _iat, ...identity } = claims;
+  return { ok: true, identity };
+}
+
+/**
+ * The shared secret: IDENTITY_SECRET, at least 32 characters. The one-process stack makes
+ * a random one when it is unset; separate processes must be given the same one.
+ */
+export function identitySecretFromEnv(env = process.env): string {
+  const secret = env.IDENTITY_SECRET;
+  if (!secret || secret.length < 32) {
+    throw new Error("IDENTITY_SECRET must be set to the same random string (32+ characters) for the gateway and every subgraph, e.g. `openssl rand -base64 48`");
+  }
+  return secret;
+}
