@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { databaseConfigFromEnv } from "../subgraphs/shared/src/database";
+import { runMain, stopOnSignals } from "../subgraphs/shared/src/process";
 import { limitsFromEnv } from "../gateway/src/limits";
 import { SUBGRAPHS } from "../gateway/src/subgraph-urls";
 import { startStack } from "./start";
@@ -25,29 +26,7 @@ async function main(): Promise<void> {
   for (const [name, subgraph] of Object.entries(stack.subgraphs)) console.log(`subgraph ${name}: ${subgraph.url}`);
   console.log(`\nEnlace is up. Playground (GraphiQL, works offline): ${stack.url}\nPress Ctrl-C to stop.`);
 
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping...`);
-    // A stuck connection must not keep a stopped server alive; unref'd so it never delays a clean exit.
-    setTimeout(() => {
-      console.error("did not stop within 10 s; exiting anyway");
-      process.exit(1);
-    }, 10_000).unref();
-    stack.stop().then(
-      () => console.log("stopped."), // the process then ends on its own: nothing is left open
-      (error) => {
-        console.error(error);
-        process.exitCode = 1;
-      },
-    );
-  };
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  stopOnSignals(stack.stop, () => console.log("stopped."));
 }
 
-main().catch((error) => {
-  console.error(`Enlace could not start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+runMain("Enlace", main);

@@ -1,17 +1,19 @@
+import "reflect-metadata";
 import { readFileSync } from "node:fs";
 import { databaseConfigFromEnv } from "../../subgraphs/shared/src/database";
 import { listen } from "../../subgraphs/shared/src/http";
 import { identitySecretFromEnv } from "../../subgraphs/shared/src/identity";
-import { KeyStore } from "./auth/key-store";
 import { log } from "../../subgraphs/shared/src/log";
+import { runMain, stopOnSignals } from "../../subgraphs/shared/src/process";
+import { KeyStore } from "./auth/key-store";
 import { limitsFromEnv } from "./limits";
 import { SUPERGRAPH_PATH } from "./paths";
 import { createGateway } from "./server";
 import { subgraphUrlsFromEnv } from "./subgraph-urls";
 
 /** Runs the gateway alone, in front of subgraphs that run elsewhere (`<NAME>_URL`). */
-async function main(): Promise<void> {
-  const identitySecret = identitySecretFromEnv();
+runMain("gateway", async () => {
+  const identitySecret = identitySecretFromEnv(); // before opening anything: fail fast
   const keys = await KeyStore.open(databaseConfigFromEnv("gateway"));
   const gateway = await createGateway({
     keys,
@@ -22,16 +24,9 @@ async function main(): Promise<void> {
   });
   const listening = await listen(gateway.app, Number(process.env.PORT ?? 4000), process.env.HOST ?? "127.0.0.1");
   log("info", "gateway.listening", { playground: `${listening.url}/graphql` });
-  const stop = async () => {
+  stopOnSignals(async () => {
     await listening.close();
     await gateway.stop();
     await keys.close();
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
+  });
 });

@@ -1,20 +1,21 @@
 import { Table, type MigrationInterface, type QueryRunner } from "typeorm";
+import { column } from "../../../subgraphs/shared/src/migration-columns";
 
 export class ApiKeys1732400000000 implements MigrationInterface {
   name = "ApiKeys1732400000000";
 
   async up(q: QueryRunner): Promise<void> {
-    const v = (name: string, length: number, nullable = false) => ({ name, type: "varchar", length: String(length), isNullable: nullable });
+    const { varchar: v, text, primary } = column;
     await q.createTable(
       new Table({
         name: "api_key",
         columns: [
-          { ...v("id", 16), isPrimary: true },
+          primary(v("id", 16)),
           v("role", 16),
           v("country", 2, true),
           v("conference", 16, true),
-          { name: "label", type: "text" },
-          { name: "secret_hash", type: "text" },
+          text("label"),
+          text("secret_hash"),
           v("created_at", 32),
           v("revoked_at", 32, true),
         ],

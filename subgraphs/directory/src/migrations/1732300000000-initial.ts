@@ -1,4 +1,5 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
+import { column } from "../../../shared/src/migration-columns";
 
 /**
  * The directory's first schema. Written with TypeORM's Table API, not raw SQL, so that the
@@ -8,14 +9,13 @@ export class Initial1732300000000 implements MigrationInterface {
   name = "Initial1732300000000";
 
   async up(q: QueryRunner): Promise<void> {
-    const text = (name: string, nullable = false) => ({ name, type: "text", isNullable: nullable });
-    const code = (name: string, length: number, nullable = false) => ({ name, type: "varchar", length: String(length), isNullable: nullable });
+    const { text, varchar: code, primary } = column;
 
     await q.createTable(
       new Table({
         name: "country",
         columns: [
-          { ...code("code", 2), isPrimary: true },
+          primary(code("code", 2)),
           code("alpha3", 3),
           text("name_es"), text("name_en"), text("name_fr"), text("name_pt"),
           code("crm_membership", 16, true),
@@ -28,8 +28,8 @@ export class Initial1732300000000 implements MigrationInterface {
       new Table({
         name: "procedure",
         columns: [
-          { ...code("code", 40), isPrimary: true },
-          { name: "position", type: "integer" },
+          primary(code("code", 40)),
+          column.integer("position"),
           text("label_es"), text("label_en"), text("label_fr"), text("label_pt"),
         ],
       }),
@@ -38,14 +38,14 @@ export class Initial1732300000000 implements MigrationInterface {
       new Table({
         name: "representation",
         columns: [
-          { ...code("id", 120), isPrimary: true },
+          primary(code("id", 120)),
           code("kind", 24),
           code("sending_country_code", 2),
           code("host_country_code", 2),
           text("city", true),
           text("address", true),
-          { name: "latitude", type: "double precision", isNullable: true },
-          { name: "longitude", type: "double precision", isNullable: true },
+          column.double("latitude", true),
+          column.double("longitude", true),
           code("coordinate_precision", 8, true),
           text("phones"), text("emails"),
           text("website", true),
@@ -56,7 +56,7 @@ export class Initial1732300000000 implements MigrationInterface {
           code("source_date", 10, true),
           code("last_verified_on", 10, true),
           text("search_text"),
-          { name: "version", type: "integer" },
+          column.integer("version"),
         ],
         foreignKeys: [
           new TableForeignKey({ columnNames: ["sending_country_code"], referencedTableName: "country", referencedColumnNames: ["code"] }),
@@ -72,8 +72,8 @@ export class Initial1732300000000 implements MigrationInterface {
       new Table({
         name: "representation_jurisdiction",
         columns: [
-          { ...code("representation_id", 120), isPrimary: true },
-          { ...code("country_code", 2), isPrimary: true },
+          primary(code("representation_id", 120)),
+          primary(code("country_code", 2)),
           code("basis", 32),
         ],
         foreignKeys: [
@@ -87,8 +87,8 @@ export class Initial1732300000000 implements MigrationInterface {
       new Table({
         name: "procedure_offer",
         columns: [
-          { ...code("representation_id", 120), isPrimary: true },
-          { ...code("procedure_code", 40), isPrimary: true },
+          primary(code("representation_id", 120)),
+          primary(code("procedure_code", 40)),
           code("basis", 24),
           text("note", true),
           text("source_url", true),
