@@ -1,0 +1,32 @@
+import type { ImportResult } from "./run-import";
+
+const show = (value: unknown) => (value === null || value === undefined ? "∅" : JSON.stringify(value));
+
+/** The reviewable diff, as a person reads it. */
+export function formatImportReport(r: ImportResult, limit = Infinity): string {
+  const d = r.diff;
+  const skipped = Object.entries(r.parsed.skipped).sort((a, b) => b[1] - a[1]);
+  const inScope = d.created.length + d.changed.length + d.unchanged.length + d.rejected.length;
+  const cut = <T>(items: T[], line: (item: T) => string) => [...items.slice(0, limit).map(line), ...(items.length > limit ? [`    … ${items.length - limit} more (use --json for all)`] : [])];
+  return [
+    `import of ${r.file} (format ${r.format}, dated ${r.sourceDate ?? "unknown: pass --date"}): ${r.parsed.read} rows read`,
+    ...(skipped.length ? [`  not for the directory: ${skipped.reduce((s, [, n]) => s + n, 0)} rows`, ...skipped.map(([reason, n]) => `    ${String(n).padStart(5)}  ${reason}`)] : []),
+    `  in scope: ${inScope}`,
+    `  new offices: ${d.created.length}`,
+    ...cut(d.created, (row) => `    + ${row.id}  ${row.sendingCountryCode} in ${row.hostCountryCode}, ${row.kind}, ${row.city ?? "no city"}`),
+    `  changed: ${d.changed.length}`,
+    ...cut(d.changed, (c) => `    ~ ${c.id}  ${Object.entries(c.changes).map(([field, [from, to]]) => `${field}: ${show(from)} → ${show(to)}`).join("; ")}`),
+    `  unchanged: ${d.unchanged.length}`,
+    `  missing from the export (proposed for review; nothing is closed): ${d.missing.length}`,
+    ...cut(d.missing, (m) => `    ? ${m.id}  ${m.city ?? ""}`),
+    `  rejected: ${d.rejected.length}`,
+    ...cut(d.rejected, (p) => `    ! line ${p.line}${p.id ? ` (${p.id})` : ""}: ${p.reason}`),
+    `  warnings: ${r.parsed.warnings.length}`,
+    ...cut(r.parsed.warnings, (p) => `    · line ${p.line}: ${p.reason}`),
+    r.applied
+      ? d.created.length + d.changed.length
+        ? `applied in one transaction: ${d.created.length} created, ${d.changed.length} updated (audit: ${`import:${r.file}`})`
+        : "nothing to apply: the directory already matches this export"
+      : "dry run: nothing was changed. Review the above, then run again with --apply.",
+  ].join("\n");
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import type { DataSource } from "typeorm";
+import { Country, JurisdictionBasis, JurisdictionRow, Membership, Representation } from "../../../subgraphs/directory/src/entities";
+import { applyImportDiff } from "./apply";
+import { englishCountryCodes } from "./country-codes";
+import { parseDatabaseOfEmbassies, type ParsedImport } from "./database-of-embassies";
+import { diffImport, type ExistingOffice, type ImportDiff } from "./diff";
+import { parseEnlaceFormat } from "./enlace-format";
+
+export type ImportFormat = "auto" | "enlace" | "database-of-embassies";
+
+export interface ImportOptions {
+  format: ImportFormat;
+  apply: boolean;
+  /** Date of the export (YYYY-MM-DD); default: a date in the file name. */
+  date?: string;
+  progress?(phase: string, done: number, total: number): void;
+}
+
+export interface ImportResult {
+  file: string;
+  format: Exclude<ImportFormat, "auto">;
+  sourceDate: string | null;
+  applied: boolean;
+  parsed: Omit<ParsedImport, "rows">;
+  diff: ImportDiff;
+}
+
+export class ImportInputError extends Error {}
+
+export function detectFormat(csv: string): Exclude<ImportFormat, "auto"> {
+  const header = csv.slice(0, csv.indexOf("\n")).replace(/^\uFEFF/, "");
+  if (header.startsWith("operator;")) return "database-of-embassies";
+  if (header.split(",").includes("sending_country_iso2")) return "enlace";
+  throw new ImportInputError("format: the file is neither Enlace's CSV (header with sending_country_iso2) nor the database-of-embassies export (header starting operator;); pass --format");
+}
+
+/**
+ * Reads an export, computes what it would change in the directory and, with `apply`,
+ * applies it in one transaction. Without `apply` it writes nothing.
+ */
+export async function runImport(dataSource: DataSource, path: string, options: ImportOptions): Promise<ImportResult> {
+  const csv = readFileSync(path, "utf8");
+  const format = options.format === "auto" ? detectFormat(csv) : options.format;
+  const file = basename(path);
+  const sourceDate = options.date ?? /(\d{4}-\d{2}-\d{2})/.exec(file)?.[1] ?? null;
+  if (sourceDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(sourceDate)) throw new ImportInputError(`date: "${sourceDate}" is not YYYY-MM-DD`);
+
+  const countries = await dataSource.manager.find(Country);
+  const progress = (phase: string) => (done: number, total: number) => options.progress?.(phase, done, total);
+  const parsed =
+    format === "enlace"
+      ? parseEnlaceFormat(csv, new Set(countries.map((c) => c.code)))
+      : parseDatabaseOfEmbassies(
+          csv,
+          { countryCode: englishCountryCodes(), crmMembers: new Set(countries.filter((c) => c.crmMembership === Membership.MEMBER).map((c) => c.code)), sourceRef: (line) => `file:${file}#L${line}` },
+          progress("reading"),
+        );
+
+  const reps = await dataSource.manager.find(Representation);
+  const concurrent = new Map<string, string[]>();
+  for (const j of await dataSource.manager.findBy(JurisdictionRow, { basis: JurisdictionBasis.CONCURRENT_ACCREDITATION })) {
+    concurrent.set(j.representationId, [...(concurrent.get(j.representationId) ?? []), j.countryCode]);
+  }
+  const existing: ExistingOffice[] = reps.map((rep) => ({ rep, concurrent: concurrent.get(rep.id) ?? [] }));
+  // Only offices that came from this kind of source can be missing from it.
+  const fromThisSource = (o: ExistingOffice) => format === "enlace" || o.rep.sourceUrls.some((u) => u.includes("database-of-embassies") || u.includes("wikidata.org/entity/"));
+  const diff = diffImport(parsed.rows, existing, fromThisSource);
+  diff.rejected.unshift(...parsed.rejected);
+
+  if (options.apply && diff.created.length + diff.changed.length > 0) {
+    await dataSource.transaction((m) => applyImportDiff(m, diff, { actor: `import:${file}`, sourceDate, onProgress: progress("applying") }));
+  }
+  const { rows: _rows, ...rest } = parsed;
+  return { file, format, sourceDate, applied: options.apply, parsed: rest, diff };
+}
