@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDirectory } from "../../seed/src/directory";
 import { parseRepresentationRows } from "../../seed/src/directory/representation-rows";
-import { normalizePhone, normalizePhones } from "../../seed/src/phones";
+import { normalizePhone, normalizePhones } from "../../subgraphs/shared/src/phones";
 import { createDirectoryDataSource } from "../../subgraphs/directory/src/database";
 import { openDatabase } from "../../subgraphs/shared/src/database";
 import { createTestDatabases, DATABASES, type TestDatabases } from "../helpers/databases";

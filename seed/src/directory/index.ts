@@ -70,6 +70,7 @@ async function seedProcedures(m: EntityManager) {
         labelEn: row.label_en,
         labelFr: row.label_fr,
         labelPt: row.label_pt,
+        typicalForKinds: row.typical_for_kinds,
       }),
     );
   await insertAll(m, Procedure, missing);

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { RepresentationKind } from "../../../subgraphs/directory/src/entities/enums";
-import { normalizePhones, type PhoneValue } from "../phones";
+import { normalizePhones, type PhoneValue } from "../../../subgraphs/shared/src/phones";
 
 /** A row of representations.csv (the format of shared/data), checked and normalised. */
 export interface RepresentationSeedRow {

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { RepresentationKind } from "../../../subgraphs/directory/src/entities/enums";
 import type { RowProblem } from "../directory/representation-rows";
-import { normalizePhones } from "../phones";
+import { normalizePhones } from "../../../subgraphs/shared/src/phones";
 import type { ImportRow } from "./import-row";
 
 /** The export's `type` column → kind. Types absent here are not missions of a state. */

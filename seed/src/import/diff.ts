@@ -1,5 +1,6 @@
 import { foldText } from "../../../subgraphs/shared/src/text";
-import { RepresentationKind, RepresentationStatus, type Representation } from "../../../subgraphs/directory/src/entities";
+import { RepresentationStatus, type Representation } from "../../../subgraphs/directory/src/entities";
+import { representationId } from "../../../subgraphs/directory/src/representation-id";
 import type { RowProblem } from "../directory/representation-rows";
 import type { ImportRow } from "./import-row";
 
@@ -19,15 +20,6 @@ export interface ImportDiff {
   rejected: RowProblem[];
 }
 
-const SHORT: Record<RepresentationKind, string> = {
-  EMBASSY: "emb",
-  CONSULATE_GENERAL: "cg",
-  CONSULATE: "cons",
-  VICE_CONSULATE: "vcons",
-  HONORARY_CONSULATE: "hcons",
-  CONSULAR_SECTION: "csec",
-  OTHER: "other",
-};
 
 /** "New York City" and "New York", "Panama City" and "Panamá" are the same place. */
 const cityKey = (city: string | null) => foldText(city ?? "").replace(/ city$/, "");
@@ -35,8 +27,6 @@ const cityKey = (city: string | null) => foldText(city ?? "").replace(/ city$/, 
 type Keyed = { sendingCountryCode: string; hostCountryCode: string; kind: string; city: string | null };
 const keyOf = (r: Keyed, city = cityKey(r.city)) => [r.sendingCountryCode, r.hostCountryCode, r.kind, city].join("|");
 
-const slug = (row: ImportRow) =>
-  `${row.sendingCountryCode}-${row.hostCountryCode}-${SHORT[row.kind]}-${foldText(row.city ?? "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "nocity"}`.toLowerCase();
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
 const near = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) < 1e-6;
@@ -81,8 +71,7 @@ export function diffImport(rows: ImportRow[], existing: ExistingOffice[], missin
       continue;
     }
     if (!match) {
-      let id = row.id ?? slug(row);
-      for (let n = 2; !row.id && ids.has(id); n++) id = `${slug(row)}-${n}`;
+      const id = row.id ?? representationId(row, (taken) => ids.has(taken));
       ids.add(id);
       diff.created.push({ ...row, id });
       continue;

@@ -9,6 +9,7 @@ import {
   RepresentationConnectionResolver,
   RepresentationFieldsResolver,
 } from "./resolvers/representation-fields.resolver";
+import { RepresentationEditResolver } from "./resolvers/representation-edit.resolver";
 import { RepresentationResolver } from "./resolvers/representation.resolver";
 
 /** The directory's federated schema. Needs no database: resolvers reach it through the context. */
@@ -19,6 +20,7 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         CountryResolver,
         ProcedureResolver,
         RepresentationResolver,
+        RepresentationEditResolver,
         RepresentationFieldsResolver,
         RepresentationConnectionResolver,
         JurisdictionResolver,

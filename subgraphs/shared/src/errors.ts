@@ -15,3 +15,18 @@ export class NotFoundError extends GraphQLError {
     super(`${what} "${id}" was not found`, { extensions: { code: "NOT_FOUND", id } });
   }
 }
+
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: "FORBIDDEN" } });
+  }
+}
+
+/** A write sent the version it read, and the record has changed since. */
+export class VersionConflictError extends GraphQLError {
+  constructor(what: string, id: string, expected: number, current: number) {
+    super(`${what} "${id}" is at version ${current}, not ${expected}: someone changed it since you read it; reload and apply your change again`, {
+      extensions: { code: "VERSION_CONFLICT", id, expectedVersion: expected, currentVersion: current },
+    });
+  }
+}

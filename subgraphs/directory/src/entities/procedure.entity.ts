@@ -17,4 +17,12 @@ export class Procedure {
   @Column({ name: "label_en", type: "text" }) labelEn!: string;
   @Column({ name: "label_fr", type: "text" }) labelFr!: string;
   @Column({ name: "label_pt", type: "text" }) labelPt!: string;
+
+  /** Kinds of office that usually handle it (";"-separated): the basis of TYPICAL_FOR_KIND offers. */
+  @Column({ name: "typical_for_kinds", type: "text", default: "" })
+  typicalForKinds!: string;
+
+  handledTypicallyBy(kind: string): boolean {
+    return this.typicalForKinds.split(";").includes(kind);
+  }
 }

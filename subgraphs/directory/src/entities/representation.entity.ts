@@ -92,6 +92,10 @@ export class Representation {
   @Column({ type: "varchar", length: 24 })
   status!: RepresentationStatus;
 
+  @Field(() => String, { nullable: true, description: "Since when the office has its status (ISO date), when known." })
+  @Column({ name: "status_since", type: "varchar", length: 10, nullable: true })
+  statusSince!: string | null;
+
   @Column({ name: "source_urls", type: "simple-json" })
   sourceUrls!: string[];
 
@@ -100,6 +104,10 @@ export class Representation {
 
   @Column({ name: "last_verified_on", type: "varchar", length: 10, nullable: true })
   lastVerifiedOn!: string | null;
+
+  /** The key (or command) that last verified the record. */
+  @Column({ name: "last_verified_by", type: "varchar", length: 200, nullable: true })
+  lastVerifiedBy!: string | null;
 
   /** Folded city, address and country names in every language, for accent-insensitive search. */
   @Column({ name: "search_text", type: "text" })

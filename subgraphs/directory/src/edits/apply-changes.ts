@@ -1,0 +1,44 @@
+import { In, type EntityManager } from "typeorm";
+import { BadUserInputError } from "../../../shared/src/errors";
+import { CoordinatePrecision, Country, JurisdictionBasis, JurisdictionRow, type Representation } from "../entities";
+import type { CheckedChanges } from "./validate-changes";
+
+/** Checks that codes are countries of the directory. */
+export async function checkCountryCodes(m: EntityManager, codes: string[], field: string): Promise<void> {
+  if (!codes.length) return;
+  const known = new Set((await m.findBy(Country, { code: In(codes) })).map((c) => c.code));
+  const i = codes.findIndex((code) => !known.has(code));
+  if (i >= 0) throw new BadUserInputError(`${field}[${i}]`, `unknown ISO 3166-1 alpha-2 country code "${codes[i]}"`);
+}
+
+/** Sets the checked fields on the entity (nothing is written yet). */
+export function assignFields(rep: Representation, changes: CheckedChanges): void {
+  const { concurrent: _concurrent, source, latitude, longitude, ...plain } = changes;
+  Object.assign(rep, plain);
+  if (latitude !== undefined) Object.assign(rep, { latitude, longitude, coordinatePrecision: latitude === null ? null : CoordinatePrecision.EXACT });
+  if (source) rep.sourceUrls = [source, ...rep.sourceUrls.filter((u) => u !== source)];
+}
+
+/**
+ * Replaces an office's concurrent accreditations (its host stays RESIDENT); returns the
+ * change for the audit trail, which the entity's own fields do not show.
+ */
+export async function setConcurrent(m: EntityManager, rep: Representation, concurrent: string[] | undefined, field = "input"): Promise<Record<string, [unknown, unknown]>> {
+  if (concurrent === undefined) return {};
+  const wanted = [...new Set(concurrent.filter((code) => code !== rep.hostCountryCode && code !== rep.sendingCountryCode))];
+  await checkCountryCodes(m, wanted, `${field}.concurrentAccreditation`);
+  const current = (await m.findBy(JurisdictionRow, { representationId: rep.id, basis: JurisdictionBasis.CONCURRENT_ACCREDITATION })).map((j) => j.countryCode).sort();
+  if (JSON.stringify(current) === JSON.stringify([...wanted].sort())) return {};
+  await m.delete(JurisdictionRow, { representationId: rep.id, basis: JurisdictionBasis.CONCURRENT_ACCREDITATION });
+  if (wanted.length) await m.insert(JurisdictionRow, wanted.map((countryCode) => ({ representationId: rep.id, countryCode, basis: JurisdictionBasis.CONCURRENT_ACCREDITATION })));
+  return { concurrentAccreditation: [current, [...wanted].sort()] };
+}
+
+/** A calendar date, YYYY-MM-DD. */
+export function checkDate(value: string, field: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new BadUserInputError(field, `"${value}" is not a date (YYYY-MM-DD)`);
+  }
+  return value;
+}

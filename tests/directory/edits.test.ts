@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AuditEntry } from "../../subgraphs/directory/src/entities";
+import { DATABASES } from "../helpers/databases";
+import { startTestStack, type TestStack } from "../helpers/stack";
+
+const ID = "ht-mx-emb-mexico-city";
+const READ = `query ($id: ID!) { representation(id: $id) { id version address phones { e164 raw } emails website openingHours languages status statusSince
+  jurisdiction { basis country { code } } procedures { basis note sourceUrl procedure { code } } provenance { sources lastVerifiedOn } } }`;
+const UPDATE = `mutation ($id: ID!, $version: Int!, $changes: RepresentationChanges!) { updateRepresentation(id: $id, version: $version, changes: $changes) { id version address } }`;
+
+describe.each(DATABASES)("secretariat edits to the directory (%s)", (db) => {
+  let stack: TestStack;
+  const as: Record<string, Record<string, string>> = {};
+  const read = async (id = ID) => (await stack.query(READ, { id })).body.data.representation;
+  const audit = (id = ID) => stack.subgraphs.directory.dataSource.manager.find(AuditEntry, { where: { entityId: id }, order: { id: "ASC" } });
+
+  beforeAll(async () => {
+    stack = await startTestStack(db);
+    for (const [name, input] of Object.entries({
+      secretariat: { role: "SECRETARIAT", label: "ST" },
+      official: { role: "OFFICIAL", country: "MX", label: "INM" },
+      partner: { role: "PARTNER", conference: "CSM", label: "CSM" },
+    })) as[name] = { authorization: `Bearer ${(await stack.keys.create(input)).key}` };
+    as.public = {};
+  });
+  afterAll(() => stack?.stop());
+
+  it.each(["public", "official", "partner"])("refuses every write to %s with FORBIDDEN and changes nothing", async (who) => {
+    const before = await read();
+    const { body } = await stack.query(UPDATE, { id: ID, version: before.version, changes: { address: "Somewhere" } }, as[who]);
+    expect(body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(body.data).toBeNull();
+    expect(await read()).toEqual(before);
+  });
+
+  it("lets the secretariat update an address, and records who changed what", async () => {
+    const before = await read();
+    const { body } = await stack.query(UPDATE, { id: ID, version: before.version, changes: { address: "Presa Don Martín 53, Irrigación", phones: ["55 5580 2487"], openingHours: "Mo-Fr 09:00-14:00; PH off", languages: ["ht", "fr", "es"] } }, as.secretariat);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.updateRepresentation).toEqual({ id: ID, version: before.version + 1, address: "Presa Don Martín 53, Irrigación" });
+    const after = await read();
+    expect(after.phones).toEqual([{ e164: "+525555802487", raw: "55 5580 2487" }]);
+    expect(after.openingHours).toBe("Mo-Fr 09:00-14:00; PH off");
+    const [entry] = (await audit()).slice(-1);
+    expect(entry).toMatchObject({ action: "UPDATED", actorRole: "SECRETARIAT", changes: { address: [null, "Presa Don Martín 53, Irrigación"] } });
+    expect(Object.keys(entry.changes).sort()).toEqual(["address", "languages", "openingHours", "phones"]);
+  });
+
+  it("marks a record verified today, with who did it", async () => {
+    const before = await read();
+    const { body } = await stack.query(`mutation ($id: ID!, $v: Int!) { markRepresentationVerified(id: $id, version: $v) { provenance { lastVerifiedOn } } }`, { id: ID, v: before.version }, as.secretariat);
+    expect(body.data.markRepresentationVerified.provenance.lastVerifiedOn).toBe(new Date().toISOString().slice(0, 10));
+    expect((await audit()).at(-1)).toMatchObject({ action: "VERIFIED" });
+  });
+
+  it("lets exactly one of two concurrent updates of the same version win", async () => {
+    const { version } = await read();
+    const results = await Promise.all(
+      ["Calle A 1", "Calle B 2"].map((address) => stack.query(UPDATE, { id: ID, version, changes: { address } }, as.secretariat)),
+    );
+    const codes = results.map((r) => r.body.errors?.[0].extensions?.code ?? "OK").sort();
+    expect(codes).toEqual(["OK", "VERSION_CONFLICT"]);
+    const conflict = results.find((r) => r.body.errors)?.body.errors?.[0];
+    expect(conflict?.extensions).toMatchObject({ expectedVersion: version, currentVersion: version + 1 });
+    expect((await read()).version).toBe(version + 1);
+  });
+
+  it.each([
+    [{ phones: ["+1 555"] }, "changes.phones[0]"],
+    [{ emails: ["consul@example.org", "no-at-sign"] }, "changes.emails[1]"],
+    [{ website: "ftp://example.org" }, "changes.website"],
+    [{ openingHours: "whenever we like" }, "changes.openingHours"],
+    [{ coordinates: { latitude: 91, longitude: 0 } }, "changes.coordinates.latitude"],
+    [{ languages: ["not a tag!"] }, "changes.languages[0]"],
+    [{ concurrentAccreditation: ["GT", "ZZ"] }, "changes.concurrentAccreditation[1]"],
+    [{ address: "x", source: "not a url" }, "changes.source"],
+  ])("refuses %j with BAD_USER_INPUT on %s and changes nothing", async (changes, field) => {
+    const before = await read();
+    const { body } = await stack.query(UPDATE, { id: ID, version: before.version, changes }, as.secretariat);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+    expect(await read()).toEqual(before);
+  });
+
+  it("sets confirmed procedure offers with their source, and refuses them without", async () => {
+    const { version } = await read();
+    const set = `mutation ($id: ID!, $v: Int!, $offers: [ProcedureOfferInput!]!) { setProcedureOffers(id: $id, version: $v, offers: $offers) { version } }`;
+    const noSource = await stack.query(set, { id: ID, v: version, offers: [{ procedure: "PASSPORT" }] }, as.secretariat);
+    expect(noSource.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "offers[0].sourceUrl" });
+    const offers = [
+      { procedure: "PASSPORT", sourceUrl: "https://embajadadehaiti.mx/servicios", note: "by appointment" },
+      { procedure: "EMERGENCY_TRAVEL_DOCUMENT", sourceUrl: "https://embajadadehaiti.mx/servicios" },
+    ];
+    const done = await stack.query(set, { id: ID, v: version, offers }, as.secretariat);
+    expect(done.body.errors).toBeUndefined();
+    expect(done.body.data.setProcedureOffers.version).toBe(version + 1);
+    expect((await read()).procedures).toEqual([
+      { basis: "CONFIRMED", note: "by appointment", sourceUrl: "https://embajadadehaiti.mx/servicios", procedure: { code: "PASSPORT" } },
+      { basis: "CONFIRMED", note: null, sourceUrl: "https://embajadadehaiti.mx/servicios", procedure: { code: "EMERGENCY_TRAVEL_DOCUMENT" } },
+    ]);
+  });
+
+  it("closes an office without deleting it: hidden by default, found when asked for", async () => {
+    const id = "ht-do-cons-barahona";
+    const { version } = await read(id);
+    const { body } = await stack.query(`mutation ($id: ID!, $v: Int!) { changeRepresentationStatus(id: $id, version: $v, status: CLOSED, since: "2026-10-01") { status statusSince } }`, { id, v: version }, as.secretariat);
+    expect(body.data.changeRepresentationStatus).toEqual({ status: "CLOSED", statusSince: "2026-10-01" });
+    const list = async (status?: string[]) =>
+      (await stack.query(`query ($s: [RepresentationStatus!]) { representations(filter: { sendingCountry: ["HT"], hostCountry: ["DO"], status: $s }, first: 50) { nodes { id } } }`, { s: status })).body.data.representations.nodes.map((n: { id: string }) => n.id);
+    expect(await list()).not.toContain(id);
+    expect(await list(["CLOSED"])).toEqual([id]);
+    const bad = await stack.query(`mutation ($id: ID!, $v: Int!) { changeRepresentationStatus(id: $id, version: $v, status: ACTIVE, since: "2026-02-30") { status } }`, { id, v: version + 1 }, as.secretariat);
+    expect(bad.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "since" });
+  });
+
+  it("creates an office with inferred offers, its jurisdiction and provenance", async () => {
+    const { body } = await stack.query(
+      `mutation ($input: NewRepresentationInput!) { createRepresentation(input: $input) { id version kind city status jurisdiction { basis country { code } } procedures { basis procedure { code } } provenance { sources } } }`,
+      { input: { kind: "CONSULATE", sendingCountry: "ht", hostCountry: "MX", city: "Tijuana", concurrentAccreditation: ["US"], source: "https://example.org/haiti-tijuana" } },
+      as.secretariat,
+    );
+    expect(body.errors).toBeUndefined();
+    const rep = body.data.createRepresentation;
+    expect(rep).toMatchObject({ id: "ht-mx-cons-tijuana", version: 1, kind: "CONSULATE", city: "Tijuana", status: "ACTIVE", provenance: { sources: ["https://example.org/haiti-tijuana"] } });
+    expect(rep.jurisdiction).toEqual([{ basis: "RESIDENT", country: { code: "MX" } }, { basis: "CONCURRENT_ACCREDITATION", country: { code: "US" } }]);
+    expect(rep.procedures).toHaveLength(9);
+    expect(new Set(rep.procedures.map((p: { basis: string }) => p.basis))).toEqual(new Set(["TYPICAL_FOR_KIND"]));
+    const again = await stack.query(`mutation { createRepresentation(input: { kind: CONSULATE, sendingCountry: "HT", hostCountry: "HT", source: "https://example.org" }) { id } }`, undefined, as.secretariat);
+    expect(again.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.hostCountry" });
+  });
+
+  it("keeps the version when an update changes nothing", async () => {
+    const before = await read();
+    const { body } = await stack.query(UPDATE, { id: ID, version: before.version, changes: { address: before.address } }, as.secretariat);
+    expect(body.data.updateRepresentation.version).toBe(before.version);
+  });
+});
