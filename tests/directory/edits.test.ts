@@ -134,3 +134,37 @@ describe.each(DATABASES)("secretariat edits to the directory (%s)", (db) => {
     expect(body.data.updateRepresentation.version).toBe(before.version);
   });
 });
+
+describe.each(DATABASES)("staleness in the open (%s)", (db) => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack(db);
+  });
+  afterAll(() => stack?.stop());
+
+  it("shows anyone how old a record is, reading partial dates conservatively", async () => {
+    const { body } = await stack.query(`{ a: representation(id: "ht-do-cons-barahona") { provenance { lastVerifiedOn } staleness { level daysSinceVerified } } }`);
+    const { lastVerifiedOn } = body.data.a.provenance;
+    const days = Math.floor((Date.parse(new Date().toISOString().slice(0, 10)) - Date.parse(lastVerifiedOn)) / 86_400_000);
+    expect(body.data.a.staleness).toEqual({ daysSinceVerified: days, level: days < 180 ? "FRESH" : days < 365 ? "AGING" : "STALE" });
+  });
+
+  it("lists records not verified since a date, and drops one once it is verified", async () => {
+    const list = async () =>
+      (await stack.query(`{ representations(filter: { notVerifiedSince: "2023-01-01", hostCountry: ["MX"] }, first: 100) { totalCount nodes { id provenance { lastVerifiedOn } } } }`)).body.data.representations;
+    const before = await list();
+    expect(before.totalCount).toBeGreaterThan(0);
+    for (const node of before.nodes) expect(node.provenance.lastVerifiedOn === null || node.provenance.lastVerifiedOn < "2023-01-01").toBe(true);
+    const id = before.nodes[0].id;
+    const { key } = await stack.keys.create({ role: "SECRETARIAT", label: "ST" });
+    const { version } = (await stack.query(`{ representation(id: "${id}") { version } }`)).body.data.representation;
+    await stack.query(`mutation { markRepresentationVerified(id: "${id}", version: ${version}) { version } }`, undefined, { authorization: `Bearer ${key}` });
+    const after = await list();
+    expect(after.totalCount).toBe(before.totalCount - 1);
+    expect(after.nodes.map((n: { id: string }) => n.id)).not.toContain(id);
+    const fresh = (await stack.query(`{ representation(id: "${id}") { staleness { level daysSinceVerified } } }`)).body.data.representation;
+    expect(fresh.staleness).toEqual({ level: "FRESH", daysSinceVerified: 0 });
+    const bad = await stack.query(`{ representations(filter: { notVerifiedSince: "yesterday" }) { totalCount } }`);
+    expect(bad.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.notVerifiedSince" });
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Lang, langFromAcceptLanguage } from "../../subgraphs/shared/src/lang";
 import { decodeCursor, encodeCursor, pageSize } from "../../subgraphs/shared/src/pagination";
 import { foldText, likePattern } from "../../subgraphs/shared/src/text";
+import { stalenessOf } from "../../subgraphs/directory/src/staleness";
 
 describe("langFromAcceptLanguage", () => {
   it.each([
@@ -42,5 +43,22 @@ describe("foldText", () => {
   });
   it("escapes LIKE wildcards", () => {
     expect(likePattern("100%_x")).toBe("%100\\%\\_x%");
+  });
+});
+
+describe("stalenessOf", () => {
+  const today = new Date("2026-11-23T12:00:00Z");
+  it.each([
+    [null, "UNKNOWN", null],
+    ["2026-11-23", "FRESH", 0],
+    ["2026-06-01", "FRESH", 175],
+    ["2026-05-01", "AGING", 206],
+    ["2025-11-23", "STALE", 365],
+    ["2019", "STALE", 2883],
+    ["2026-11", "FRESH", 22],
+  ])("%s → %s", (date, level, days) => {
+    const s = stalenessOf(date as string | null, today);
+    expect(s.level).toBe(level);
+    if (days !== null) expect(s.daysSinceVerified).toBe(days);
   });
 });

@@ -27,7 +27,7 @@ export class Provenance {
   @Field(() => String, { nullable: true, description: "Date of the source (ISO 8601; may be a year or year-month only)." })
   sourceDate!: string | null;
 
-  @Field(() => String, { nullable: true, description: "When someone last confirmed the record (ISO 8601 date). For seeded rows, the source's date." })
+  @Field(() => String, { nullable: true, description: "When someone last confirmed the record (ISO 8601 date). For seeded and imported rows, the source's date." })
   lastVerifiedOn!: string | null;
 }
 

@@ -4,6 +4,7 @@ import type { DirectoryContext } from "../context";
 import { Coordinates, Country, JurisdictionRow, ProcedureOfferRow, Provenance, Representation, RepresentationKind } from "../entities";
 import { CoordinatePrecision } from "../entities/enums";
 import { KIND_LABELS, localized, representationName } from "../labels";
+import { Staleness, stalenessOf } from "../staleness";
 import { RepresentationConnection } from "./representation.types";
 
 /** Relations of a representation, each through a per-request loader (no N+1). */
@@ -53,6 +54,11 @@ export class RepresentationFieldsResolver {
   coordinates(@Root() r: Representation): Coordinates | null {
     if (r.latitude === null || r.longitude === null) return null;
     return { latitude: r.latitude, longitude: r.longitude, precision: r.coordinatePrecision ?? CoordinatePrecision.EXACT };
+  }
+
+  @FieldResolver(() => Staleness, { description: "Derived from provenance.lastVerifiedOn; public, so nobody trusts a stale phone number blindly." })
+  staleness(@Root() r: Representation): Staleness {
+    return stalenessOf(r.lastVerifiedOn);
   }
 
   @FieldResolver(() => Provenance)

@@ -2,6 +2,7 @@ import type { SelectQueryBuilder } from "typeorm";
 import { likePattern } from "../../../shared/src/text";
 import type { Loaders } from "../loaders";
 import { Representation, RepresentationStatus } from "../entities";
+import { checkDate } from "../edits/apply-changes";
 import { countryCodes } from "../validation";
 import type { RepresentationFilter } from "./representation.types";
 
@@ -39,6 +40,11 @@ export async function applyRepresentationFilter(
   });
   if (filter?.kind) qb.andWhere("r.kind IN (:...kinds)", { kinds: list(filter.kind) });
   qb.andWhere("r.status IN (:...statuses)", { statuses: list(filter?.status ?? DEFAULT_STATUSES) });
+  if (filter?.notVerifiedSince !== undefined && filter.notVerifiedSince !== null) {
+    // ISO dates compare as text; a partial date ("2019") sorts before any day in it.
+    const since = checkDate(filter.notVerifiedSince, `${field}.notVerifiedSince`);
+    qb.andWhere("(r.last_verified_on IS NULL OR r.last_verified_on < :since)", { since });
+  }
   for (const [i, word] of (filter?.text ?? "").split(/\s+/).filter(Boolean).entries()) {
     qb.andWhere(`r.search_text LIKE :text${i} ESCAPE '\\'`, { [`text${i}`]: likePattern(word) });
   }

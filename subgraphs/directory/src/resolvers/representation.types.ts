@@ -26,6 +26,9 @@ export class RepresentationFilter {
 
   @Field(() => String, { nullable: true, description: "Words in the city, address or country names (any language); ignores case and accents." })
   text?: string;
+
+  @Field(() => String, { nullable: true, description: "Only offices not verified since this date (YYYY-MM-DD), or never: the secretariat's list of records to check." })
+  notVerifiedSince?: string;
 }
 
 @ObjectType({ simpleResolvers: true })
