@@ -2,6 +2,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema } from "../../shared/src/federated-schema";
 import type { DirectoryContext } from "./context";
 import { Country, Representation } from "./entities";
+import { CorrectionResolver } from "./resolvers/correction.resolver";
 import { CountryResolver } from "./resolvers/country.resolver";
 import { ProcedureResolver } from "./resolvers/procedure.resolver";
 import {
@@ -21,6 +22,7 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         ProcedureResolver,
         RepresentationResolver,
         RepresentationEditResolver,
+        CorrectionResolver,
         RepresentationFieldsResolver,
         RepresentationConnectionResolver,
         JurisdictionResolver,
