@@ -1,6 +1,8 @@
 import type { EntityManager } from "typeorm";
-import { AuditEntry, Country, JurisdictionBasis, JurisdictionRow, ProcedureOfferRow, Representation } from "../../../subgraphs/directory/src/entities";
-import { representationSearchText } from "../../../subgraphs/directory/src/search-text";
+import { AuditEntry, CoordinatePrecision, Country, JurisdictionRow, ProcedureOfferRow, Representation } from "../../../subgraphs/directory/src/entities";
+import { setConcurrent } from "../../../subgraphs/directory/src/edits/apply-changes";
+import { auditEntry, writeRepresentation } from "../../../subgraphs/directory/src/edits/write";
+import { Role } from "../../../subgraphs/shared/src/identity";
 import { buildJurisdictions, buildRepresentation, buildTypicalOffers, insertAll, typicalProcedures } from "../directory/representation-builder";
 import type { ImportDiff } from "./diff";
 
@@ -19,9 +21,8 @@ export async function applyImportDiff(m: EntityManager, diff: ImportDiff, ctx: A
     if (!found) throw new Error(`import: country ${code} is not in the country table`);
     return found;
   };
-  const at = new Date().toISOString();
-  const audit = (entityId: string, action: string, changes: Record<string, [unknown, unknown]>) =>
-    m.create(AuditEntry, { entity: "Representation", entityId, action, actorRole: "SECRETARIAT", actor: ctx.actor, at, changes });
+  // The import acts for the secretariat; its "key" in the audit trail is the command and file.
+  const importer = { role: Role.SECRETARIAT, keyId: ctx.actor };
   const total = diff.created.length + diff.changed.length;
   let done = 0;
 
@@ -30,31 +31,23 @@ export async function applyImportDiff(m: EntityManager, diff: ImportDiff, ctx: A
   await insertAll(m, Representation, diff.created.map((row) => buildRepresentation(m, { ...row, sourceDate: ctx.sourceDate }, country, provenance)));
   await insertAll(m, JurisdictionRow, diff.created.flatMap((row) => buildJurisdictions(m, row)));
   await insertAll(m, ProcedureOfferRow, diff.created.flatMap((row) => buildTypicalOffers(m, row, typical)));
-  await insertAll(m, AuditEntry, diff.created.map((row) => audit(row.id, "CREATED", { kind: [null, row.kind], city: [null, row.city], sources: [null, row.sourceUrls] })));
+  await insertAll(m, AuditEntry, diff.created.map((row) => auditEntry(m, importer, row.id, "CREATED", { kind: [null, row.kind], city: [null, row.city], sourceUrls: [null, row.sourceUrls] })));
   done += diff.created.length;
   ctx.onProgress?.(done, total);
 
+  // The API's write path: version check, search text, audit entry with old -> new per field.
   for (const change of diff.changed) {
-    const rep = await m.findOneBy(Representation, { id: change.id });
-    if (!rep) throw new Error(`import: ${change.id} disappeared while importing; run again`);
     const row = change.row;
-    if (change.changes.address) rep.address = row.address;
-    if (change.changes.coordinates) Object.assign(rep, { latitude: row.latitude, longitude: row.longitude, coordinatePrecision: "EXACT" });
-    if (change.changes.phones) rep.phones = row.phones;
-    if (change.changes.emails) rep.emails = row.emails;
-    if (change.changes.website) rep.website = row.website;
-    rep.sourceUrls = [...new Set([...row.sourceUrls, ...rep.sourceUrls])];
-    Object.assign(rep, provenance);
-    rep.searchText = representationSearchText(rep, country(rep.sendingCountryCode), country(rep.hostCountryCode));
-    const { id, version, ...fields } = rep;
-    // The version the diff was computed on: a concurrent edit makes the whole import fail.
-    const result = await m.update(Representation, { id, version: change.version }, { ...fields, version: version + 1 });
-    if (!result.affected) throw new Error(`import: ${id} was edited while importing (version ${change.version}); nothing was applied, run again`);
-    if (change.changes.concurrentAccreditation) {
-      await m.delete(JurisdictionRow, { representationId: id, basis: JurisdictionBasis.CONCURRENT_ACCREDITATION });
-      await insertAll(m, JurisdictionRow, buildJurisdictions(m, { id, hostCountryCode: rep.hostCountryCode, concurrent: row.concurrent }).slice(1));
-    }
-    await m.save(AuditEntry, audit(id, "IMPORTED", change.changes));
+    await writeRepresentation(m, importer, change.id, change.version, "IMPORTED", async (rep) => {
+      if (change.changes.address) rep.address = row.address;
+      if (change.changes.coordinates) Object.assign(rep, { latitude: row.latitude, longitude: row.longitude, coordinatePrecision: CoordinatePrecision.EXACT });
+      if (change.changes.phones) rep.phones = row.phones;
+      if (change.changes.emails) rep.emails = row.emails;
+      if (change.changes.website) rep.website = row.website;
+      rep.sourceUrls = [...new Set([...row.sourceUrls, ...rep.sourceUrls])];
+      Object.assign(rep, provenance);
+      return change.changes.concurrentAccreditation ? setConcurrent(m, rep, row.concurrent) : undefined;
+    });
     ctx.onProgress?.(++done, total);
   }
 }
