@@ -128,6 +128,37 @@ describe.each(DATABASES)("secretariat edits to the directory (%s)", (db) => {
     expect(again.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.hostCountry" });
   });
 
+  it("changes an office's kind: inferred offers follow it, confirmed ones stay", async () => {
+    const id = "ht-do-cons-dajabon";
+    const offers = async () => (await stack.query(`{ representation(id: "${id}") { version kind procedures { basis procedure { code } } } }`)).body.data.representation;
+    let { version } = await offers();
+    const set = `mutation ($id: ID!, $v: Int!, $offers: [ProcedureOfferInput!]!) { setProcedureOffers(id: $id, version: $v, offers: $offers) { version } }`;
+    ({ version } = (await stack.query(set, { id, v: version, offers: [{ procedure: "PASSPORT", sourceUrl: "https://example.org/dajabon" }] }, as.secretariat)).body.data.setProcedureOffers);
+    await stack.query(UPDATE, { id, version, changes: { kind: "HONORARY_CONSULATE" } }, as.secretariat);
+    const after = await offers();
+    expect(after.kind).toBe("HONORARY_CONSULATE");
+    expect(after.procedures).toEqual([
+      { basis: "CONFIRMED", procedure: { code: "PASSPORT" } },
+      { basis: "TYPICAL_FOR_KIND", procedure: { code: "DETAINEE_ASSISTANCE" } },
+    ]);
+  });
+
+  it("shows the audit trail to the secretariat only: null and FORBIDDEN at its path for others", async () => {
+    const q = `{ representation(id: "${ID}") { id auditTrail(first: 2) { action actorRole actor at changes { field from to } } } }`;
+    const st = await stack.query(q, undefined, as.secretariat);
+    expect(st.body.errors).toBeUndefined();
+    const trail = st.body.data.representation.auditTrail;
+    expect(trail).toHaveLength(2);
+    expect(trail[0]).toMatchObject({ actorRole: "SECRETARIAT", actor: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    expect(trail[0].at > trail[1].at || trail[0].at === trail[1].at).toBe(true);
+    for (const who of ["public", "official", "partner"]) {
+      const { body } = await stack.query(q, undefined, as[who]);
+      expect(body.data.representation).toEqual({ id: ID, auditTrail: null });
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors?.[0]).toMatchObject({ path: ["representation", "auditTrail"], extensions: { code: "FORBIDDEN" } });
+    }
+  });
+
   it("keeps the version when an update changes nothing", async () => {
     const before = await read();
     const { body } = await stack.query(UPDATE, { id: ID, version: before.version, changes: { address: before.address } }, as.secretariat);

@@ -6,6 +6,7 @@ import { CorrectionResolver } from "./resolvers/correction.resolver";
 import { CountryResolver } from "./resolvers/country.resolver";
 import { ProcedureResolver } from "./resolvers/procedure.resolver";
 import {
+  AuditEntryResolver,
   JurisdictionResolver,
   RepresentationConnectionResolver,
   RepresentationFieldsResolver,
@@ -26,6 +27,7 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         RepresentationFieldsResolver,
         RepresentationConnectionResolver,
         JurisdictionResolver,
+        AuditEntryResolver,
       ],
       validate: false,
     },

@@ -1,6 +1,6 @@
 import { In, type EntityManager } from "typeorm";
 import { BadUserInputError } from "../../../shared/src/errors";
-import { CoordinatePrecision, Country, JurisdictionBasis, JurisdictionRow, type Representation } from "../entities";
+import { CoordinatePrecision, Country, JurisdictionBasis, JurisdictionRow, OfferBasis, Procedure, ProcedureOfferRow, type Representation } from "../entities";
 import type { CheckedChanges } from "./validate-changes";
 
 /** Checks that codes are countries of the directory. */
@@ -32,6 +32,28 @@ export async function setConcurrent(m: EntityManager, rep: Representation, concu
   await m.delete(JurisdictionRow, { representationId: rep.id, basis: JurisdictionBasis.CONCURRENT_ACCREDITATION });
   if (wanted.length) await m.insert(JurisdictionRow, wanted.map((countryCode) => ({ representationId: rep.id, countryCode, basis: JurisdictionBasis.CONCURRENT_ACCREDITATION })));
   return { concurrentAccreditation: [current, [...wanted].sort()] };
+}
+
+/**
+ * When the kind changes, the inferred (TYPICAL_FOR_KIND) offers are those of the new kind;
+ * CONFIRMED offers stay, whatever the kind.
+ */
+export async function refreshTypicalOffers(m: EntityManager, rep: Representation, previousKind: string): Promise<Record<string, [unknown, unknown]>> {
+  if (rep.kind === previousKind) return {};
+  const offers = await m.findBy(ProcedureOfferRow, { representationId: rep.id });
+  const confirmed = new Set(offers.filter((o) => o.basis === OfferBasis.CONFIRMED).map((o) => o.procedureCode));
+  const typical = (await m.find(Procedure)).filter((p) => p.handledTypicallyBy(rep.kind) && !confirmed.has(p.code));
+  await m.delete(ProcedureOfferRow, { representationId: rep.id, basis: OfferBasis.TYPICAL_FOR_KIND });
+  if (typical.length) await m.insert(ProcedureOfferRow, typical.map((p) => ({ representationId: rep.id, procedureCode: p.code, basis: OfferBasis.TYPICAL_FOR_KIND, note: null, sourceUrl: null })));
+  const codes = (list: { procedureCode?: string; code?: string }[]) => list.map((o) => o.procedureCode ?? o.code).sort();
+  return { typicalOffers: [codes(offers.filter((o) => o.basis === OfferBasis.TYPICAL_FOR_KIND)), codes(typical)] };
+}
+
+/** All of a checked change: the entity's fields, its accreditations, offers that follow the kind. */
+export async function applyChecked(m: EntityManager, rep: Representation, checked: CheckedChanges, field: string): Promise<Record<string, [unknown, unknown]>> {
+  const previousKind = rep.kind;
+  assignFields(rep, checked);
+  return { ...(await setConcurrent(m, rep, checked.concurrent, field)), ...(await refreshTypicalOffers(m, rep, previousKind)) };
 }
 
 /** A calendar date, YYYY-MM-DD. */

@@ -7,9 +7,9 @@ export class CoordinatesInput {
   @Field() longitude!: number;
 }
 
-/** Fields to change; an absent field stays as it is, null clears it. */
-@InputType({ description: "Fields to change; a field left out stays as it is, null clears it." })
-export class RepresentationChanges {
+/** An office's details, for creating and for changing it. */
+@InputType()
+class OfficeDetailsInput {
   @Field(() => String, { nullable: true }) city?: string | null;
   @Field(() => String, { nullable: true }) address?: string | null;
   @Field(() => CoordinatesInput, { nullable: true }) coordinates?: CoordinatesInput | null;
@@ -22,8 +22,14 @@ export class RepresentationChanges {
   @Field(() => String, { nullable: true, description: "Where the new values come from (URL); added to the provenance." }) source?: string | null;
 }
 
+/** Fields to change; an absent field stays as it is, null clears it. */
+@InputType({ description: "Fields to change; a field left out stays as it is, null clears it." })
+export class RepresentationChanges extends OfficeDetailsInput {
+  @Field(() => RepresentationKind, { nullable: true, description: "E.g. a consulate raised to consulate general; inferred offers follow the kind, confirmed ones stay." }) kind?: RepresentationKind;
+}
+
 @InputType()
-export class NewRepresentationInput extends RepresentationChanges {
+export class NewRepresentationInput extends OfficeDetailsInput {
   @Field(() => RepresentationKind) kind!: RepresentationKind;
   @Field({ description: "ISO alpha-2 of the country the office represents." }) sendingCountry!: string;
   @Field({ description: "ISO alpha-2 of the country it sits in." }) hostCountry!: string;

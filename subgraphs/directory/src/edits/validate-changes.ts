@@ -1,6 +1,7 @@
 import opening_hours from "opening_hours";
 import { BadUserInputError } from "../../../shared/src/errors";
 import { normalizePhone } from "../../../shared/src/phones";
+import type { RepresentationKind } from "../entities";
 import type { RepresentationChanges } from "./edit.types";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -38,6 +39,7 @@ export function checkOpeningHours(value: string, hostCountry: string, field = "i
 }
 
 export interface CheckedChanges {
+  kind?: RepresentationKind;
   city?: string | null;
   address?: string | null;
   latitude?: number | null;
@@ -64,6 +66,7 @@ export function checkChanges(input: RepresentationChanges, hostCountry: string, 
     if (trimmed.length > max) throw new BadUserInputError(`${path}.${field}`, `at most ${max} characters`);
     return trimmed || null;
   };
+  if (input.kind !== undefined && input.kind !== null) out.kind = input.kind;
   if (input.city !== undefined) out.city = text(input.city, "city", 120);
   if (input.address !== undefined) out.address = text(input.address, "address");
   if (input.coordinates !== undefined) {

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { Country, JurisdictionRow, Procedure, ProcedureOfferRow, Representation } from "../entities";
+import { AuditEntry, Country, JurisdictionRow, Procedure, ProcedureOfferRow, Representation } from "../entities";
 
 /** Returns one value per key, in key order: what batch functions owe DataLoader. */
 function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
@@ -36,6 +36,9 @@ export function createLoaders(dataSource: DataSource) {
         await m.find(JurisdictionRow, { where: { representationId: In([...ids]) }, order: { basis: "DESC", countryCode: "ASC" } }),
         (row) => row.representationId,
       ),
+    ),
+    auditByRepresentationId: new DataLoader<string, AuditEntry[]>(async (ids) =>
+      groupByKey(ids, await m.find(AuditEntry, { where: { entity: "Representation", entityId: In([...ids]) }, order: { id: "DESC" } }), (row) => row.entityId),
     ),
     offersByRepresentationId: new DataLoader<string, ProcedureOfferRow[]>(async (ids) =>
       groupByKey(ids, await m.findBy(ProcedureOfferRow, { representationId: In([...ids]) }), (row) => row.representationId),

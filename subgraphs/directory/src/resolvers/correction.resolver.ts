@@ -6,7 +6,7 @@ import { Role } from "../../../shared/src/identity";
 import { pageSize } from "../../../shared/src/pagination";
 import type { DirectoryContext } from "../context";
 import { Correction, CorrectionStatus, ProposedChange, Representation } from "../entities";
-import { assignFields, setConcurrent } from "../edits/apply-changes";
+import { applyChecked } from "../edits/apply-changes";
 import { RepresentationChanges } from "../edits/edit.types";
 import { checkChanges } from "../edits/validate-changes";
 import { editRepresentation } from "../edits/write";
@@ -68,9 +68,7 @@ export class CorrectionResolver {
     requireRole(ctx.identity, [Role.SECRETARIAT], "acceptCorrection");
     const pending = await this.pending(ctx, id);
     await editRepresentation(ctx.dataSource, ctx.identity, pending.representationId, representationVersion, "CORRECTION_ACCEPTED", async (rep, m) => {
-      const checked = checkChanges(pending.changes as RepresentationChanges, rep.hostCountryCode, "changes");
-      assignFields(rep, checked);
-      const related = await setConcurrent(m, rep, checked.concurrent, "changes");
+      const related = await applyChecked(m, rep, checkChanges(pending.changes as RepresentationChanges, rep.hostCountryCode, "changes"), "changes");
       const result = await m.update(Correction, { id, status: CorrectionStatus.PENDING }, { status: CorrectionStatus.ACCEPTED, decidedAt: new Date().toISOString() });
       if (!result.affected) throw new BadUserInputError("id", "the correction was decided meanwhile");
       return { ...related, correction: [null, `${id} by ${pending.submittedBy} (${pending.submitterCountry})`] };

@@ -4,7 +4,7 @@ import { BadUserInputError } from "../../../shared/src/errors";
 import { Role } from "../../../shared/src/identity";
 import type { DirectoryContext } from "../context";
 import { Country, JurisdictionBasis, JurisdictionRow, OfferBasis, Procedure, ProcedureOfferRow, Representation, RepresentationStatus } from "../entities";
-import { assignFields, checkCountryCodes, checkDate, setConcurrent } from "../edits/apply-changes";
+import { applyChecked, assignFields, checkCountryCodes, checkDate, setConcurrent } from "../edits/apply-changes";
 import { NewRepresentationInput, ProcedureOfferInput, RepresentationChanges } from "../edits/edit.types";
 import { checkChanges, checkUrl } from "../edits/validate-changes";
 import { auditEntry, editRepresentation } from "../edits/write";
@@ -61,9 +61,7 @@ export class RepresentationEditResolver {
   ): Promise<Representation> {
     requireRole(ctx.identity, SECRETARIAT, "updateRepresentation");
     return editRepresentation(ctx.dataSource, ctx.identity, id, version, "UPDATED", async (rep, m) => {
-      const checked = checkChanges(changes, rep.hostCountryCode, "changes");
-      assignFields(rep, checked);
-      return setConcurrent(m, rep, checked.concurrent, "changes");
+      return applyChecked(m, rep, checkChanges(changes, rep.hostCountryCode, "changes"), "changes");
     });
   }
 

@@ -1,9 +1,12 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { Lang } from "../../../shared/src/lang";
 import type { DirectoryContext } from "../context";
-import { Coordinates, Country, JurisdictionRow, ProcedureOfferRow, Provenance, Representation, RepresentationKind } from "../entities";
+import { AuditEntry, Coordinates, Country, FieldChange, JurisdictionRow, ProcedureOfferRow, Provenance, Representation, RepresentationKind } from "../entities";
 import { CoordinatePrecision } from "../entities/enums";
 import { KIND_LABELS, localized, representationName } from "../labels";
+import { requireRole } from "../../../shared/src/access";
+import { Role } from "../../../shared/src/identity";
+import { pageSize } from "../../../shared/src/pagination";
 import { Staleness, stalenessOf } from "../staleness";
 import { RepresentationConnection } from "./representation.types";
 
@@ -56,6 +59,12 @@ export class RepresentationFieldsResolver {
     return { latitude: r.latitude, longitude: r.longitude, precision: r.coordinatePrecision ?? CoordinatePrecision.EXACT };
   }
 
+  @FieldResolver(() => [AuditEntry], { nullable: true, description: "Every write to the office, newest first (SECRETARIAT; null and FORBIDDEN for others)." })
+  async auditTrail(@Root() r: Representation, @Ctx() ctx: DirectoryContext, @Arg("first", () => Int, { nullable: true, description: "At most this many, default 20." }) first?: number): Promise<AuditEntry[]> {
+    requireRole(ctx.identity, [Role.SECRETARIAT], "Representation.auditTrail");
+    return (await ctx.loaders.auditByRepresentationId.load(r.id)).slice(0, pageSize(first));
+  }
+
   @FieldResolver(() => Staleness, { description: "Derived from provenance.lastVerifiedOn; public, so nobody trusts a stale phone number blindly." })
   staleness(@Root() r: Representation): Staleness {
     return stalenessOf(r.lastVerifiedOn);
@@ -80,5 +89,13 @@ export class JurisdictionResolver {
   @FieldResolver(() => Country)
   async country(@Root() row: JurisdictionRow, @Ctx() ctx: DirectoryContext): Promise<Country | null> {
     return ctx.loaders.countryByCode.load(row.countryCode);
+  }
+}
+
+@Resolver(() => AuditEntry)
+export class AuditEntryResolver {
+  @FieldResolver(() => [FieldChange])
+  changes(@Root() entry: AuditEntry): FieldChange[] {
+    return Object.entries(entry.changes).map(([field, [from, to]]) => ({ field, from: JSON.stringify(from ?? null), to: JSON.stringify(to ?? null) }));
   }
 }
