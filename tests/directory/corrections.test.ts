@@ -11,17 +11,17 @@ const MINE = `{ myCorrections { id status decisionReason representation { id } }
 
 describe.each(DATABASES)("corrections from the field (%s)", (db) => {
   let stack: TestStack;
-  const as: Record<string, Record<string, string>> = { public: {} };
+  let as: Record<string, Record<string, string>>;
   const office = async () => (await stack.query(`{ representation(id: "${ID}") { version phones { e164 } } }`)).body.data.representation;
 
   beforeAll(async () => {
     stack = await startTestStack(db);
-    for (const [name, input] of Object.entries({
+    as = await stack.callers({
       secretariat: { role: "SECRETARIAT", label: "ST" },
       official: { role: "OFFICIAL", country: "CR", label: "DGME Paso Canoas" },
       otherOfficial: { role: "OFFICIAL", country: "PA", label: "SNM" },
       partner: { role: "PARTNER", conference: "CSM", label: "CSM" },
-    })) as[name] = { authorization: `Bearer ${(await stack.keys.create(input)).key}` };
+    });
   });
   afterAll(() => stack?.stop());
 

@@ -10,18 +10,17 @@ const UPDATE = `mutation ($id: ID!, $version: Int!, $changes: RepresentationChan
 
 describe.each(DATABASES)("secretariat edits to the directory (%s)", (db) => {
   let stack: TestStack;
-  const as: Record<string, Record<string, string>> = {};
+  let as: Record<string, Record<string, string>>;
   const read = async (id = ID) => (await stack.query(READ, { id })).body.data.representation;
   const audit = (id = ID) => stack.subgraphs.directory.dataSource.manager.find(AuditEntry, { where: { entityId: id }, order: { id: "ASC" } });
 
   beforeAll(async () => {
     stack = await startTestStack(db);
-    for (const [name, input] of Object.entries({
+    as = await stack.callers({
       secretariat: { role: "SECRETARIAT", label: "ST" },
       official: { role: "OFFICIAL", country: "MX", label: "INM" },
       partner: { role: "PARTNER", conference: "CSM", label: "CSM" },
-    })) as[name] = { authorization: `Bearer ${(await stack.keys.create(input)).key}` };
-    as.public = {};
+    });
   });
   afterAll(() => stack?.stop());
 

@@ -1,4 +1,5 @@
 import { PUBLIC_IDENTITY, signIdentity, type Identity } from "../../subgraphs/shared/src/identity";
+import type { NewKeyInput } from "../../gateway/src/auth/key-store";
 import { SUBGRAPH_MODULES } from "../../stack/subgraphs";
 import { startStack, type Stack, type StackOptions } from "../../stack/start";
 import { createTestDatabases, type DatabaseKind } from "./databases";
@@ -22,6 +23,8 @@ export interface TestStack extends Stack {
     variables?: Record<string, unknown>,
     options?: { identity?: Identity | null; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<T>>;
+  /** Creates one API key per entry and returns the headers to call as each ("public": no key). */
+  callers(keys: Record<string, NewKeyInput>): Promise<Record<string, Record<string, string>>>;
   /** SQL statements run by all subgraphs since the last reset. */
   statements(): number;
   resetStatements(): void;
@@ -54,6 +57,11 @@ export async function startTestStack(kind: DatabaseKind, options: Partial<StackO
       const identity = options.identity === undefined ? PUBLIC_IDENTITY : options.identity;
       const signed = identity ? signIdentity(identity, stack.identitySecret) : {};
       return post(stack.subgraphs[name].url, query, variables, { ...signed, ...options.headers });
+    },
+    callers: async (keys) => {
+      const headers: Record<string, Record<string, string>> = { public: {} };
+      for (const [name, input] of Object.entries(keys)) headers[name] = { authorization: `Bearer ${(await stack.keys.create(input)).key}` };
+      return headers;
     },
     statements: () => counters().reduce((sum, c) => sum + c.count, 0),
     resetStatements: () => counters().forEach((c) => c.reset()),
