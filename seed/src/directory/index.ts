@@ -4,35 +4,28 @@ import { parse } from "csv-parse/sync";
 import type { DataSource, EntityManager } from "typeorm";
 import {
   Country,
-  JurisdictionBasis,
   JurisdictionRow,
   Membership,
-  OfferBasis,
   Procedure,
   ProcedureCode,
   ProcedureOfferRow,
   Representation,
-  RepresentationStatus,
-  CoordinatePrecision,
 } from "../../../subgraphs/directory/src/entities";
-import { countrySearchText, representationSearchText } from "../../../subgraphs/directory/src/search-text";
+import { countrySearchText } from "../../../subgraphs/directory/src/search-text";
 import { allCountryNames } from "../country-names";
 import { SEED_DATA_DIR } from "../paths";
-import { parseRepresentationRows, type RepresentationSeedRow, type RowProblem } from "./representation-rows";
+import { buildJurisdictions, buildRepresentation, buildTypicalOffers, insertAll, locate } from "./representation-builder";
+import { parseRepresentationRows, type RowProblem } from "./representation-rows";
 
 export interface DirectorySeedSummary {
   countries: { inserted: number; present: number };
   procedures: { inserted: number; present: number };
-  representations: { read: number; inserted: number; present: number; rejected: RowProblem[]; warnings: RowProblem[] };
+  representations: { read: number; inserted: number; present: number; cityPrecision: number; rejected: RowProblem[]; warnings: RowProblem[] };
 }
 
 const readCsv = (file: string): Record<string, string>[] =>
   parse(readFileSync(join(SEED_DATA_DIR, file), "utf8"), { columns: true, skip_empty_lines: true, trim: true });
 
-/** Inserts in chunks: both SQLite and PostgreSQL cap the number of bound parameters. */
-async function insertAll<T extends object>(m: EntityManager, entity: new () => T, rows: T[], chunk = 200): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) await m.insert(entity, rows.slice(i, i + chunk) as never);
-}
 
 async function seedCountries(m: EntityManager) {
   const present = new Set((await m.find(Country, { select: { code: true } })).map((c) => c.code));
@@ -98,40 +91,19 @@ export async function seedDirectory(dataSource: DataSource, csvPath = join(SEED_
       if (!found) throw new Error(`seed: country ${code} passed validation but is not in the country table`);
       return found;
     };
-    const entity = (row: RepresentationSeedRow) =>
-      m.create(Representation, {
-        ...row,
-        coordinatePrecision: row.latitude === null ? null : CoordinatePrecision.EXACT,
-        openingHours: null,
-        languages: [],
-        status: RepresentationStatus.ACTIVE,
-        lastVerifiedOn: row.sourceDate,
-        searchText: representationSearchText(row, country(row.sendingCountryCode), country(row.hostCountryCode)),
-        version: 1,
-      });
-    await insertAll(m, Representation, fresh.map(entity));
-    await insertAll(
-      m,
-      JurisdictionRow,
-      fresh.flatMap((row) => [
-        m.create(JurisdictionRow, { representationId: row.id, countryCode: row.hostCountryCode, basis: JurisdictionBasis.RESIDENT }),
-        ...row.concurrent.map((code) => m.create(JurisdictionRow, { representationId: row.id, countryCode: code, basis: JurisdictionBasis.CONCURRENT_ACCREDITATION })),
-      ]),
-    );
-    // The source has no procedure column: offers are inferred from the kind and say so.
-    await insertAll(
-      m,
-      ProcedureOfferRow,
-      fresh.flatMap((row) =>
-        procedures.typical
-          .filter((p) => p.kinds.has(row.kind))
-          .map((p) => m.create(ProcedureOfferRow, { representationId: row.id, procedureCode: p.code, basis: OfferBasis.TYPICAL_FOR_KIND, note: null, sourceUrl: null })),
-      ),
-    );
+    await insertAll(m, Representation, fresh.map((row) => buildRepresentation(m, row, country, { sourceDate: row.sourceDate, lastVerifiedOn: row.sourceDate })));
+    await insertAll(m, JurisdictionRow, fresh.flatMap((row) => buildJurisdictions(m, row)));
+    await insertAll(m, ProcedureOfferRow, fresh.flatMap((row) => buildTypicalOffers(m, row, procedures.typical)));
+    const unlocated = fresh.filter((row) => row.latitude === null && locate(row).latitude === null);
+    const warnings = [
+      ...parsed.warnings,
+      ...unlocated.map((row) => ({ line: parsed.rows.indexOf(row) + 2, id: row.id, reason: `no coordinates: ${row.city ? `"${row.city}" is not in the gazetteer for ${row.hostCountryCode}` : "the source gives no city"}; kept, without a position` })),
+    ];
+    const cityPrecision = fresh.filter((row) => row.latitude === null).length - unlocated.length;
     return {
       countries,
       procedures: { inserted: procedures.inserted, present: procedures.present },
-      representations: { read: parsed.read, inserted: fresh.length, present: parsed.rows.length - fresh.length, rejected: parsed.rejected, warnings: parsed.warnings },
+      representations: { read: parsed.read, inserted: fresh.length, present: parsed.rows.length - fresh.length, cityPrecision, rejected: parsed.rejected, warnings },
     };
   });
 }
@@ -142,6 +114,7 @@ export function formatDirectorySummary(s: DirectorySeedSummary): string {
     `directory seed: countries ${s.countries.inserted} inserted, ${s.countries.present} already present`,
     `directory seed: procedures ${s.procedures.inserted} inserted, ${s.procedures.present} already present`,
     `directory seed: representations ${r.read} rows read, ${r.inserted} inserted, ${r.present} already present, ${r.rejected.length} rejected, ${r.warnings.length} warnings`,
+    ...(r.cityPrecision ? [`directory seed: ${r.cityPrecision} offices without coordinates placed at their city (precision CITY)`] : []),
     ...r.rejected.map((p) => `  rejected line ${p.line} (${p.id || "no id"}): ${p.reason}`),
     ...r.warnings.map((p) => `  warning line ${p.line} (${p.id}): ${p.reason}`),
   ];

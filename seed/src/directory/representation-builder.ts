@@ -14,6 +14,7 @@ import {
   type Country,
 } from "../../../subgraphs/directory/src/entities";
 import { representationSearchText } from "../../../subgraphs/directory/src/search-text";
+import { resolvePlace } from "../../../subgraphs/directory/src/nearest/gazetteer";
 import { SEED_DATA_DIR } from "../paths";
 import type { RepresentationSeedRow } from "./representation-rows";
 
@@ -25,11 +26,21 @@ export function typicalProcedures(): { code: ProcedureCode; kinds: Set<string> }
 
 export type CountryLookup = (code: string) => Country;
 
+/**
+ * Where the source gives no position, the city's from the gazetteer (exact name in the host
+ * country, the most populous namesake), marked CITY so nobody mistakes it for the door.
+ */
+export function locate(row: Pick<RepresentationSeedRow, "latitude" | "longitude" | "city" | "hostCountryCode">): { latitude: number | null; longitude: number | null; coordinatePrecision: CoordinatePrecision | null } {
+  if (row.latitude !== null && row.longitude !== null) return { latitude: row.latitude, longitude: row.longitude, coordinatePrecision: CoordinatePrecision.EXACT };
+  const city = row.city ? resolvePlace(row.city, row.hostCountryCode, true) : undefined;
+  return city ? { latitude: city.latitude, longitude: city.longitude, coordinatePrecision: CoordinatePrecision.CITY } : { latitude: null, longitude: null, coordinatePrecision: null };
+}
+
 /** A new representation from a checked row, as the seed and the import create it. */
 export function buildRepresentation(m: EntityManager, row: RepresentationSeedRow, country: CountryLookup, provenance: { sourceDate: string | null; lastVerifiedOn: string | null }): Representation {
   return m.create(Representation, {
     ...row,
-    coordinatePrecision: row.latitude === null ? null : CoordinatePrecision.EXACT,
+    ...locate(row),
     openingHours: null,
     languages: [],
     status: RepresentationStatus.ACTIVE,

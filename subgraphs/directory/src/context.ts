@@ -1,8 +1,11 @@
 import type { DataSource } from "typeorm";
 import type { RequestBase } from "../../shared/src/subgraph-server";
 import type { Loaders } from "./loaders";
+import type { OfficeIndex } from "./nearest/office-index";
 
 export interface DirectoryContext extends RequestBase {
   dataSource: DataSource;
   loaders: Loaders;
+  /** Per process, shared by requests: the nearest search's in-memory index. */
+  offices: OfficeIndex;
 }

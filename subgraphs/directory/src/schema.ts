@@ -2,6 +2,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema } from "../../shared/src/federated-schema";
 import type { DirectoryContext } from "./context";
 import { Country, Representation } from "./entities";
+import { NearestResolver } from "./nearest/nearest.resolver";
 import { CorrectionResolver } from "./resolvers/correction.resolver";
 import { CountryResolver } from "./resolvers/country.resolver";
 import { ProcedureResolver } from "./resolvers/procedure.resolver";
@@ -24,6 +25,7 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         RepresentationResolver,
         RepresentationEditResolver,
         CorrectionResolver,
+        NearestResolver,
         RepresentationFieldsResolver,
         RepresentationConnectionResolver,
         JurisdictionResolver,

@@ -1,0 +1,62 @@
+import { getDistance } from "geolib";
+import type { ProcedureCode, RepresentationKind } from "../entities";
+import { type IndexedOffice, type OfficeIndex, unitVector } from "./office-index";
+import { CoverageBasis } from "./nearest.types";
+
+export interface Candidate {
+  id: string;
+  sender: string;
+  distanceKm: number | null;
+  basis: CoverageBasis;
+  precision: string | null;
+}
+
+export interface NearestQuery {
+  nationalities: string[];
+  placeCountry: string;
+  latitude: number;
+  longitude: number;
+  procedure?: ProcedureCode;
+  kinds?: RepresentationKind[];
+  first: number;
+  maxDistanceKm?: number;
+}
+
+const EARTH_KM = 6371.0088;
+
+/**
+ * Ranks the active offices of each nationality for a place: those whose jurisdiction
+ * covers the place's country first (resident or concurrently accredited), then the rest;
+ * by great-circle distance within each group; offices with no known position last in
+ * their group, never dropped. Order comes from the chord between unit vectors, which grows
+ * with the great-circle distance, so it is exact; geolib gives the distance reported for
+ * the offices returned.
+ */
+export async function rankNearest(index: OfficeIndex, q: NearestQuery): Promise<Map<string, Candidate[]>> {
+  const here = unitVector(q.latitude, q.longitude);
+  const chord2 = (o: IndexedOffice) => (o.xyz ? (o.xyz[0] - here[0]) ** 2 + (o.xyz[1] - here[1]) ** 2 + (o.xyz[2] - here[2]) ** 2 : Number.POSITIVE_INFINITY);
+  // A distance limit as a chord: 2·sin(d / 2R).
+  const maxChord2 = q.maxDistanceKm === undefined ? Number.POSITIVE_INFINITY : (2 * Math.sin(Math.min(Math.PI, q.maxDistanceKm / EARTH_KM) / 2)) ** 2;
+  const kinds = q.kinds ? new Set<string>(q.kinds) : undefined;
+  const groups = await index.officesOf(q.nationalities);
+  const result = new Map<string, Candidate[]>();
+  q.nationalities.forEach((nationality, i) => {
+    const ranked = groups[i]
+      .filter((o) => (!kinds || kinds.has(o.kind)) && (!q.procedure || o.procedures.has(q.procedure)))
+      .map((o) => ({ o, basis: (o.coverage.get(q.placeCountry) as CoverageBasis | undefined) ?? CoverageBasis.NONE, c2: chord2(o) }))
+      .filter((x) => x.c2 <= maxChord2)
+      .sort((a, b) => Number(a.basis === CoverageBasis.NONE) - Number(b.basis === CoverageBasis.NONE) || a.c2 - b.c2 || a.o.id.localeCompare(b.o.id))
+      .slice(0, q.first);
+    result.set(
+      nationality,
+      ranked.map(({ o, basis }) => ({
+        id: o.id,
+        sender: nationality,
+        basis,
+        precision: o.precision,
+        distanceKm: o.latitude === null || o.longitude === null ? null : getDistance({ latitude: q.latitude, longitude: q.longitude }, { latitude: o.latitude, longitude: o.longitude }, 1) / 1000,
+      })),
+    );
+  });
+  return result;
+}

@@ -1,0 +1,60 @@
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { CoordinatePrecision, Country, Representation } from "../entities";
+
+export enum CoverageBasis {
+  RESIDENT = "RESIDENT",
+  CONCURRENT_ACCREDITATION = "CONCURRENT_ACCREDITATION",
+  NONE = "NONE",
+}
+registerEnumType(CoverageBasis, {
+  name: "CoverageBasis",
+  description: "Whether an office can act in the place's country, and why.",
+  valuesConfig: {
+    RESIDENT: { description: "It sits in that country." },
+    CONCURRENT_ACCREDITATION: { description: "It sits elsewhere and is accredited to that country." },
+    NONE: { description: "It has no competence there: listed only because nothing closer covers the place." },
+  },
+});
+
+@InputType({ description: "Where: coordinates, or a place name (resolved offline with GeoNames). Give `country` at border posts." })
+export class NearInput {
+  @Field(() => Float, { nullable: true }) latitude?: number;
+  @Field(() => Float, { nullable: true }) longitude?: number;
+  @Field(() => String, { nullable: true, description: 'A town or city, any case, accents optional: "tapachula", "Ciudad de Panamá".' }) place?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "ISO alpha-2 of the place's country. With a place name it picks among namesakes (default: an official's own country); with coordinates it says which side of a border they are on.",
+  })
+  country?: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: "The place the query was understood as." })
+export class ResolvedPlace {
+  @Field() name!: string;
+  @Field(() => Country) country!: Country;
+  @Field() latitude!: number;
+  @Field() longitude!: number;
+  @Field(() => Int, { nullable: true, description: "From GeoNames; null for coordinates given directly." }) population!: number | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class NearestResult {
+  @Field(() => Representation) representation!: Representation;
+  @Field(() => Float, { nullable: true, description: "Great-circle distance; null when neither the office's nor its city's position is known." }) distanceKm!: number | null;
+  @Field({ description: "Whether the office can act in the place's country." }) coversLocation!: boolean;
+  @Field(() => CoverageBasis) basis!: CoverageBasis;
+  @Field(() => CoordinatePrecision, { nullable: true, description: "EXACT office position, or only its CITY's: the distance is then approximate." }) coordinatePrecision!: CoordinatePrecision | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class NearestForNationality {
+  @Field(() => Country) nationality!: Country;
+  @Field({ description: "Whether any office of this country covers the place; when false the results are the nearest anywhere." }) anyCovers!: boolean;
+  @Field(() => [NearestResult], { description: "Offices that cover the place first, then the others; each group by distance." }) results!: NearestResult[];
+}
+
+@ObjectType({ simpleResolvers: true })
+export class NearestRepresentations {
+  @Field(() => ResolvedPlace) place!: ResolvedPlace;
+  @Field(() => [NearestForNationality], { description: "In the order the nationalities were given." }) byNationality!: NearestForNationality[];
+}

@@ -1,0 +1,79 @@
+import type { DataSource } from "typeorm";
+import { RepresentationStatus } from "../entities";
+
+/** What the nearest search needs of an active office, in memory. */
+export interface IndexedOffice {
+  id: string;
+  kind: string;
+  latitude: number | null;
+  longitude: number | null;
+  precision: string | null;
+  /** Country → RESIDENT | CONCURRENT_ACCREDITATION */
+  coverage: Map<string, string>;
+  procedures: Set<string>;
+  /** Unit vector of the position, for ranking by chord length (see nearest.service.ts). */
+  xyz: [number, number, number] | null;
+}
+
+export function unitVector(latitude: number, longitude: number): [number, number, number] {
+  const φ = (latitude * Math.PI) / 180;
+  const λ = (longitude * Math.PI) / 180;
+  return [Math.cos(φ) * Math.cos(λ), Math.cos(φ) * Math.sin(λ), Math.sin(φ)];
+}
+
+/**
+ * Active offices grouped by sending country, with their coverage and procedures. Built
+ * from three reads and rebuilt only when the database's revision (bumped by triggers on
+ * every change) moved, so it is never stale, even with writers in other processes.
+ * Memory: ~60 MB at 100,000 offices.
+ */
+export class OfficeIndex {
+  private revision = -1;
+  private bySender = new Map<string, IndexedOffice[]>();
+  private building: Promise<void> | undefined;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async officesOf(senders: string[]): Promise<IndexedOffice[][]> {
+    const [{ n }] = await this.dataSource.query("SELECT n FROM directory_revision WHERE id = 1");
+    if (Number(n) !== this.revision) {
+      // Concurrent requests share one rebuild.
+      this.building ??= this.build(Number(n)).finally(() => (this.building = undefined));
+      await this.building;
+    }
+    return senders.map((sender) => this.bySender.get(sender) ?? []);
+  }
+
+  private async build(revision: number): Promise<void> {
+    const offices = new Map<string, IndexedOffice>();
+    const bySender = new Map<string, IndexedOffice[]>();
+    const reps: { id: string; sender: string; kind: string; latitude: number | null; longitude: number | null; coord_precision: string | null }[] = await this.dataSource.query(
+      `SELECT id, sending_country_code AS sender, kind, latitude, longitude, coordinate_precision AS coord_precision FROM representation WHERE status = '${RepresentationStatus.ACTIVE}'`,
+    );
+    for (const r of reps) {
+      const located = r.latitude !== null && r.longitude !== null;
+      const office: IndexedOffice = {
+        id: r.id,
+        kind: r.kind,
+        latitude: located ? Number(r.latitude) : null,
+        longitude: located ? Number(r.longitude) : null,
+        precision: r.coord_precision,
+        coverage: new Map(),
+        procedures: new Set(),
+        xyz: located ? unitVector(Number(r.latitude), Number(r.longitude)) : null,
+      };
+      offices.set(r.id, office);
+      const list = bySender.get(r.sender);
+      if (list) list.push(office);
+      else bySender.set(r.sender, [office]);
+    }
+    for (const j of (await this.dataSource.query("SELECT representation_id AS id, country_code AS country, basis FROM representation_jurisdiction")) as { id: string; country: string; basis: string }[]) {
+      offices.get(j.id)?.coverage.set(j.country, j.basis);
+    }
+    for (const o of (await this.dataSource.query("SELECT representation_id AS id, procedure_code AS code FROM procedure_offer")) as { id: string; code: string }[]) {
+      offices.get(o.id)?.procedures.add(o.code);
+    }
+    this.bySender = bySender;
+    this.revision = revision;
+  }
+}
