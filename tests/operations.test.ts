@@ -1,6 +1,6 @@
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DirectoryFiltersDocument, RepresentationsOfCountryInDocument, SearchRepresentationsDocument } from "../operations/generated/graphql";
+import { DirectoryFiltersDocument, NearestForIdentificationDocument, RepresentationsOfCountryInDocument, SearchRepresentationsDocument } from "../operations/generated/graphql";
 import { startTestStack, type TestStack } from "./helpers/stack";
 
 /** The CRM site's operations (operations/, typed by codegen) against the real stack. */
@@ -28,5 +28,13 @@ describe("operations/ through the gateway", () => {
     const { body } = await stack.query(print(DirectoryFiltersDocument), { lang: "PT" });
     expect(body.data.countries).toHaveLength(16);
     expect(body.data.procedures[0]).toEqual({ code: "PASSPORT", label: "Passaporte" });
+  });
+
+  it("NearestForIdentification: Bangladesh or Nepal near Tapachula", async () => {
+    const { body } = await stack.query(print(NearestForIdentificationDocument), { nationalities: ["BD", "NP"], place: "tapachula", lang: "EN" });
+    expect(body.errors).toBeUndefined();
+    const groups = body.data.nearestRepresentations.byNationality;
+    expect(groups.map((g: { nationality: { name: string } }) => g.nationality.name)).toEqual(["Bangladesh", "Nepal"]);
+    expect(groups[0].results[0].representation.name).toBe("Embassy of Bangladesh");
   });
 });
