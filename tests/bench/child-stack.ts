@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +7,8 @@ import { projectRoot } from "../../gateway/src/paths";
 
 export interface ChildStack {
   gatewayUrl: string;
+  /** Shared with the child, to sign identities for direct subgraph calls. */
+  identitySecret: string;
   subgraphUrl(name: string): string;
   stop(): Promise<void>;
 }
@@ -16,8 +19,9 @@ export interface ChildStack {
  */
 export async function startChildStack(ports: { gateway: number; directory: number }): Promise<ChildStack> {
   const dataDir = mkdtempSync(join(tmpdir(), "enlace-bench-"));
+  const identitySecret = randomBytes(48).toString("base64url");
   const child: ChildProcess = spawn(process.execPath, [join(projectRoot(), "dist/stack/main.js")], {
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", DATA_DIR: dataDir, PORT: String(ports.gateway), DIRECTORY_PORT: String(ports.directory) },
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", IDENTITY_SECRET: identitySecret, DATA_DIR: dataDir, PORT: String(ports.gateway), DIRECTORY_PORT: String(ports.directory) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
@@ -30,6 +34,7 @@ export async function startChildStack(ports: { gateway: number; directory: numbe
   });
   return {
     gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+    identitySecret,
     subgraphUrl: (name) => (name === "directory" ? `http://127.0.0.1:${ports.directory}/graphql` : ""),
     stop: async () => {
       const exited = new Promise((resolve) => child.once("exit", resolve));

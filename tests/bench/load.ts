@@ -8,11 +8,16 @@ export interface LoadResult {
 }
 
 /** POSTs one GraphQL operation as fast as `connections` clients can for `seconds`. */
-export async function load(url: string, query: string, variables: Record<string, unknown>, options: { connections: number; seconds: number }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  options: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
   const result = await autocannon({
     url,
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...options.headers },
     body: JSON.stringify({ query, variables }),
     connections: options.connections,
     duration: options.seconds,
