@@ -67,8 +67,7 @@ async function seedProcedures(m: EntityManager) {
       }),
     );
   await insertAll(m, Procedure, missing);
-  const typical = catalogue.map((row) => ({ code: row.code as ProcedureCode, kinds: new Set(row.typical_for_kinds.split(";")) }));
-  return { inserted: missing.length, present: present.size, typical };
+  return { inserted: missing.length, present: present.size };
 }
 
 /**
@@ -93,7 +92,8 @@ export async function seedDirectory(dataSource: DataSource, csvPath = join(SEED_
     };
     await insertAll(m, Representation, fresh.map((row) => buildRepresentation(m, row, country, { sourceDate: row.sourceDate, lastVerifiedOn: row.sourceDate })));
     await insertAll(m, JurisdictionRow, fresh.flatMap((row) => buildJurisdictions(m, row)));
-    await insertAll(m, ProcedureOfferRow, fresh.flatMap((row) => buildTypicalOffers(m, row, procedures.typical)));
+    const catalogue = await m.find(Procedure);
+    await insertAll(m, ProcedureOfferRow, fresh.flatMap((row) => buildTypicalOffers(m, row, catalogue)));
     const unlocated = fresh.filter((row) => row.latitude === null && locate(row).latitude === null);
     const warnings = [
       ...parsed.warnings,

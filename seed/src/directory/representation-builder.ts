@@ -1,28 +1,18 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parse } from "csv-parse/sync";
 import type { EntityManager } from "typeorm";
 import {
   CoordinatePrecision,
   JurisdictionBasis,
   JurisdictionRow,
-  OfferBasis,
-  ProcedureCode,
   ProcedureOfferRow,
   Representation,
   RepresentationStatus,
   type Country,
+  type Procedure,
 } from "../../../subgraphs/directory/src/entities";
+import { typicalOfferRows } from "../../../subgraphs/directory/src/edits/typical-offers";
 import { representationSearchText } from "../../../subgraphs/directory/src/search-text";
 import { resolvePlace } from "../../../subgraphs/directory/src/nearest/gazetteer";
-import { SEED_DATA_DIR } from "../paths";
 import type { RepresentationSeedRow } from "./representation-rows";
-
-/** Which procedures offices of each kind usually handle (seed/data/procedures.csv). */
-export function typicalProcedures(): { code: ProcedureCode; kinds: Set<string> }[] {
-  const rows: Record<string, string>[] = parse(readFileSync(join(SEED_DATA_DIR, "procedures.csv"), "utf8"), { columns: true, trim: true });
-  return rows.map((row) => ({ code: row.code as ProcedureCode, kinds: new Set(row.typical_for_kinds.split(";")) }));
-}
 
 export type CountryLookup = (code: string) => Country;
 
@@ -60,10 +50,8 @@ export function buildJurisdictions(m: EntityManager, row: Pick<RepresentationSee
 }
 
 /** Sources have no procedure column: offers are inferred from the kind and say so. */
-export function buildTypicalOffers(m: EntityManager, row: Pick<RepresentationSeedRow, "id" | "kind">, typical: ReturnType<typeof typicalProcedures>): ProcedureOfferRow[] {
-  return typical
-    .filter((p) => p.kinds.has(row.kind))
-    .map((p) => m.create(ProcedureOfferRow, { representationId: row.id, procedureCode: p.code, basis: OfferBasis.TYPICAL_FOR_KIND, note: null, sourceUrl: null }));
+export function buildTypicalOffers(m: EntityManager, row: Pick<RepresentationSeedRow, "id" | "kind">, catalogue: Procedure[]): ProcedureOfferRow[] {
+  return typicalOfferRows(catalogue, row.id, row.kind).map((offer) => m.create(ProcedureOfferRow, offer));
 }
 
 /** Inserts in chunks: both SQLite and PostgreSQL cap the number of bound parameters. */

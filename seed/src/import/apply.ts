@@ -1,9 +1,9 @@
 import type { EntityManager } from "typeorm";
-import { AuditEntry, CoordinatePrecision, Country, JurisdictionRow, ProcedureOfferRow, Representation } from "../../../subgraphs/directory/src/entities";
+import { AuditEntry, CoordinatePrecision, Country, JurisdictionRow, Procedure, ProcedureOfferRow, Representation } from "../../../subgraphs/directory/src/entities";
 import { setConcurrent } from "../../../subgraphs/directory/src/edits/apply-changes";
 import { auditEntry, writeRepresentation } from "../../../subgraphs/directory/src/edits/write";
 import { Role } from "../../../subgraphs/shared/src/identity";
-import { buildJurisdictions, buildRepresentation, buildTypicalOffers, insertAll, typicalProcedures } from "../directory/representation-builder";
+import { buildJurisdictions, buildRepresentation, buildTypicalOffers, insertAll } from "../directory/representation-builder";
 import type { ImportDiff } from "./diff";
 
 export interface ApplyContext {
@@ -26,11 +26,11 @@ export async function applyImportDiff(m: EntityManager, diff: ImportDiff, ctx: A
   const total = diff.created.length + diff.changed.length;
   let done = 0;
 
-  const typical = typicalProcedures();
+  const catalogue = await m.find(Procedure);
   const provenance = { sourceDate: ctx.sourceDate, lastVerifiedOn: ctx.sourceDate };
   await insertAll(m, Representation, diff.created.map((row) => buildRepresentation(m, { ...row, sourceDate: ctx.sourceDate }, country, provenance)));
   await insertAll(m, JurisdictionRow, diff.created.flatMap((row) => buildJurisdictions(m, row)));
-  await insertAll(m, ProcedureOfferRow, diff.created.flatMap((row) => buildTypicalOffers(m, row, typical)));
+  await insertAll(m, ProcedureOfferRow, diff.created.flatMap((row) => buildTypicalOffers(m, row, catalogue)));
   await insertAll(m, AuditEntry, diff.created.map((row) => auditEntry(m, importer, row.id, "CREATED", { kind: [null, row.kind], city: [null, row.city], sourceUrls: [null, row.sourceUrls] })));
   done += diff.created.length;
   ctx.onProgress?.(done, total);

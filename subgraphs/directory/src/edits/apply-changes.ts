@@ -1,6 +1,7 @@
 import { In, type EntityManager } from "typeorm";
 import { BadUserInputError } from "../../../shared/src/errors";
 import { CoordinatePrecision, Country, JurisdictionBasis, JurisdictionRow, OfferBasis, Procedure, ProcedureOfferRow, type Representation } from "../entities";
+import { typicalOfferRows } from "./typical-offers";
 import type { CheckedChanges } from "./validate-changes";
 
 /** Checks that codes are countries of the directory. */
@@ -42,10 +43,10 @@ export async function refreshTypicalOffers(m: EntityManager, rep: Representation
   if (rep.kind === previousKind) return {};
   const offers = await m.findBy(ProcedureOfferRow, { representationId: rep.id });
   const confirmed = new Set(offers.filter((o) => o.basis === OfferBasis.CONFIRMED).map((o) => o.procedureCode));
-  const typical = (await m.find(Procedure)).filter((p) => p.handledTypicallyBy(rep.kind) && !confirmed.has(p.code));
+  const typical = typicalOfferRows(await m.find(Procedure), rep.id, rep.kind, confirmed);
   await m.delete(ProcedureOfferRow, { representationId: rep.id, basis: OfferBasis.TYPICAL_FOR_KIND });
-  if (typical.length) await m.insert(ProcedureOfferRow, typical.map((p) => ({ representationId: rep.id, procedureCode: p.code, basis: OfferBasis.TYPICAL_FOR_KIND, note: null, sourceUrl: null })));
-  const codes = (list: { procedureCode?: string; code?: string }[]) => list.map((o) => o.procedureCode ?? o.code).sort();
+  if (typical.length) await m.insert(ProcedureOfferRow, typical);
+  const codes = (list: { procedureCode: string }[]) => list.map((o) => o.procedureCode).sort();
   return { typicalOffers: [codes(offers.filter((o) => o.basis === OfferBasis.TYPICAL_FOR_KIND)), codes(typical)] };
 }
 

@@ -8,6 +8,7 @@ import { applyChecked, assignFields, checkCountryCodes, checkDate, setConcurrent
 import { NewRepresentationInput, ProcedureOfferInput, RepresentationChanges } from "../edits/edit.types";
 import { checkChanges, checkUrl } from "../edits/validate-changes";
 import { auditEntry, editRepresentation } from "../edits/write";
+import { typicalOfferRows } from "../edits/typical-offers";
 import { representationId } from "../representation-id";
 import { representationSearchText } from "../search-text";
 
@@ -43,10 +44,8 @@ export class RepresentationEditResolver {
       await m.insert(Representation, rep);
       await m.insert(JurisdictionRow, { representationId: rep.id, countryCode: host, basis: JurisdictionBasis.RESIDENT });
       const related = await setConcurrent(m, rep, checked.concurrent);
-      const typical = (await m.find(Procedure)).filter((p) => p.handledTypicallyBy(rep.kind));
-      if (typical.length) {
-        await m.insert(ProcedureOfferRow, typical.map((p) => ({ representationId: rep.id, procedureCode: p.code, basis: OfferBasis.TYPICAL_FOR_KIND, note: null, sourceUrl: null })));
-      }
+      const offers = typicalOfferRows(await m.find(Procedure), rep.id, rep.kind);
+      if (offers.length) await m.insert(ProcedureOfferRow, offers);
       await m.save(auditEntry(m, ctx.identity, rep.id, "CREATED", { ...related, kind: [null, rep.kind], city: [null, rep.city], sourceUrls: [null, rep.sourceUrls] }));
       return rep;
     });
