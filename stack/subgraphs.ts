@@ -4,6 +4,10 @@ import { formatDirectorySummary, seedDirectory } from "../seed/src/directory";
 import { createDirectoryDataSource } from "../subgraphs/directory/src/database";
 import { buildDirectorySchema } from "../subgraphs/directory/src/schema";
 import { createDirectoryServer } from "../subgraphs/directory/src/server";
+import { createRosterDataSource } from "../subgraphs/roster/src/database";
+import { buildRosterSchema } from "../subgraphs/roster/src/schema";
+import { createRosterServer } from "../subgraphs/roster/src/server";
+import { seedRoster } from "../seed/src/roster";
 import { openDatabase, type DatabaseConfig, type StatementCounter } from "../subgraphs/shared/src/database";
 import type { SubgraphServer } from "../subgraphs/shared/src/subgraph-server";
 
@@ -26,5 +30,12 @@ export const SUBGRAPH_MODULES: SubgraphModule[] = [
     open: (config) => openDatabase(createDirectoryDataSource(config)),
     seed: async (dataSource) => formatDirectorySummary(await seedDirectory(dataSource)),
     createServer: createDirectoryServer,
+  },
+  {
+    name: "roster",
+    buildSchema: buildRosterSchema,
+    open: (config) => openDatabase(createRosterDataSource(config)),
+    seed: seedRoster,
+    createServer: createRosterServer,
   },
 ];

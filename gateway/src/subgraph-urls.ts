@@ -1,5 +1,8 @@
 /** The subgraphs the supergraph is composed of, and where each listens by default. */
-export const SUBGRAPHS = [{ name: "directory", defaultPort: 4001 }] as const;
+export const SUBGRAPHS = [
+  { name: "directory", defaultPort: 4001 },
+  { name: "roster", defaultPort: 4002 },
+] as const;
 
 /** `<NAME>_URL` (e.g. DIRECTORY_URL=http://10.0.0.5:4001/graphql), else loopback on the default port. */
 export function subgraphUrlsFromEnv(env = process.env): Record<string, string> {

@@ -1,15 +1,16 @@
 import "reflect-metadata";
-import { databaseConfigFromEnv, openDatabase } from "../../subgraphs/shared/src/database";
-import { createDirectoryDataSource } from "../../subgraphs/directory/src/database";
-import { formatDirectorySummary, seedDirectory } from "./directory";
+import { databaseConfigFromEnv } from "../../subgraphs/shared/src/database";
+import { SUBGRAPH_MODULES } from "../../stack/subgraphs";
 
 /** `npm run seed`: migrates and seeds every subgraph's database (idempotent). */
 async function main(): Promise<void> {
-  const dataSource = await openDatabase(createDirectoryDataSource(databaseConfigFromEnv("directory")));
-  try {
-    console.log(formatDirectorySummary(await seedDirectory(dataSource, process.argv[2])));
-  } finally {
-    await dataSource.destroy();
+  for (const subgraph of SUBGRAPH_MODULES) {
+    const dataSource = await subgraph.open(databaseConfigFromEnv(subgraph.name));
+    try {
+      console.log(await subgraph.seed(dataSource));
+    } finally {
+      await dataSource.destroy();
+    }
   }
 }
 

@@ -1,0 +1,8 @@
+import type { DataSource } from "typeorm";
+import type { RequestBase } from "../../shared/src/subgraph-server";
+import type { RosterLoaders } from "./loaders";
+
+export interface RosterContext extends RequestBase {
+  dataSource: DataSource;
+  loaders: RosterLoaders;
+}
