@@ -1,5 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { personal, secretariatOnly } from "../access";
+import { FocalPointChange, RosterAudit } from "../entities/roster-audit.entity";
+import { RepresentationReference } from "../entities/representation.reference";
 import type { RosterContext } from "../context";
 import { FocalPoint } from "../entities/focal-point.entity";
 
@@ -26,8 +28,36 @@ export class FocalPointFieldsResolver {
     return personal(ctx.identity, fp, "phones", fp.phones);
   }
 
+  @FieldResolver(() => [RosterAudit], { nullable: true, description: "Nominated, updated, replaced, ended: who, when, what changed; newest first (SECRETARIAT)." })
+  async history(@Root() fp: FocalPoint, @Ctx() ctx: RosterContext): Promise<RosterAudit[]> {
+    secretariatOnly(ctx.identity, "history", null);
+    return ctx.loaders.historyByFocalPoint.load(fp.id);
+  }
+
+  @FieldResolver(() => RepresentationReference, { nullable: true, description: "For a consular liaison: the office (resolved by the directory)." })
+  representation(@Root() fp: FocalPoint): RepresentationReference | null {
+    return fp.representationId ? { id: fp.representationId } : null;
+  }
+
   @FieldResolver(() => [String], { nullable: true, description: "Partner conferences it is shared with (SECRETARIAT)." })
   sharedWith(@Root() fp: FocalPoint, @Ctx() ctx: RosterContext): string[] {
     return secretariatOnly(ctx.identity, "sharedWith", fp.sharedWith);
+  }
+}
+
+@Resolver(() => RosterAudit)
+export class FocalPointEventResolver {
+  @FieldResolver(() => [FocalPointChange])
+  changes(@Root() event: RosterAudit): FocalPointChange[] {
+    return Object.entries(event.changes).map(([field, [from, to]]) => ({ field, from: JSON.stringify(from ?? null), to: JSON.stringify(to ?? null) }));
+  }
+}
+
+/** Contributed by the roster to the directory's Representation: its consular liaisons. */
+@Resolver(() => RepresentationReference)
+export class RepresentationContactsResolver {
+  @FieldResolver(() => [FocalPoint], { description: "Consular liaison focal points at this office (roster); personal fields as for any focal point." })
+  contacts(@Root() rep: RepresentationReference, @Ctx() ctx: RosterContext): Promise<FocalPoint[]> {
+    return ctx.loaders.contactsByRepresentation.load(rep.id);
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from "type-graphql";
 import { Brackets } from "typeorm";
 import { BadUserInputError } from "../../../shared/src/errors";
+import { requireRole } from "../../../shared/src/access";
 import { Role } from "../../../shared/src/identity";
 import { pageSize } from "../../../shared/src/pagination";
 import { FocalPointRole, FocalPointStatus } from "../entities/enums";
@@ -45,6 +46,21 @@ export class FocalPointResolver {
     if (ctx.identity.role === Role.PARTNER) qb.andWhere("f.shared_with LIKE :shared", { shared: `%"${ctx.identity.conference ?? "?"}"%` });
     if (offset !== undefined && offset !== null && (!Number.isInteger(offset) || offset < 0)) throw new BadUserInputError("offset", "must be a non-negative integer");
     return qb.offset(offset ?? 0).limit(pageSize(first)).getMany();
+  }
+
+  @Query(() => [FocalPoint], { description: "Terms that end within the next N days (0 to 366), soonest first, for reminders (SECRETARIAT)." })
+  async focalPointsWithTermsEnding(@Ctx() ctx: RosterContext, @Arg("withinDays", () => Int) withinDays: number): Promise<FocalPoint[]> {
+    requireRole(ctx.identity, [Role.SECRETARIAT], "focalPointsWithTermsEnding");
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 366) throw new BadUserInputError("withinDays", "must be an integer from 0 to 366");
+    const today = new Date();
+    const until = new Date(today.getTime() + withinDays * 86_400_000).toISOString().slice(0, 10);
+    return ctx.dataSource
+      .getRepository(FocalPoint)
+      .createQueryBuilder("f")
+      .where("f.term_end >= :today AND f.term_end <= :until", { today: today.toISOString().slice(0, 10), until })
+      .orderBy("f.term_end")
+      .addOrderBy("f.id")
+      .getMany();
   }
 
   @Query(() => FocalPoint, { nullable: true, description: "A focal point by id; null when there is none or it is not shared with you." })
