@@ -97,6 +97,16 @@ describe.each(DATABASES)("the secretariat keeps the roster (%s)", (db) => {
     expect(off.body.data.focalPoint).toEqual({ status: "ENDED", personName: null });
   });
 
+  it("shares a focal point with the CSM: the partner sees it from then on", async () => {
+    const id = "seed-do-communication"; // not shared by the seed
+    expect((await stack.query(`{ focalPoint(id: "${id}") { id } }`, undefined, as.partner)).body.data.focalPoint).toBeNull();
+    const { version } = await read(id);
+    const bad = await stack.query(`mutation ($v: Int!) { setFocalPointSharing(id: "${id}", version: $v, conferences: ["EU"]) { version } }`, { v: version }, as.secretariat);
+    expect(bad.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "conferences[0]" });
+    await stack.query(`mutation ($v: Int!) { setFocalPointSharing(id: "${id}", version: $v, conferences: ["CSM"]) { version } }`, { v: version }, as.secretariat);
+    expect((await stack.query(`{ focalPoint(id: "${id}") { id emails } }`, undefined, as.partner)).body.data.focalPoint).toEqual({ id, emails: ["focal.do.communication@example.org"] });
+  });
+
   it.each(["public", "official", "partner"])("refuses writes, history and reminders to %s", async (who) => {
     const { version } = await read("seed-hn-national");
     const write = await stack.query(UPDATE, { id: "seed-hn-national", v: version, changes: { personName: "x" } }, as[who]);
