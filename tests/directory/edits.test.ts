@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { editRepresentation } from "../../subgraphs/directory/src/edits/write";
 import { AuditEntry } from "../../subgraphs/directory/src/entities";
 import { DATABASES } from "../helpers/databases";
 import { startTestStack, type TestStack } from "../helpers/stack";
@@ -62,6 +63,20 @@ describe.each(DATABASES)("secretariat edits to the directory (%s)", (db) => {
     const conflict = results.find((r) => r.body.errors)?.body.errors?.[0];
     expect(conflict?.extensions).toMatchObject({ expectedVersion: version, currentVersion: version + 1 });
     expect((await read()).version).toBe(version + 1);
+  });
+
+  it("runs concurrent edits of different offices, and of one office exactly one wins, in process too", async () => {
+    const ds = stack.subgraphs.directory.dataSource;
+    const version = async (id: string) => (await read(id)).version;
+    const who = { role: "SECRETARIAT" as never, keyId: "test" };
+    const [a, b] = [await version("ht-do-cons-higuey"), await version("ht-do-cons-santiago-de-los-caballeros")];
+    const results = await Promise.allSettled([
+      editRepresentation(ds, who, "ht-do-cons-higuey", a, "UPDATED", (rep) => void (rep.address = "Calle 1")),
+      editRepresentation(ds, who, "ht-do-cons-higuey", a, "UPDATED", (rep) => void (rep.address = "Calle 2")),
+      editRepresentation(ds, who, "ht-do-cons-santiago-de-los-caballeros", b, "UPDATED", (rep) => void (rep.address = "Calle 3")),
+    ]);
+    const outcome = results.map((r) => (r.status === "fulfilled" ? "OK" : (r.reason as { extensions?: { code?: string } }).extensions?.code ?? String(r.reason)));
+    expect([outcome.slice(0, 2).sort(), outcome[2]]).toEqual([["OK", "VERSION_CONFLICT"], "OK"]);
   });
 
   it.each([

@@ -64,8 +64,27 @@ export function createDataSource(config: DatabaseConfig, parts: DataSourceParts)
       },
       ...common,
     });
+    serializeTransactions(dataSource);
   }
   return Object.assign(dataSource, { statements });
+}
+
+/**
+ * TypeORM drives better-sqlite3 through one connection: two transactions started at the
+ * same moment interleave on it and fail ("cannot start a transaction within a
+ * transaction"), even on unrelated rows. SQLite runs one writer at a time anyway, so
+ * transactions queue here, one after another. (Found by a concurrency test; PostgreSQL
+ * has a pool and needs none of this.)
+ */
+function serializeTransactions(dataSource: DataSource): void {
+  const manager = dataSource.manager;
+  const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  manager.transaction = ((...args: unknown[]) => {
+    const run = tail.then(() => transaction(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  }) as typeof manager.transaction;
 }
 
 /** Opens the database and brings its schema up to date. */
