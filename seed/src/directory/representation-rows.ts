@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { isEmail } from "../../../subgraphs/shared/src/formats";
 import { RepresentationKind } from "../../../subgraphs/directory/src/entities/enums";
 import { normalizePhones, type PhoneValue } from "../../../subgraphs/shared/src/phones";
 
@@ -26,7 +27,6 @@ export interface RowProblem {
   reason: string;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const KINDS = new Set<string>(Object.values(RepresentationKind));
 
@@ -77,7 +77,7 @@ export function parseRepresentationRows(csv: string, knownCountries: Set<string>
     }
     const emails: string[] = [];
     for (const email of (record.email ?? "").split(/[;,\s]+/).filter(Boolean)) {
-      if (EMAIL.test(email)) emails.push(email);
+      if (isEmail(email)) emails.push(email);
       else warnings.push({ line, id, reason: `email: "${email}" is not an e-mail address; left out` });
     }
     const phones = normalizePhones(record.phone ?? "", host);

@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { isEmail } from "../../../subgraphs/shared/src/formats";
 import { RepresentationKind } from "../../../subgraphs/directory/src/entities/enums";
 import type { RowProblem } from "../directory/representation-rows";
 import { normalizePhones } from "../../../subgraphs/shared/src/phones";
@@ -24,7 +25,6 @@ const KINDS: Record<string, RepresentationKind> = {
   "assistant high commission": RepresentationKind.OTHER,
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface ParsedImport {
   rows: ImportRow[];
@@ -74,7 +74,7 @@ export function parseDatabaseOfEmbassies(
 
     // The export writes e-mails as mailto: URIs.
     const emails = (record.email ?? "").split(/[;,\s]+/).filter(Boolean).map((e) => e.replace(/^mailto:/i, ""));
-    for (const bad of emails.filter((e) => !EMAIL.test(e))) result.warnings.push({ line, id, reason: `email: "${bad}" is not an e-mail address; left out` });
+    for (const bad of emails.filter((e) => !isEmail(e))) result.warnings.push({ line, id, reason: `email: "${bad}" is not an e-mail address; left out` });
     const phones = normalizePhones(record.phone ?? "", host);
     for (const bad of phones.filter((p) => p.e164 === null)) result.warnings.push({ line, id, reason: `phone: "${bad.raw}" is not a valid number; kept as written` });
 
@@ -91,7 +91,7 @@ export function parseDatabaseOfEmbassies(
       longitude: lon,
       concurrent,
       phones,
-      emails: emails.filter((e) => EMAIL.test(e)),
+      emails: emails.filter((e) => isEmail(e)),
       website: record.website || null,
       sourceUrls: [ctx.sourceRef(line), ...(id ? [id] : [])],
     });

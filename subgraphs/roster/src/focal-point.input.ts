@@ -2,6 +2,8 @@ import countries from "i18n-iso-countries";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { Field, InputType } from "type-graphql";
 import { BadUserInputError } from "../../shared/src/errors";
+import { checkDate, isEmail } from "../../shared/src/formats";
+export { checkDate };
 import { FocalPointRole } from "./entities/enums";
 
 /** A person's details: for a nomination, a successor, or (all optional) an update. */
@@ -25,14 +27,6 @@ export class NominationInput extends FocalPointChanges {
   @Field(() => [String], { nullable: true, description: "Partner conferences to share with, e.g. [\"CSM\"]." }) sharedWith?: string[];
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function checkDate(value: string, field: string): string {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw new BadUserInputError(field, `"${value}" is not a date (YYYY-MM-DD)`);
-  return value;
-}
-
 /** Validates the given fields and returns them normalised; the first bad one is named. */
 export function checkFocalPointChanges(input: FocalPointChanges, path: string) {
   const out: Record<string, unknown> = {};
@@ -46,7 +40,7 @@ export function checkFocalPointChanges(input: FocalPointChanges, path: string) {
   if (input.position !== undefined) out.position = input.position?.trim() || null;
   if (input.emails !== undefined) {
     out.emails = input.emails.map((e, i) => {
-      if (!EMAIL.test(e.trim())) throw new BadUserInputError(`${path}.emails[${i}]`, `"${e}" is not an e-mail address`);
+      if (!isEmail(e.trim())) throw new BadUserInputError(`${path}.emails[${i}]`, `"${e}" is not an e-mail address`);
       return e.trim();
     });
   }

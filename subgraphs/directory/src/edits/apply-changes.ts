@@ -1,5 +1,6 @@
 import { In, type EntityManager } from "typeorm";
 import { BadUserInputError } from "../../../shared/src/errors";
+export { checkDate } from "../../../shared/src/formats";
 import { CoordinatePrecision, Country, JurisdictionBasis, JurisdictionRow, OfferBasis, Procedure, ProcedureOfferRow, type Representation } from "../entities";
 import { typicalOfferRows } from "./typical-offers";
 import type { CheckedChanges } from "./validate-changes";
@@ -55,13 +56,4 @@ export async function applyChecked(m: EntityManager, rep: Representation, checke
   const previousKind = rep.kind;
   assignFields(rep, checked);
   return { ...(await setConcurrent(m, rep, checked.concurrent, field)), ...(await refreshTypicalOffers(m, rep, previousKind)) };
-}
-
-/** A calendar date, YYYY-MM-DD. */
-export function checkDate(value: string, field: string): string {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new BadUserInputError(field, `"${value}" is not a date (YYYY-MM-DD)`);
-  }
-  return value;
 }

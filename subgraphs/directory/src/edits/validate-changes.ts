@@ -1,10 +1,10 @@
 import opening_hours from "opening_hours";
+import { isEmail } from "../../../shared/src/formats";
 import { BadUserInputError } from "../../../shared/src/errors";
 import { normalizePhone } from "../../../shared/src/phones";
 import type { RepresentationKind } from "../entities";
 import type { RepresentationChanges } from "./edit.types";
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function checkUrl(value: string, field: string): string {
   let url: URL;
@@ -85,7 +85,7 @@ export function checkChanges(input: RepresentationChanges, hostCountry: string, 
   }
   if (input.emails !== undefined) {
     out.emails = input.emails.map((email, i) => {
-      if (!EMAIL.test(email.trim())) throw new BadUserInputError(`${path}.emails[${i}]`, `"${email}" is not an e-mail address`);
+      if (!isEmail(email.trim())) throw new BadUserInputError(`${path}.emails[${i}]`, `"${email}" is not an e-mail address`);
       return email.trim();
     });
   }
