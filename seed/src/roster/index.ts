@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import type { DataSource } from "typeorm";
 import { FocalPointRole, FocalPointStatus } from "../../../subgraphs/roster/src/entities/enums";
 import { FocalPoint } from "../../../subgraphs/roster/src/entities/focal-point.entity";
+import { recordFocalPointChanges } from "../../../subgraphs/roster/src/feed/record";
 import { SEED_DATA_DIR } from "../paths";
 
 /** Roles each CRM member state names a person for (consular liaisons belong to offices). */
@@ -45,6 +46,10 @@ export async function seedRoster(dataSource: DataSource): Promise<string> {
     }),
   );
   const fresh = rows.filter((r) => !present.has(r.id));
-  for (let i = 0; i < fresh.length; i += 100) await dataSource.manager.save(FocalPoint, fresh.slice(i, i + 100));
+  // With their first change in the feeds, in one transaction: a partner's first sync sees them all or none.
+  await dataSource.transaction(async (m) => {
+    for (let i = 0; i < fresh.length; i += 100) await m.save(FocalPoint, fresh.slice(i, i + 100));
+    await recordFocalPointChanges(m, fresh);
+  });
   return `roster seed: focal points ${fresh.length} inserted, ${rows.length - fresh.length} already present (fictitious people at example.org)`;
 }

@@ -6,11 +6,12 @@ import { CountryFocalPointsResolver } from "./resolvers/country-focal-points.res
 import { FocalPointEventResolver, FocalPointFieldsResolver, RepresentationContactsResolver } from "./resolvers/focal-point-fields.resolver";
 import { FocalPointWriteResolver } from "./resolvers/focal-point-write.resolver";
 import { FocalPointResolver } from "./resolvers/focal-point.resolver";
+import { FocalPointFeedResolver } from "./feed/focal-point-feed.resolver";
 
 export function buildRosterSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [FocalPointResolver, FocalPointFieldsResolver, FocalPointWriteResolver, FocalPointEventResolver, CountryFocalPointsResolver, RepresentationContactsResolver],
+      resolvers: [FocalPointResolver, FocalPointFieldsResolver, FocalPointWriteResolver, FocalPointEventResolver, CountryFocalPointsResolver, RepresentationContactsResolver, FocalPointFeedResolver],
       validate: false,
     },
     {

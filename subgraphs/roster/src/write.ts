@@ -4,6 +4,7 @@ import { NotFoundError, VersionConflictError } from "../../shared/src/errors";
 import type { Identity } from "../../shared/src/identity";
 import { FocalPoint } from "./entities/focal-point.entity";
 import { RosterAudit } from "./entities/roster-audit.entity";
+import { recordFocalPointChanges } from "./feed/record";
 
 const AUDITED: (keyof FocalPoint)[] = ["personName", "position", "institution", "emails", "phones", "languages", "termStart", "termEnd", "status", "sharedWith", "representationId"];
 
@@ -35,5 +36,7 @@ export async function writeFocalPoint(
   const result = await m.update(FocalPoint, { id, version: expectedVersion }, { ...fields, version: expectedVersion + 1 });
   if (!result.affected) throw new VersionConflictError("FocalPoint", id, expectedVersion, expectedVersion + 1);
   await m.save(RosterAudit, rosterEvent(m, identity, id, action, changes));
-  return Object.assign(fp, { version: expectedVersion + 1 });
+  Object.assign(fp, { version: expectedVersion + 1 });
+  await recordFocalPointChanges(m, [fp]);
+  return fp;
 }

@@ -9,6 +9,7 @@ import { FocalPoint } from "../entities/focal-point.entity";
 import { RosterAudit } from "../entities/roster-audit.entity";
 import { checkCountry, checkDate, checkFocalPointChanges, FocalPointChanges, NominationInput } from "../focal-point.input";
 import { rosterEvent, writeFocalPoint } from "../write";
+import { recordFocalPointChanges } from "../feed/record";
 
 const SECRETARIAT = [Role.SECRETARIAT];
 const today = () => new Date().toISOString().slice(0, 10);
@@ -24,6 +25,7 @@ export class FocalPointWriteResolver {
     return ctx.dataSource.transaction(async (m) => {
       await m.save(FocalPoint, fp);
       await m.save(RosterAudit, rosterEvent(m, ctx.identity, fp.id, "NOMINATED", { personName: [null, fp.personName], role: [null, fp.role], termStart: [null, fp.termStart] }));
+      await recordFocalPointChanges(m, [fp]);
       return fp;
     });
   }
@@ -68,6 +70,7 @@ export class FocalPointWriteResolver {
       if (!next) throw new BadUserInputError("successor", "could not build the successor");
       await m.save(FocalPoint, next);
       await m.save(RosterAudit, rosterEvent(m, ctx.identity, next.id, "NOMINATED", { personName: [null, next.personName], predecessor: [null, id], termStart: [null, next.termStart] }));
+      await recordFocalPointChanges(m, [next]);
       return next;
     });
   }

@@ -1,0 +1,21 @@
+import { Role, type Identity } from "../../../shared/src/identity";
+import { FocalPointStatus } from "../entities/enums";
+import type { FocalPoint } from "../entities/focal-point.entity";
+
+/** The partner conferences the roster can share with. */
+export const PARTNER_CONFERENCES = ["CSM"] as const;
+
+export const ALL = "*";
+export const partnerAudience = (conference: string) => `partner:${conference}`;
+
+/** A partner's copy holds the focal points shared with it that are still active. */
+export const inPartnerFeed = (fp: FocalPoint, conference: string) => fp.sharedWith.includes(conference) && fp.status === FocalPointStatus.ACTIVE;
+
+/** Which rows a caller's feed reads, and whom its tokens are issued to. */
+export function feedAudience(identity: Identity): { rows: string; token: string } {
+  if (identity.role === Role.PARTNER) {
+    const audience = partnerAudience(identity.conference ?? "?");
+    return { rows: audience, token: audience };
+  }
+  return { rows: ALL, token: identity.role.toLowerCase() };
+}

@@ -1,0 +1,61 @@
+import { registerEnumType } from "type-graphql";
+import type { EntityManager } from "typeorm";
+import { BadUserInputError } from "../errors";
+import { currentSeq, feedSecret } from "./sync-state";
+import { issueToken, readToken, tokenMaxAgeDays } from "./token";
+
+export enum SyncOperation {
+  UPSERT = "UPSERT",
+  REMOVE = "REMOVE",
+}
+registerEnumType(SyncOperation, {
+  name: "SyncOperation",
+  description: "A change in a feed: the record as it is now, or a tombstone (deleted, ended, or no longer shared with you).",
+  valuesConfig: { UPSERT: { description: "Create or replace your copy." }, REMOVE: { description: "Delete your copy." } },
+});
+
+export const DEFAULT_FEED_PAGE = 100;
+export const MAX_FEED_PAGE = 1000;
+
+export function feedPageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_FEED_PAGE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_FEED_PAGE) throw new BadUserInputError("first", `must be an integer from 1 to ${MAX_FEED_PAGE}, got ${first}`);
+  return first;
+}
+
+export interface FeedRequest {
+  feed: string;
+  audience: string;
+  /** "" or null: from the beginning. */
+  since: string | null | undefined;
+}
+
+export interface FeedStart {
+  seq: number;
+  /**
+   * The first page of an initial sync leaves tombstones out: the client has nothing to
+   * remove yet (RFC 6578 3.8). Only the first page: anything delivered on it and removed
+   * while the client pages on must reach it as a tombstone.
+   */
+  initial: boolean;
+}
+
+/** Where a page starts: the beginning for an empty token, else the token's position (checked). */
+export async function feedStart(m: EntityManager, request: FeedRequest): Promise<FeedStart> {
+  if (!request.since) return { seq: 0, initial: true };
+  const secret = await feedSecret(m);
+  const position = readToken(request.since, { feed: request.feed, audience: request.audience, secret, currentSeq: await currentSeq(m), maxAgeDays: tokenMaxAgeDays() });
+  return { seq: position.seq, initial: false };
+}
+
+/**
+ * Closes a page: `rows` were read as `first + 1` rows ordered by seq after `start`. The
+ * token points at the last row delivered, so whatever commits later has a higher number
+ * and comes in a later page: nothing is skipped and nothing is delivered twice.
+ */
+export async function closePage<T extends { seq: number }>(m: EntityManager, request: FeedRequest, start: FeedStart, rows: T[], first: number) {
+  const hasMore = rows.length > first;
+  const page = rows.slice(0, first);
+  const last = page.length ? Number(page[page.length - 1].seq) : start.seq;
+  return { page, hasMore, nextToken: issueToken({ feed: request.feed, audience: request.audience, seq: last }, await feedSecret(m)), lastSeq: last };
+}
