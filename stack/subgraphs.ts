@@ -8,6 +8,10 @@ import { createRosterDataSource } from "../subgraphs/roster/src/database";
 import { buildRosterSchema } from "../subgraphs/roster/src/schema";
 import { createRosterServer } from "../subgraphs/roster/src/server";
 import { seedRoster } from "../seed/src/roster";
+import { seedExchange } from "../seed/src/exchange";
+import { createExchangeDataSource } from "../subgraphs/exchange/src/database";
+import { buildExchangeSchema } from "../subgraphs/exchange/src/schema";
+import { createExchangeServer } from "../subgraphs/exchange/src/server";
 import { openDatabase, type DatabaseConfig, type StatementCounter } from "../subgraphs/shared/src/database";
 import type { SubgraphServer } from "../subgraphs/shared/src/subgraph-server";
 
@@ -37,5 +41,12 @@ export const SUBGRAPH_MODULES: SubgraphModule[] = [
     open: (config) => openDatabase(createRosterDataSource(config)),
     seed: seedRoster,
     createServer: createRosterServer,
+  },
+  {
+    name: "exchange",
+    buildSchema: buildExchangeSchema,
+    open: (config) => openDatabase(createExchangeDataSource(config)),
+    seed: seedExchange,
+    createServer: createExchangeServer,
   },
 ];

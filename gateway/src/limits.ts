@@ -9,14 +9,16 @@ import type { GraphQLError, ValidationContext, ValidationRule } from "graphql";
  * = 6, plus a jurisdiction's country name), so 10.
  */
 export interface Limits {
-  /** Request body, bytes (express/body-parser syntax). */
+  /** Request body without an API key, bytes (express/body-parser syntax). */
   bodySize: string;
+  /** Request body with an API key: a partner's contact batch is larger than any query. */
+  bodySizeWithKey: string;
   depth: number;
   aliases: number;
   tokens: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { bodySize: "100kb", depth: 10, aliases: 15, tokens: 1000 };
+export const DEFAULT_LIMITS: Limits = { bodySize: "100kb", bodySizeWithKey: "10mb", depth: 10, aliases: 15, tokens: 1000 };
 
 export function limitsFromEnv(env = process.env): Limits {
   const int = (name: string, fallback: number) => {
@@ -28,6 +30,7 @@ export function limitsFromEnv(env = process.env): Limits {
   };
   return {
     bodySize: env.GATEWAY_MAX_BODY ?? DEFAULT_LIMITS.bodySize,
+    bodySizeWithKey: env.GATEWAY_MAX_BODY_WITH_KEY ?? DEFAULT_LIMITS.bodySizeWithKey,
     depth: int("GATEWAY_MAX_DEPTH", DEFAULT_LIMITS.depth),
     aliases: int("GATEWAY_MAX_ALIASES", DEFAULT_LIMITS.aliases),
     tokens: int("GATEWAY_MAX_TOKENS", DEFAULT_LIMITS.tokens),

@@ -2,7 +2,8 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type ErrorRequestHandler, type Express } from "express";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import { Role, type Identity } from "../../subgraphs/shared/src/identity";
 import { log } from "../../subgraphs/shared/src/log";
 import { authenticate } from "./auth/authenticate";
 import type { KeyStore } from "./auth/key-store";
@@ -41,6 +42,13 @@ const httpErrors: ErrorRequestHandler = (error, req, res, next) => {
 };
 
 /** Builds the gateway: GraphQL at /graphql, playground, health. Never listens. */
+/** Anonymous requests get the small body limit; callers with a key (a partner's batch) the larger one. */
+function bodyParser(limits: Limits): RequestHandler {
+  const anonymous = express.json({ limit: limits.bodySize });
+  const withKey = express.json({ limit: limits.bodySizeWithKey });
+  return (req, res, next) => ((res.locals.identity as Identity | undefined)?.role === Role.PUBLIC ? anonymous : withKey)(req, res, next);
+}
+
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   // @apollo/gateway sends usage metrics to Apollo (OTLP, hourly and at shutdown) unless this
@@ -80,7 +88,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(
     "/graphql",
     authenticate(options.keys),
-    express.json({ limit: limits.bodySize }),
+    bodyParser(limits),
     expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(req, res) }),
   );
   app.use(httpErrors);

@@ -2,6 +2,7 @@
 export const SUBGRAPHS = [
   { name: "directory", defaultPort: 4001 },
   { name: "roster", defaultPort: 4002 },
+  { name: "exchange", defaultPort: 4003 },
 ] as const;
 
 /** `<NAME>_URL` (e.g. DIRECTORY_URL=http://10.0.0.5:4001/graphql), else loopback on the default port. */

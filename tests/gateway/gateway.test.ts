@@ -65,7 +65,7 @@ describe("gateway limits, health and playground", () => {
     expect(await (await fetch(`${base()}/healthz`)).json()).toEqual({ status: "ok" });
     const ready = await fetch(`${base()}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready", subgraphs: { directory: "up", roster: "up" } });
+    expect(await ready.json()).toEqual({ status: "ready", subgraphs: { directory: "up", exchange: "up", roster: "up" } });
   });
 
   it("serves the playground and its assets itself, with the example operations, no CDN", async () => {

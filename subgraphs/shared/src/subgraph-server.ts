@@ -48,6 +48,8 @@ export async function createSubgraphServer<C extends RequestBase>(options: {
   schema: GraphQLSchema;
   /** Shared with the gateway: requests without an identity it signed are refused. */
   identitySecret: string;
+  /** Largest request body (body-parser syntax); default 1mb. The exchange takes contact batches. */
+  bodyLimit?: string;
   context(base: RequestBase, req: Request): C | Promise<C>;
 }): Promise<SubgraphServer> {
   const apollo = new ApolloServer<C>({
@@ -78,7 +80,7 @@ export async function createSubgraphServer<C extends RequestBase>(options: {
       log("warn", "identity.refused", { subgraph: options.name, requestId: req.headers[REQUEST_ID_HEADER], reason: verified.reason, remote: req.socket.remoteAddress });
       res.status(401).json({ errors: [{ message: `Unauthenticated: ${verified.reason}`, extensions: { code: "UNAUTHENTICATED" } }] });
     },
-    express.json({ limit: "1mb" }),
+    express.json({ limit: options.bodyLimit ?? "1mb" }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const base: RequestBase = {

@@ -46,12 +46,7 @@ function component(card: ContactCard): InstanceType<typeof ICAL.Component> {
     prop.setValues(card.categories);
     vcard.addProperty(prop);
   }
-  if (card.revision) {
-    const prop = new ICAL.Property("rev", vcard);
-    prop.resetType("timestamp");
-    prop.setValue(ICAL.VCardTime.fromDateAndOrTimeString(card.revision.replace(/\.\d+Z$/, "Z").replace(/[-:]/g, ""), "timestamp"));
-    vcard.addProperty(prop);
-  }
+  if (card.revision) vcard.addProperty(new ICAL.Property(["rev", {}, "timestamp", card.revision.replace(/\.\d+Z$/, "Z")], vcard));
   for (const [name, value] of Object.entries(card.extra ?? {})) add(name.toLowerCase(), value);
   return vcard;
 }

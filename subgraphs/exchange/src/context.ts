@@ -1,0 +1,8 @@
+import type { DataSource } from "typeorm";
+import type { RequestBase } from "../../shared/src/subgraph-server";
+import type { ExchangeLoaders } from "./loaders";
+
+export interface ExchangeContext extends RequestBase {
+  dataSource: DataSource;
+  loaders: ExchangeLoaders;
+}

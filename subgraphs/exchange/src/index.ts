@@ -1,0 +1,8 @@
+import "reflect-metadata";
+import { openDatabase } from "../../shared/src/database";
+import { runSubgraph } from "../../shared/src/run-subgraph";
+import { createExchangeDataSource } from "./database";
+import { createExchangeServer } from "./server";
+
+/** Runs the exchange subgraph alone (production: one process per subgraph, many replicas). */
+runSubgraph({ name: "exchange", defaultPort: 4003, open: (config) => openDatabase(createExchangeDataSource(config)), createServer: createExchangeServer });

@@ -1,0 +1,31 @@
+import type { DataSource } from "typeorm";
+import { databaseConfigFromEnv, type DatabaseConfig } from "./database";
+import { listen } from "./http";
+import { identitySecretFromEnv } from "./identity";
+import { log } from "./log";
+import { runMain, stopOnSignals } from "./process";
+import type { SubgraphServer } from "./subgraph-server";
+
+/**
+ * A subgraph's own process (production: one per subgraph, as many replicas as needed):
+ * IDENTITY_SECRET, its database from the environment (migrated), PORT and HOST.
+ */
+export function runSubgraph(subgraph: {
+  name: string;
+  defaultPort: number;
+  open(config: DatabaseConfig): Promise<DataSource>;
+  createServer(dataSource: DataSource, identitySecret: string): Promise<SubgraphServer>;
+}): void {
+  runMain(`${subgraph.name} subgraph`, async () => {
+    const identitySecret = identitySecretFromEnv(); // before opening anything: fail fast
+    const dataSource = await subgraph.open(databaseConfigFromEnv(subgraph.name));
+    const server = await subgraph.createServer(dataSource, identitySecret);
+    const listening = await listen(server.app, Number(process.env.PORT ?? subgraph.defaultPort), process.env.HOST ?? "127.0.0.1");
+    log("info", "subgraph.listening", { subgraph: subgraph.name, url: `${listening.url}/graphql` });
+    stopOnSignals(async () => {
+      await listening.close();
+      await server.stop();
+      await dataSource.destroy();
+    });
+  });
+}
