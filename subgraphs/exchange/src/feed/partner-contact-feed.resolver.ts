@@ -47,21 +47,23 @@ export class PartnerContactFeedResolver {
     requireRole(ctx.identity, [Role.OFFICIAL, Role.SECRETARIAT, Role.PARTNER], "partnerContactChanges");
     const size = feedPageSize(first);
     const conference = conferenceFilter(ctx.identity);
-    const m = ctx.dataSource.manager;
     const request = { feed: FEED, audience: conference ? `partner:${conference}` : ctx.identity.role.toLowerCase(), since };
-    const start = await feedStart(m, request);
-    const qb = m.createQueryBuilder(PartnerContact, "c").where("c.change_seq > :seq", { seq: start.seq }).orderBy("c.change_seq").limit(size + 1);
-    if (conference) qb.andWhere("c.conference = :conference", { conference });
-    if (start.initial) qb.andWhere("c.removed_at IS NULL");
-    const rows = await qb.getMany();
-    const page = await closePage(m, request, start, rows.map((c) => Object.assign(c, { seq: c.changeSeq })), size);
-    return {
-      entries: page.page.map((c) => ({ operation: c.removedAt ? SyncOperation.REMOVE : SyncOperation.UPSERT, id: c.id, externalId: c.externalId, contact: c.removedAt ? null : c })),
-      nextToken: page.nextToken,
-      hasMore: page.hasMore,
-      conference,
-      lastSeq: page.lastSeq,
-    };
+    // In a transaction: on SQLite this waits for a batch in progress instead of reading its uncommitted rows.
+    return ctx.dataSource.transaction(async (m) => {
+      const start = await feedStart(m, request);
+      const qb = m.createQueryBuilder(PartnerContact, "c").where("c.change_seq > :seq", { seq: start.seq }).orderBy("c.change_seq").limit(size + 1);
+      if (conference) qb.andWhere("c.conference = :conference", { conference });
+      if (start.initial) qb.andWhere("c.removed_at IS NULL");
+      const rows = await qb.getMany();
+      const page = await closePage(m, request, start, rows.map((c) => Object.assign(c, { seq: c.changeSeq })), size);
+      return {
+        entries: page.page.map((c) => ({ operation: c.removedAt ? SyncOperation.REMOVE : SyncOperation.UPSERT, id: c.id, externalId: c.externalId, contact: c.removedAt ? null : c })),
+        nextToken: page.nextToken,
+        hasMore: page.hasMore,
+        conference,
+        lastSeq: page.lastSeq,
+      };
+    });
   }
 
   @FieldResolver(() => Int, { description: "Changes after this page (for progress bars; costs a count, ask once)." })

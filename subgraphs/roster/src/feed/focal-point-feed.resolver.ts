@@ -69,30 +69,33 @@ export class FocalPointFeedResolver {
     requireRole(ctx.identity, [Role.OFFICIAL, Role.SECRETARIAT, Role.PARTNER], "focalPointChanges");
     const size = feedPageSize(first);
     const audience = feedAudience(ctx.identity);
-    const m = ctx.dataSource.manager;
     const request = { feed: FEED, audience: audience.token, since };
-    const start = await feedStart(m, request);
-    // One statement: the feed's order and the rows' current state from the same snapshot.
-    const qb = m
-      .createQueryBuilder(FeedEntry, "fe")
-      .leftJoinAndMapOne("fe.focalPoint", FocalPoint, "fp", "fp.id = fe.entity_id")
-      .where("fe.audience = :audience AND fe.seq > :seq", { audience: audience.rows, seq: start.seq })
-      .orderBy("fe.seq")
-      .limit(size + 1);
-    if (start.initial) qb.andWhere("fe.removed = 0");
-    const rows = (await qb.getMany()) as (FeedEntry & { focalPoint?: FocalPoint })[];
-    const page = await closePage(m, request, start, rows, size);
-    return {
-      entries: page.page.map((e) => ({
-        operation: e.removed || !e.focalPoint ? SyncOperation.REMOVE : SyncOperation.UPSERT,
-        id: e.entityId,
-        focalPoint: e.removed ? null : (e.focalPoint ?? null),
-      })),
-      nextToken: page.nextToken,
-      hasMore: page.hasMore,
-      audience: audience.rows,
-      lastSeq: page.lastSeq,
-    };
+    // In a transaction: on SQLite this waits for a write in progress on the same
+    // connection instead of reading its uncommitted rows.
+    return ctx.dataSource.transaction(async (m) => {
+      const start = await feedStart(m, request);
+      // One statement: the feed's order and the rows' current state from the same snapshot.
+      const qb = m
+        .createQueryBuilder(FeedEntry, "fe")
+        .leftJoinAndMapOne("fe.focalPoint", FocalPoint, "fp", "fp.id = fe.entity_id")
+        .where("fe.audience = :audience AND fe.seq > :seq", { audience: audience.rows, seq: start.seq })
+        .orderBy("fe.seq")
+        .limit(size + 1);
+      if (start.initial) qb.andWhere("fe.removed = 0");
+      const rows = (await qb.getMany()) as (FeedEntry & { focalPoint?: FocalPoint })[];
+      const page = await closePage(m, request, start, rows, size);
+      return {
+        entries: page.page.map((e) => ({
+          operation: e.removed || !e.focalPoint ? SyncOperation.REMOVE : SyncOperation.UPSERT,
+          id: e.entityId,
+          focalPoint: e.removed ? null : (e.focalPoint ?? null),
+        })),
+        nextToken: page.nextToken,
+        hasMore: page.hasMore,
+        audience: audience.rows,
+        lastSeq: page.lastSeq,
+      };
+    });
   }
 
   @FieldResolver(() => Int, { description: "Changes after this page (for progress bars; costs a count, ask once)." })

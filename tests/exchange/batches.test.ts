@@ -1,0 +1,186 @@
+import { EntityManager } from "typeorm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { applyBatch } from "../../subgraphs/exchange/src/batch/apply-batch";
+import { BatchMode } from "../../subgraphs/exchange/src/batch/batch.types";
+import { PartnerBatch } from "../../subgraphs/exchange/src/entities/partner-batch.entity";
+import { PartnerContact } from "../../subgraphs/exchange/src/entities/partner-contact.entity";
+import { currentSeq } from "../../subgraphs/shared/src/sync/sync-state";
+import { DATABASES } from "../helpers/databases";
+import { startTestStack, type TestStack } from "../helpers/stack";
+
+const SYNC = `mutation ($batchId: String!, $mode: BatchMode!, $contacts: [PartnerContactInput!]!, $remove: [String!]) {
+  syncPartnerContacts(batchId: $batchId, mode: $mode, contacts: $contacts, remove: $remove) {
+    batchId mode replayed appliedAt counts { created updated unchanged removed rejected }
+    rows { index externalId outcome contactId changedFields field reason }
+  }
+}`;
+
+const contact = (externalId: string, over: Record<string, unknown> = {}) => ({
+  externalId,
+  country: "CL",
+  topics: ["CHILDREN"],
+  personName: `Persona Ficticia ${externalId}`,
+  institution: "Institución ficticia de Chile",
+  emails: [`${externalId}@example.org`],
+  ...over,
+});
+
+describe.each(DATABASES)("partner batches (%s)", (db) => {
+  let stack: TestStack;
+  let as: Record<string, Record<string, string>>;
+  const push = (variables: Record<string, unknown>, who = "partner") => stack.query(SYNC, variables, as[who]);
+  const contacts = () => stack.subgraphs.exchange.dataSource.manager.find(PartnerContact, { where: { conference: "CSM" }, order: { externalId: "ASC" } });
+  const current = async () => (await contacts()).filter((c) => c.removedAt === null);
+  const state = async () => ({ rows: JSON.stringify(await contacts()), seq: await currentSeq(stack.subgraphs.exchange.dataSource.manager) });
+
+  beforeAll(async () => {
+    stack = await startTestStack(db);
+    as = await stack.callers({
+      partner: { role: "PARTNER", conference: "CSM", label: "CSM" },
+      secretariat: { role: "SECRETARIAT", label: "ST" },
+      official: { role: "OFFICIAL", country: "CR", label: "DGME" },
+    });
+  });
+  afterAll(() => stack?.stop());
+
+  it("the seed holds 36 fictitious CSM contacts at example.org, pushed as a batch", async () => {
+    const seeded = await current();
+    expect(seeded).toHaveLength(36);
+    for (const c of seeded) expect(c.emails.every((e) => e.endsWith("@example.org"))).toBe(true);
+  });
+
+  it("reports each row: created, updated (with the fields), unchanged, removed and rejected with field and reason", async () => {
+    const { body } = await push({
+      batchId: "inc-1",
+      mode: "INCREMENTAL",
+      contacts: [
+        contact("n-1", { phones: ["2 2690 4000"], languages: ["es-cl"] }),
+        contact("csm-cl-global-compact", { topics: ["GLOBAL_COMPACT"], personName: "Persona Ficticia CSM 12", institution: "Otra institución ficticia", emails: ["csm.cl.global-compact@example.org"], position: "Punto focal (ficticio)", languages: ["es"] }),
+        contact("csm-ar-extra-regional-flows", { country: "AR", topics: ["EXTRA_REGIONAL_FLOWS"], personName: "Persona Ficticia CSM 2", institution: "Institución ficticia de Argentina", emails: ["csm.ar.extra-regional-flows@example.org"], position: "Punto focal (ficticio)", languages: ["es"] }),
+        contact("bad-mail", { emails: ["not-an-address"] }),
+        contact("bad-country", { country: "XX" }),
+        contact("bad-topic", { topics: ["WEATHER"] }),
+        contact("bad-phone", { phones: ["12"] }),
+        contact("no-channel", { emails: [] }),
+        contact("n-1"),
+        { country: "CL" },
+      ],
+      remove: ["csm-uy-global-compact", "never-existed"],
+    });
+    expect(body.errors).toBeUndefined();
+    const report = body.data.syncPartnerContacts;
+    expect(report).toMatchObject({ batchId: "inc-1", mode: "INCREMENTAL", replayed: false, counts: { created: 1, updated: 1, unchanged: 1, removed: 1, rejected: 8 } });
+    const byRow = (i: number) => report.rows.find((r: any) => r.index === i);
+    expect(byRow(0)).toMatchObject({ outcome: "CREATED", externalId: "n-1" });
+    expect(byRow(1)).toMatchObject({ outcome: "UPDATED", changedFields: ["institution"] });
+    expect(byRow(2)).toMatchObject({ outcome: "UNCHANGED" });
+    expect(byRow(3)).toMatchObject({ outcome: "REJECTED", field: "contacts[3].emails[0]", reason: expect.stringContaining("not an e-mail") });
+    expect(byRow(4)).toMatchObject({ outcome: "REJECTED", field: "contacts[4].country" });
+    expect(byRow(5)).toMatchObject({ outcome: "REJECTED", field: "contacts[5].topics", reason: expect.stringContaining("WEATHER") });
+    expect(byRow(6)).toMatchObject({ outcome: "REJECTED", field: "contacts[6].phones[0]" });
+    expect(byRow(7)).toMatchObject({ outcome: "REJECTED", field: "contacts[7].emails", reason: expect.stringContaining("channel") });
+    expect(byRow(8)).toMatchObject({ outcome: "REJECTED", field: "contacts[8].externalId", reason: "duplicate of contacts[0] in this batch" });
+    expect(byRow(9)).toMatchObject({ outcome: "REJECTED", field: "contacts[9].externalId", reason: "is required" });
+    expect(report.rows.filter((r: any) => r.index === null).map((r: any) => [r.externalId, r.outcome, r.field])).toEqual([
+      ["csm-uy-global-compact", "REMOVED", null],
+      ["never-existed", "REJECTED", "remove[1]"],
+    ]);
+    const created = (await contacts()).find((c) => c.externalId === "n-1");
+    expect(created).toMatchObject({ phones: ["+56226904000"], languages: ["es-CL"], version: 1 });
+    expect((await contacts()).find((c) => c.externalId === "csm-uy-global-compact")?.removedAt).not.toBeNull();
+    expect((await contacts()).some((c) => c.externalId.startsWith("bad-") || c.externalId === "no-channel")).toBe(false);
+  });
+
+  it("a replay returns the first report, marked replayed, and changes nothing", async () => {
+    const variables = { batchId: "inc-2", mode: "INCREMENTAL", contacts: [contact("n-2")] };
+    const first = (await push(variables)).body.data.syncPartnerContacts;
+    const before = await state();
+    const again = await push(variables);
+    expect(again.body.errors).toBeUndefined();
+    expect(again.body.data.syncPartnerContacts).toEqual({ ...first, replayed: true });
+    expect(await state()).toEqual(before);
+  });
+
+  it("the same batchId with other content is refused, and nothing changes", async () => {
+    const before = await state();
+    const { body } = await push({ batchId: "inc-2", mode: "INCREMENTAL", contacts: [contact("n-2", { personName: "Persona Ficticia otra" })] });
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "batchId" } });
+    expect(body.errors?.[0].message).toContain("new batchId");
+    expect(await state()).toEqual(before);
+  });
+
+  it("FULL removes the partner's contacts missing from the batch, but keeps one whose row was rejected", async () => {
+    const keep = (await current()).filter((c) => c.countryCode === "AR");
+    const { body } = await push({
+      batchId: "full-1",
+      mode: "FULL",
+      contacts: [
+        ...keep.map((c) => ({ externalId: c.externalId, country: "AR", topics: c.topics, personName: c.personName, position: c.position, institution: c.institution, emails: c.emails, phones: c.phones, languages: c.languages })),
+        contact("csm-bo-global-compact", { emails: ["broken"] }),
+      ],
+    });
+    expect(body.errors).toBeUndefined();
+    const report = body.data.syncPartnerContacts;
+    expect(report.counts).toMatchObject({ unchanged: keep.length, rejected: 1, created: 0 });
+    const left = (await current()).map((c) => c.externalId).sort();
+    expect(left).toEqual([...keep.map((c) => c.externalId), "csm-bo-global-compact"].sort());
+    expect(report.counts.removed).toBe(report.rows.filter((r: any) => r.outcome === "REMOVED").length);
+    expect(report.counts.removed).toBeGreaterThan(30);
+  });
+
+  it("a removed contact pushed again comes back under the same id", async () => {
+    const removed = (await contacts()).find((c) => c.externalId === "csm-uy-global-compact")!;
+    const { body } = await push({ batchId: "inc-back", mode: "INCREMENTAL", contacts: [contact("csm-uy-global-compact", { country: "UY" })] });
+    expect(body.data.syncPartnerContacts.rows[0]).toMatchObject({ outcome: "CREATED", contactId: removed.id });
+    expect((await contacts()).find((c) => c.id === removed.id)).toMatchObject({ removedAt: null, version: removed.version + 1 });
+  });
+
+  it("refuses a batch over the size limit, a bad batchId and remove with FULL, as a whole and without writing", async () => {
+    const before = await state();
+    process.env.EXCHANGE_MAX_BATCH = "3";
+    try {
+      const big = await push({ batchId: "big", mode: "INCREMENTAL", contacts: ["a", "b", "c", "d"].map((id) => contact(id)) });
+      expect(big.body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "contacts" } });
+      expect(big.body.errors?.[0].message).toContain("at most 3");
+    } finally {
+      delete process.env.EXCHANGE_MAX_BATCH;
+    }
+    const badId = await push({ batchId: "no spaces", mode: "INCREMENTAL", contacts: [contact("x")] });
+    expect(badId.body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "batchId" } });
+    const fullRemove = await push({ batchId: "full-remove", mode: "FULL", contacts: [], remove: ["n-1"] });
+    expect(fullRemove.body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "remove" } });
+    expect(await state()).toEqual(before);
+  });
+
+  it.each(["public", "official", "secretariat"])("refuses a batch from %s (PARTNER only)", async (who) => {
+    const { body } = await push({ batchId: `from-${who}`, mode: "INCREMENTAL", contacts: [contact(`by-${who}`)] }, who);
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" } });
+    expect((await contacts()).some((c) => c.externalId === `by-${who}`)).toBe(false);
+  });
+
+  it("all or nothing: a failure after half the rows were written leaves no row and no batch", async () => {
+    const dataSource = stack.subgraphs.exchange.dataSource;
+    const before = await state();
+    const insert = EntityManager.prototype.insert;
+    const spy = vi.spyOn(EntityManager.prototype, "insert").mockImplementation(function (this: EntityManager, target: any, values: any) {
+      if (target === PartnerBatch) return Promise.reject(new Error("disk full"));
+      return insert.call(this, target, values);
+    });
+    try {
+      await expect(applyBatch(dataSource, { conference: "CSM", actor: "test", batchId: "fails", mode: BatchMode.INCREMENTAL, contacts: Array.from({ length: 250 }, (_, i) => contact(`f-${i}`)) })).rejects.toThrow("disk full");
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await state()).toEqual(before);
+    expect(await dataSource.manager.countBy(PartnerBatch, { batchId: "fails" })).toBe(0);
+  });
+
+  it("two identical batches at the same moment are applied once; both get the same report", async () => {
+    const variables = { batchId: "twin", mode: "INCREMENTAL", contacts: [contact("twin-1"), contact("twin-2")] };
+    const [a, b] = await Promise.all([push(variables), push(variables)]);
+    const reports = [a.body.data.syncPartnerContacts, b.body.data.syncPartnerContacts];
+    expect(reports.map((r) => r.replayed).sort()).toEqual([false, true]);
+    expect({ ...reports[0], replayed: null }).toEqual({ ...reports[1], replayed: null });
+    expect((await contacts()).filter((c) => c.externalId.startsWith("twin-"))).toHaveLength(2);
+  });
+});
