@@ -28,6 +28,7 @@ function component(card: ContactCard): InstanceType<typeof ICAL.Component> {
     const prop = new ICAL.Property("tel", vcard);
     prop.resetType("uri");
     prop.setValue(`tel:${phone}`);
+    prop.setParameter("value", "uri");
     prop.setParameter("type", "work");
     prop.setParameter("pref", String(i + 1));
     vcard.addProperty(prop);

@@ -38,24 +38,32 @@ export interface FeedStart {
    * while the client pages on must reach it as a tombstone.
    */
   initial: boolean;
+  /**
+   * The feed's last committed number, read before the page: every change up to it is
+   * visible to the page's query (numbers are handed out in commit order).
+   */
+  horizon: number;
 }
 
 /** Where a page starts: the beginning for an empty token, else the token's position (checked). */
 export async function feedStart(m: EntityManager, request: FeedRequest): Promise<FeedStart> {
-  if (!request.since) return { seq: 0, initial: true };
-  const secret = await feedSecret(m);
-  const position = readToken(request.since, { feed: request.feed, audience: request.audience, secret, currentSeq: await currentSeq(m), maxAgeDays: tokenMaxAgeDays() });
-  return { seq: position.seq, initial: false };
+  const horizon = await currentSeq(m);
+  if (!request.since) return { seq: 0, initial: true, horizon };
+  const position = readToken(request.since, { feed: request.feed, audience: request.audience, secret: await feedSecret(m), currentSeq: horizon, maxAgeDays: tokenMaxAgeDays() });
+  return { seq: position.seq, initial: false, horizon };
 }
 
 /**
  * Closes a page: `rows` were read as `first + 1` rows ordered by seq after `start`. The
  * token points at the last row delivered, so whatever commits later has a higher number
- * and comes in a later page: nothing is skipped and nothing is delivered twice.
+ * and comes in a later page: nothing is skipped and nothing is delivered twice. On the
+ * last page it points at the horizon instead: nothing for this caller lies between, and
+ * tombstones an initial sync left out are not sent in the next delta.
  */
 export async function closePage<T extends { seq: number }>(m: EntityManager, request: FeedRequest, start: FeedStart, rows: T[], first: number) {
   const hasMore = rows.length > first;
   const page = rows.slice(0, first);
-  const last = page.length ? Number(page[page.length - 1].seq) : start.seq;
+  const delivered = page.length ? Number(page[page.length - 1].seq) : start.seq;
+  const last = hasMore ? delivered : Math.max(delivered, start.horizon);
   return { page, hasMore, nextToken: issueToken({ feed: request.feed, audience: request.audience, seq: last }, await feedSecret(m)), lastSeq: last };
 }
