@@ -1,0 +1,67 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+
+/**
+ * The sync client's memory, one SQLite file in the output folder: per feed, the token of
+ * the last page applied and the records as of that page. A page and its token are written
+ * in one transaction, so an interrupted run resumes exactly where it stopped.
+ */
+export class LocalStore {
+  private readonly db: Database.Database;
+
+  constructor(dir: string) {
+    mkdirSync(dir, { recursive: true });
+    this.db = new Database(join(dir, "enlace-sync.sqlite"));
+    this.db.pragma("journal_mode = WAL");
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS feed (name TEXT PRIMARY KEY, token TEXT NOT NULL, updated_at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS record (feed TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (feed, id));
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `);
+  }
+
+  token(feed: string): string {
+    return (this.db.prepare("SELECT token FROM feed WHERE name = ?").get(feed) as { token: string } | undefined)?.token ?? "";
+  }
+
+  /** Applies one page and moves the token, all or nothing. */
+  applyPage(feed: string, token: string, upserts: { id: string; data: unknown }[], removals: string[]): void {
+    const upsert = this.db.prepare("INSERT INTO record (feed, id, data) VALUES (?, ?, ?) ON CONFLICT (feed, id) DO UPDATE SET data = excluded.data");
+    const remove = this.db.prepare("DELETE FROM record WHERE feed = ? AND id = ?");
+    const move = this.db.prepare("INSERT INTO feed (name, token, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET token = excluded.token, updated_at = excluded.updated_at");
+    this.db.transaction(() => {
+      for (const r of upserts) upsert.run(feed, r.id, JSON.stringify(r.data));
+      for (const id of removals) remove.run(feed, id);
+      move.run(feed, token, new Date().toISOString());
+    })();
+  }
+
+  /** Forgets a feed (its token was refused: resync from scratch). */
+  reset(feed: string): void {
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM record WHERE feed = ?").run(feed);
+      this.db.prepare("DELETE FROM feed WHERE name = ?").run(feed);
+    })();
+  }
+
+  records<T>(feed: string): T[] {
+    return (this.db.prepare("SELECT data FROM record WHERE feed = ? ORDER BY id").all(feed) as { data: string }[]).map((r) => JSON.parse(r.data) as T);
+  }
+
+  count(feed: string): number {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM record WHERE feed = ?").get(feed) as { n: number }).n;
+  }
+
+  meta(key: string): string | null {
+    return (this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
