@@ -21,7 +21,7 @@ export async function startChildStack(ports: { gateway: number; directory: numbe
   const dataDir = mkdtempSync(join(tmpdir(), "enlace-bench-"));
   const identitySecret = randomBytes(48).toString("base64url");
   const child: ChildProcess = spawn(process.execPath, [join(projectRoot(), "dist/stack/main.js")], {
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", IDENTITY_SECRET: identitySecret, DATA_DIR: dataDir, PORT: String(ports.gateway), DIRECTORY_PORT: String(ports.directory) },
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", IDENTITY_SECRET: identitySecret, DATA_DIR: dataDir, PORT: String(ports.gateway), DIRECTORY_PORT: String(ports.directory), ROSTER_PORT: "0", EXCHANGE_PORT: "0" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {

@@ -21,7 +21,7 @@ async function runStart(dataDir: string): Promise<{ output: string; exitCode: nu
   const [port, directoryPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, [join(ROOT, "dist/stack/main.js")], {
     // production: as `npm start` runs for real (Apollo changes its signal handling under NODE_ENV=test)
-    env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), DIRECTORY_PORT: String(directoryPort), LOG_LEVEL: "warn" },
+    env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), DIRECTORY_PORT: String(directoryPort), ROSTER_PORT: "0", EXCHANGE_PORT: "0", LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
