@@ -7,6 +7,8 @@ import { projectRoot } from "../../gateway/src/paths";
 
 export interface ChildStack {
   gatewayUrl: string;
+  /** The child's SQLite folder (the bench adds API keys to its gateway.sqlite). */
+  dataDir: string;
   /** Shared with the child, to sign identities for direct subgraph calls. */
   identitySecret: string;
   subgraphUrl(name: string): string;
@@ -34,6 +36,7 @@ export async function startChildStack(ports: { gateway: number; directory: numbe
   });
   return {
     gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+    dataDir,
     identitySecret,
     subgraphUrl: (name) => (name === "directory" ? `http://127.0.0.1:${ports.directory}/graphql` : ""),
     stop: async () => {
