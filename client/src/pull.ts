@@ -18,18 +18,25 @@ export interface Feed<T> {
   page(client: GatewayClient, since: string, first: number, withRemaining: boolean): Promise<FeedPageResult<T>>;
 }
 
+type RawPage<R> = { nextToken: string; hasMore: boolean; remaining?: number | null; entries: { operation: string; id: string; record: (R & { country: { code: string } }) | null }[] };
+
+/** A feed page as the store takes it: records with the country as its code, and the ids removed. */
+function toPage<R, T>(p: RawPage<R>): FeedPageResult<T> {
+  return {
+    nextToken: p.nextToken,
+    hasMore: p.hasMore,
+    remaining: p.remaining,
+    upserts: p.entries.flatMap((e) => (e.operation === "UPSERT" && e.record ? [{ id: e.id, data: { ...e.record, country: e.record.country.code } as T }] : [])),
+    removals: p.entries.filter((e) => e.operation === "REMOVE").map((e) => e.id),
+  };
+}
+
 export const FOCAL_POINTS: Feed<FocalPointData> = {
   name: "focal-points",
   label: "CRM focal points",
   async page(client, since, first, withRemaining) {
     const { focalPointChanges: p } = await client.request(FocalPointChangesDocument, { since, first, withRemaining });
-    return {
-      nextToken: p.nextToken,
-      hasMore: p.hasMore,
-      remaining: p.remaining,
-      upserts: p.entries.flatMap((e) => (e.operation === "UPSERT" && e.focalPoint ? [{ id: e.id, data: { ...e.focalPoint, country: e.focalPoint.country.code } as FocalPointData }] : [])),
-      removals: p.entries.filter((e) => e.operation === "REMOVE").map((e) => e.id),
-    };
+    return toPage({ ...p, entries: p.entries.map((e) => ({ ...e, record: e.focalPoint ?? null })) });
   },
 };
 
@@ -38,13 +45,7 @@ export const PARTNER_CONTACTS: Feed<PartnerContactData> = {
   label: "partner contacts",
   async page(client, since, first, withRemaining) {
     const { partnerContactChanges: p } = await client.request(PartnerContactChangesDocument, { since, first, withRemaining });
-    return {
-      nextToken: p.nextToken,
-      hasMore: p.hasMore,
-      remaining: p.remaining,
-      upserts: p.entries.flatMap((e) => (e.operation === "UPSERT" && e.contact ? [{ id: e.id, data: { ...e.contact, country: e.contact.country.code } as PartnerContactData }] : [])),
-      removals: p.entries.filter((e) => e.operation === "REMOVE").map((e) => e.id),
-    };
+    return toPage({ ...p, entries: p.entries.map((e) => ({ ...e, record: e.contact ?? null })) });
   },
 };
 

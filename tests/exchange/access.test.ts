@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../subgraphs/shared/src/identity";
 import { DATABASES } from "../helpers/databases";
-import { startTestStack, type TestStack } from "../helpers/stack";
+import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 
 const PERSONAL = ["personName", "position", "emails", "phones", "vcard", "jcard"];
 const BY_COUNTRY = `{ country(code: "AR") { name partnerContacts(topic: EXTRA_REGIONAL_FLOWS) { externalId conference institution topics country { code } ${PERSONAL.join(" ")} } } }`;
@@ -11,11 +11,7 @@ describe.each(DATABASES)("partner contacts: who sees what (%s)", (db) => {
   let as: Record<string, Record<string, string>>;
   beforeAll(async () => {
     stack = await startTestStack(db);
-    as = await stack.callers({
-      secretariat: { role: "SECRETARIAT", label: "ST" },
-      official: { role: "OFFICIAL", country: "CR", label: "DGME" },
-      partner: { role: "PARTNER", conference: "CSM", label: "CSM" },
-    });
+    as = await stack.callers(ROLE_KEYS);
   });
   afterAll(() => stack?.stop());
 

@@ -6,7 +6,7 @@ import { PartnerBatch } from "../../subgraphs/exchange/src/entities/partner-batc
 import { PartnerContact } from "../../subgraphs/exchange/src/entities/partner-contact.entity";
 import { currentSeq } from "../../subgraphs/shared/src/sync/sync-state";
 import { DATABASES } from "../helpers/databases";
-import { startTestStack, type TestStack } from "../helpers/stack";
+import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 
 const SYNC = `mutation ($batchId: String!, $mode: BatchMode!, $contacts: [PartnerContactInput!]!, $remove: [String!]) {
   syncPartnerContacts(batchId: $batchId, mode: $mode, contacts: $contacts, remove: $remove) {
@@ -35,11 +35,7 @@ describe.each(DATABASES)("partner batches (%s)", (db) => {
 
   beforeAll(async () => {
     stack = await startTestStack(db);
-    as = await stack.callers({
-      partner: { role: "PARTNER", conference: "CSM", label: "CSM" },
-      secretariat: { role: "SECRETARIAT", label: "ST" },
-      official: { role: "OFFICIAL", country: "CR", label: "DGME" },
-    });
+    as = await stack.callers(ROLE_KEYS);
   });
   afterAll(() => stack?.stop());
 

@@ -39,6 +39,13 @@ async function post(url: string, query: string, variables?: Record<string, unkno
   return { status: response.status, headers: response.headers, body: await response.json() } as GraphQLResponse;
 }
 
+/** One key of each role, as most tests call: `stack.callers(ROLE_KEYS)`. */
+export const ROLE_KEYS: Record<string, NewKeyInput> = {
+  secretariat: { role: "SECRETARIAT", label: "ST" },
+  official: { role: "OFFICIAL", country: "CR", label: "DGME" },
+  partner: { role: "PARTNER", conference: "CSM", label: "CSM" },
+};
+
 /** The real stack (every subgraph, the gateway) on port 0 with fresh, seeded databases. */
 export async function startTestStack(kind: DatabaseKind, options: Partial<StackOptions> = {}): Promise<TestStack> {
   const databases = await createTestDatabases(kind, [...SUBGRAPH_MODULES.map((m) => m.name), "gateway"]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES } from "../helpers/databases";
-import { startTestStack, type TestStack } from "../helpers/stack";
+import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 
 const PERSONAL = ["personName", "position", "emails", "phones"];
 const ONE = `query ($id: ID!) { focalPoint(id: $id) { id role institution status termStart ${PERSONAL.join(" ")} } }`;
@@ -12,11 +12,7 @@ describe.each(DATABASES)("focal points: who sees what (%s)", (db) => {
   let as: Record<string, Record<string, string>>;
   beforeAll(async () => {
     stack = await startTestStack(db);
-    as = await stack.callers({
-      secretariat: { role: "SECRETARIAT", label: "ST" },
-      official: { role: "OFFICIAL", country: "CR", label: "DGME" },
-      partner: { role: "PARTNER", conference: "CSM", label: "CSM" },
-    });
+    as = await stack.callers(ROLE_KEYS);
   });
   afterAll(() => stack?.stop());
 

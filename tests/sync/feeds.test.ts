@@ -7,7 +7,7 @@ import { Role } from "../../subgraphs/shared/src/identity";
 import { currentSeq, feedSecret } from "../../subgraphs/shared/src/sync/sync-state";
 import { issueToken } from "../../subgraphs/shared/src/sync/token";
 import { DATABASES } from "../helpers/databases";
-import { startTestStack, type TestStack } from "../helpers/stack";
+import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 
 const ROSTER_FEED = `query ($since: String, $first: Int) { focalPointChanges(since: $since, first: $first) { nextToken hasMore entries { operation id focalPoint { id version personName phones status } } } }`;
 const EXCHANGE_FEED = `query ($since: String, $first: Int) { partnerContactChanges(since: $since, first: $first) { nextToken hasMore entries { operation id externalId contact { id version personName } } } }`;
@@ -24,11 +24,7 @@ describe.each(DATABASES)("change feeds (%s)", (db) => {
   let as: Record<string, Record<string, string>>;
   beforeAll(async () => {
     stack = await startTestStack(db);
-    as = await stack.callers({
-      secretariat: { role: "SECRETARIAT", label: "ST" },
-      official: { role: "OFFICIAL", country: "CR", label: "DGME" },
-      partner: { role: "PARTNER", conference: "CSM", label: "CSM" },
-    });
+    as = await stack.callers(ROLE_KEYS);
   });
   afterAll(() => stack?.stop());
 

@@ -73,6 +73,10 @@ describe("CSV safe against formula injection", () => {
     expect(list(row.c)).toEqual(["one", "two"]);
   });
 
+  it("reads a file edited by hand, with a byte order mark and mixed line endings", () => {
+    expect(readCsv("\uFEFFa,b\r\n1,2\n3,4\r\n")).toEqual([{ a: "1", b: "2" }, { a: "3", b: "4" }]);
+  });
+
   it("writes partner contacts with their phones neutralised", () => {
     const csv = partnerContactsCsv([{ id: "i", conference: "CSM", externalId: "=cmd", country: "AR", topics: ["CHILDREN"], personName: "P", position: null, institution: "I", emails: ["p@example.org"], phones: ["+541143100000"], languages: ["es"], version: 1, updatedAt: "2026-01-01T00:00:00.000Z" }]);
     expect(csv.split("\r\n")[1]).toBe("'=cmd,AR,CHILDREN,P,,I,p@example.org,'+541143100000,es,i,1,2026-01-01T00:00:00.000Z");

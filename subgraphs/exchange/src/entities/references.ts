@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { FocalPointRole } from "../../../roster/src/entities/enums";
+import { FocalPointRole } from "../../../shared/src/focal-point-role";
 
 /** The directory's Country, as the exchange sees it: a key, to which it adds partner contacts. */
 @Directive(`@key(fields: "code")`)

@@ -1,5 +1,5 @@
 import { registerEnumType } from "type-graphql";
-import { FocalPointRole } from "../../../roster/src/entities/enums";
+import { FocalPointRole } from "../../../shared/src/focal-point-role";
 
 /** The exchange topics agreed between the CRM and the CSM (2017) and those added since. */
 export enum ExchangeTopic {

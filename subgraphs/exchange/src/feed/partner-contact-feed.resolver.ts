@@ -4,7 +4,7 @@ import { requireRole } from "../../../shared/src/access";
 import { partnerContactsCsv } from "../../../shared/src/contact-card/cards";
 import { toVCards } from "../../../shared/src/contact-card/vcard";
 import { Role } from "../../../shared/src/identity";
-import { closePage, feedPageSize, feedStart, SyncOperation } from "../../../shared/src/sync/feed";
+import { readFeedPage, SyncOperation, tokenAudience } from "../../../shared/src/sync/feed";
 import { conferenceFilter } from "../access";
 import type { ExchangeContext } from "../context";
 import { PartnerContact } from "../entities/partner-contact.entity";
@@ -45,25 +45,20 @@ export class PartnerContactFeedResolver {
     @Arg("first", () => Int, { nullable: true, description: "1 to 1000; default 100." }) first?: number,
   ): Promise<PartnerContactFeed> {
     requireRole(ctx.identity, [Role.OFFICIAL, Role.SECRETARIAT, Role.PARTNER], "partnerContactChanges");
-    const size = feedPageSize(first);
     const conference = conferenceFilter(ctx.identity);
-    const request = { feed: FEED, audience: conference ? `partner:${conference}` : ctx.identity.role.toLowerCase(), since };
-    // In a transaction: on SQLite this waits for a batch in progress instead of reading its uncommitted rows.
-    return ctx.dataSource.transaction(async (m) => {
-      const start = await feedStart(m, request);
-      const qb = m.createQueryBuilder(PartnerContact, "c").where("c.change_seq > :seq", { seq: start.seq }).orderBy("c.change_seq").limit(size + 1);
+    const page = await readFeedPage(ctx.dataSource, { feed: FEED, audience: tokenAudience(ctx.identity), since }, first, async (m, start, limit) => {
+      const qb = m.createQueryBuilder(PartnerContact, "c").where("c.change_seq > :seq", { seq: start.seq }).orderBy("c.change_seq").limit(limit);
       if (conference) qb.andWhere("c.conference = :conference", { conference });
       if (start.initial) qb.andWhere("c.removed_at IS NULL");
-      const rows = await qb.getMany();
-      const page = await closePage(m, request, start, rows.map((c) => Object.assign(c, { seq: c.changeSeq })), size);
-      return {
-        entries: page.page.map((c) => ({ operation: c.removedAt ? SyncOperation.REMOVE : SyncOperation.UPSERT, id: c.id, externalId: c.externalId, contact: c.removedAt ? null : c })),
-        nextToken: page.nextToken,
-        hasMore: page.hasMore,
-        conference,
-        lastSeq: page.lastSeq,
-      };
+      return (await qb.getMany()).map((c) => Object.assign(c, { seq: c.changeSeq }));
     });
+    return {
+      entries: page.page.map((c) => ({ operation: c.removedAt ? SyncOperation.REMOVE : SyncOperation.UPSERT, id: c.id, externalId: c.externalId, contact: c.removedAt ? null : c })),
+      nextToken: page.nextToken,
+      hasMore: page.hasMore,
+      conference,
+      lastSeq: page.lastSeq,
+    };
   }
 
   @FieldResolver(() => Int, { description: "Changes after this page (for progress bars; costs a count, ask once)." })

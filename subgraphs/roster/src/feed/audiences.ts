@@ -1,4 +1,5 @@
 import { Role, type Identity } from "../../../shared/src/identity";
+import { tokenAudience } from "../../../shared/src/sync/feed";
 import { FocalPointStatus } from "../entities/enums";
 import type { FocalPoint } from "../entities/focal-point.entity";
 
@@ -13,9 +14,5 @@ export const inPartnerFeed = (fp: FocalPoint, conference: string) => fp.sharedWi
 
 /** Which rows a caller's feed reads, and whom its tokens are issued to. */
 export function feedAudience(identity: Identity): { rows: string; token: string } {
-  if (identity.role === Role.PARTNER) {
-    const audience = partnerAudience(identity.conference ?? "?");
-    return { rows: audience, token: audience };
-  }
-  return { rows: ALL, token: identity.role.toLowerCase() };
+  return { rows: identity.role === Role.PARTNER ? partnerAudience(identity.conference ?? "?") : ALL, token: tokenAudience(identity) };
 }

@@ -4,7 +4,7 @@ import { requireRole } from "../../../shared/src/access";
 import { focalPointCard, focalPointsCsv, type FocalPointData } from "../../../shared/src/contact-card/cards";
 import { toVCards } from "../../../shared/src/contact-card/vcard";
 import { Role, type Identity } from "../../../shared/src/identity";
-import { closePage, feedPageSize, feedStart, SyncOperation } from "../../../shared/src/sync/feed";
+import { readFeedPage, SyncOperation } from "../../../shared/src/sync/feed";
 import { canSeePersonalData } from "../access";
 import type { RosterContext } from "../context";
 import { FocalPoint } from "../entities/focal-point.entity";
@@ -67,35 +67,29 @@ export class FocalPointFeedResolver {
     @Arg("first", () => Int, { nullable: true, description: "1 to 1000; default 100." }) first?: number,
   ): Promise<FocalPointFeed> {
     requireRole(ctx.identity, [Role.OFFICIAL, Role.SECRETARIAT, Role.PARTNER], "focalPointChanges");
-    const size = feedPageSize(first);
     const audience = feedAudience(ctx.identity);
-    const request = { feed: FEED, audience: audience.token, since };
-    // In a transaction: on SQLite this waits for a write in progress on the same
-    // connection instead of reading its uncommitted rows.
-    return ctx.dataSource.transaction(async (m) => {
-      const start = await feedStart(m, request);
-      // One statement: the feed's order and the rows' current state from the same snapshot.
+    const page = await readFeedPage(ctx.dataSource, { feed: FEED, audience: audience.token, since }, first, (m, start, limit) => {
+      // The feed's order and the rows' current state from the same snapshot.
       const qb = m
         .createQueryBuilder(FeedEntry, "fe")
         .leftJoinAndMapOne("fe.focalPoint", FocalPoint, "fp", "fp.id = fe.entity_id")
         .where("fe.audience = :audience AND fe.seq > :seq", { audience: audience.rows, seq: start.seq })
         .orderBy("fe.seq")
-        .limit(size + 1);
+        .limit(limit);
       if (start.initial) qb.andWhere("fe.removed = 0");
-      const rows = (await qb.getMany()) as (FeedEntry & { focalPoint?: FocalPoint })[];
-      const page = await closePage(m, request, start, rows, size);
-      return {
-        entries: page.page.map((e) => ({
-          operation: e.removed || !e.focalPoint ? SyncOperation.REMOVE : SyncOperation.UPSERT,
-          id: e.entityId,
-          focalPoint: e.removed ? null : (e.focalPoint ?? null),
-        })),
-        nextToken: page.nextToken,
-        hasMore: page.hasMore,
-        audience: audience.rows,
-        lastSeq: page.lastSeq,
-      };
+      return qb.getMany() as Promise<(FeedEntry & { focalPoint?: FocalPoint })[]>;
     });
+    return {
+      entries: page.page.map((e) => ({
+        operation: e.removed || !e.focalPoint ? SyncOperation.REMOVE : SyncOperation.UPSERT,
+        id: e.entityId,
+        focalPoint: e.removed ? null : (e.focalPoint ?? null),
+      })),
+      nextToken: page.nextToken,
+      hasMore: page.hasMore,
+      audience: audience.rows,
+      lastSeq: page.lastSeq,
+    };
   }
 
   @FieldResolver(() => Int, { description: "Changes after this page (for progress bars; costs a count, ask once)." })

@@ -21,7 +21,7 @@ export function toCsv(header: string[], rows: CsvValue[][]): string {
 
 /** Rows as objects keyed by the header; neutralised cells restored; lists split with `list()`. */
 export function readCsv(text: string): Record<string, string>[] {
-  const records = parse(text.replace(/^\uFEFF/, ""), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), record_delimiter: ["\r\n", "\n", "\r"], skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  const records = parse(text.replace(/^\uFEFF/, ""), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), record_delimiter: ["\r\n", "\n"], skip_empty_lines: true, trim: true }) as Record<string, string>[];
   return records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, restoreCell(v)])));
 }
 

@@ -1,5 +1,6 @@
 import { registerEnumType } from "type-graphql";
-import type { EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
+import { Role, type Identity } from "../identity";
 import { BadUserInputError } from "../errors";
 import { currentSeq, feedSecret } from "./sync-state";
 import { issueToken, readToken, tokenMaxAgeDays } from "./token";
@@ -66,4 +67,26 @@ export async function closePage<T extends { seq: number }>(m: EntityManager, req
   const delivered = page.length ? Number(page[page.length - 1].seq) : start.seq;
   const last = hasMore ? delivered : Math.max(delivered, start.horizon);
   return { page, hasMore, nextToken: issueToken({ feed: request.feed, audience: request.audience, seq: last }, await feedSecret(m)), lastSeq: last };
+}
+
+/** Whom a caller's tokens are issued to: a partner's conference, else its role. */
+export const tokenAudience = (identity: Identity): string => (identity.role === Role.PARTNER ? `partner:${identity.conference ?? "?"}` : identity.role.toLowerCase());
+
+/**
+ * Reads one page of a feed: checks `first` and the token, then asks `rowsAfter` for up to
+ * `limit` rows after the start, ordered by seq, in one statement. In a transaction: on
+ * SQLite this waits for a write in progress on the shared connection instead of reading
+ * its uncommitted rows.
+ */
+export function readFeedPage<T extends { seq: number }>(
+  dataSource: DataSource,
+  request: FeedRequest,
+  first: number | null | undefined,
+  rowsAfter: (m: EntityManager, start: FeedStart, limit: number) => Promise<T[]>,
+) {
+  const size = feedPageSize(first);
+  return dataSource.transaction(async (m) => {
+    const start = await feedStart(m, request);
+    return closePage(m, request, start, await rowsAfter(m, start, size + 1), size);
+  });
 }
