@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyBatch } from "../../subgraphs/exchange/src/batch/apply-batch";
 import { BatchMode } from "../../subgraphs/exchange/src/batch/batch.types";
+import { endLapsedTerms } from "../../subgraphs/roster/src/housekeeping";
 import { writeFocalPoint } from "../../subgraphs/roster/src/write";
 import { Role } from "../../subgraphs/shared/src/identity";
 import { currentSeq, feedSecret } from "../../subgraphs/shared/src/sync/sync-state";
@@ -139,6 +140,25 @@ describe.each(DATABASES)("change feeds (%s)", (db) => {
     expect(seen.map((e) => e.id).sort()).toEqual([fastId, slowId].sort());
     expect(seen.map((e) => e.id)).toEqual([slowId, fastId]); // the fast writer waited for the slow one's number to commit
     expect(new Map([...(await partnerTruth())])).toEqual(new Map([...replica].filter(([id]) => replica.has(id))));
+  });
+
+  it("a term whose end date comes is ended by Enlace on that day: in the history, and a removal for the partner", async () => {
+    const replica = await partnerTruth();
+    const token = (await pull(ROSTER_FEED, "partner", new Map(), "", 1000)).token;
+    const id = [...replica.keys()].sort()[3];
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    // A term end set for a later date leaves the focal point active until then.
+    await secretariat(UPDATE, { id, v: await version(id), c: { termEnd: yesterday } });
+    expect((await secretariat(`{ focalPoint(id: "${id}") { status } }`, {})).body.data.focalPoint.status).toBe("ACTIVE");
+    expect(await endLapsedTerms(stack.subgraphs.roster.dataSource)).toBe(1);
+    expect(await endLapsedTerms(stack.subgraphs.roster.dataSource)).toBe(0);
+    const { body } = await secretariat(`{ focalPoint(id: "${id}") { status history { action actor } } }`, {});
+    expect(body.data.focalPoint.status).toBe("ENDED");
+    expect(body.data.focalPoint.history[0]).toEqual({ action: "ENDED", actor: "enlace:term-end" });
+    const { seen } = await pull(ROSTER_FEED, "partner", replica, token, 100);
+    // Both changes came before this pull: the partner gets the latest, once.
+    expect(seen.filter((e) => e.id === id).map((e) => e.operation)).toEqual(["REMOVE"]);
+    expect(replica.has(id)).toBe(false);
   });
 
   it("refuses forged, altered, foreign, misdirected, future and expired tokens with SYNC_TOKEN_INVALID, saying to resync", async () => {

@@ -3,13 +3,22 @@ import { createSubgraphServer, type SubgraphServer } from "../../shared/src/subg
 import type { RosterContext } from "./context";
 import { createRosterLoaders } from "./loaders";
 import { buildRosterSchema } from "./schema";
+import { scheduleHousekeeping } from "./housekeeping";
 
-/** Builds the roster subgraph's HTTP app on an open database. Never listens. */
+/** Builds the roster subgraph's HTTP app on an open database, and ends lapsed terms on the hour. Never listens. */
 export async function createRosterServer(dataSource: DataSource, identitySecret: string): Promise<SubgraphServer> {
-  return createSubgraphServer<RosterContext>({
+  const server = await createSubgraphServer<RosterContext>({
     name: "roster",
     identitySecret,
     schema: await buildRosterSchema(),
     context: (base) => ({ ...base, dataSource, loaders: createRosterLoaders(dataSource, base.identity) }),
   });
+  const stopHousekeeping = scheduleHousekeeping(dataSource);
+  return {
+    app: server.app,
+    stop: async () => {
+      stopHousekeeping();
+      await server.stop();
+    },
+  };
 }
