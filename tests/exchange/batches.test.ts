@@ -179,4 +179,14 @@ describe.each(DATABASES)("partner batches (%s)", (db) => {
     expect({ ...reports[0], replayed: null }).toEqual({ ...reports[1], replayed: null });
     expect((await contacts()).filter((c) => c.externalId.startsWith("twin-"))).toHaveLength(2);
   });
+
+  it("the batches pushed are listed, newest first, with who pushed them (SECRETARIAT, and the PARTNER its own)", async () => {
+    const q = `{ partnerBatches(first: 100) { actor report { batchId conference replayed counts { created } } } }`;
+    const mine = (await stack.query(q, undefined, as.partner)).body.data.partnerBatches;
+    expect(mine.map((b: any) => b.report.batchId)).toEqual(expect.arrayContaining(["enlace-seed-csm-1", "inc-1", "full-1", "twin"]));
+    expect(mine.at(-1)).toMatchObject({ actor: "seed", report: { batchId: "enlace-seed-csm-1", counts: { created: 36 } } });
+    expect(mine[0].actor).toMatch(/^[a-z0-9]+$/i);
+    expect((await stack.query(q, undefined, as.secretariat)).body.data.partnerBatches).toEqual(mine);
+    for (const who of ["public", "official"]) expect((await stack.query(q, undefined, as[who])).body.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" } });
+  });
 });

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema } from "../../shared/src/federated-schema";
-import { BatchResolver } from "./batch/batch.resolver";
+import { BatchHistoryResolver, BatchResolver } from "./batch/batch.resolver";
 import type { ExchangeContext } from "./context";
 import { PartnerContact } from "./entities/partner-contact.entity";
 import { FocalPointReference } from "./entities/references";
@@ -11,7 +11,7 @@ import { PartnerContactResolver } from "./resolvers/partner-contact.resolver";
 export function buildExchangeSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [PartnerContactResolver, PartnerContactFeedResolver, BatchResolver, CountryPartnerContactsResolver, FocalPointCounterpartsResolver],
+      resolvers: [PartnerContactResolver, PartnerContactFeedResolver, BatchResolver, BatchHistoryResolver, CountryPartnerContactsResolver, FocalPointCounterpartsResolver],
       // Reached only through its field resolver, so named here to be part of the schema.
       orphanedTypes: [FocalPointReference],
       validate: false,

@@ -1,6 +1,10 @@
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import { actorOf, requireRole } from "../../../shared/src/access";
+import { BadUserInputError } from "../../../shared/src/errors";
 import { Role } from "../../../shared/src/identity";
+import { pageSize } from "../../../shared/src/pagination";
+import { conferenceFilter } from "../access";
+import { PartnerBatch } from "../entities/partner-batch.entity";
 import type { ExchangeContext } from "../context";
 import { applyBatch, maxBatchFromEnv } from "./apply-batch";
 import { BatchMode, BatchReport, PartnerContactInput } from "./batch.types";
@@ -20,5 +24,27 @@ export class BatchResolver {
   ): Promise<BatchReport> {
     requireRole(ctx.identity, [Role.PARTNER], "syncPartnerContacts");
     return applyBatch(ctx.dataSource, { conference: ctx.identity.conference ?? "?", actor: actorOf(ctx.identity), batchId, mode, contacts, remove: remove ?? [] }, maxBatchFromEnv());
+  }
+}
+
+@ObjectType({ description: "A batch as the exchange recorded it: who pushed it, when, and its report (the exchange's audit trail)." })
+export class PartnerBatchRecord {
+  @Field() actor!: string;
+  @Field(() => BatchReport) report!: BatchReport;
+}
+
+@Resolver()
+export class BatchHistoryResolver {
+  @Query(() => [PartnerBatchRecord], { description: "Batches pushed, newest first (SECRETARIAT: every partner's; PARTNER: its own)." })
+  async partnerBatches(
+    @Ctx() ctx: ExchangeContext,
+    @Arg("first", () => Int, { nullable: true, description: "0 to 100; default 20." }) first?: number,
+    @Arg("offset", () => Int, { nullable: true }) offset?: number,
+  ): Promise<PartnerBatchRecord[]> {
+    requireRole(ctx.identity, [Role.SECRETARIAT, Role.PARTNER], "partnerBatches");
+    if (offset !== undefined && offset !== null && (!Number.isInteger(offset) || offset < 0)) throw new BadUserInputError("offset", "must be a non-negative integer");
+    const own = conferenceFilter(ctx.identity);
+    const rows = await ctx.dataSource.manager.find(PartnerBatch, { where: own ? { conference: own } : {}, order: { appliedAt: "DESC", batchId: "ASC" }, skip: offset ?? 0, take: pageSize(first) });
+    return rows.map((b) => ({ actor: b.actor, report: b.report as BatchReport }));
   }
 }
