@@ -14,13 +14,19 @@ export class RosterFeed1733200000000 implements MigrationInterface {
         indices: [new TableIndex({ name: "idx_feed_entry_audience_seq", columnNames: ["audience", "seq"] })],
       }),
     );
-    const existing: { id: string; shared_with: string; status: string }[] = await q.manager.createQueryBuilder().select(["id", "shared_with", "status"]).from("focal_point", "f").orderBy("id").getRawMany();
+    const existing: { id: string; shared_with: string; status: string }[] = await q.query("SELECT id, shared_with, status FROM focal_point ORDER BY id");
     const rows: { audience: string; entity_id: string; seq: number; removed: number }[] = [];
     for (const fp of existing) {
       rows.push({ audience: "*", entity_id: fp.id, seq: rows.length + 1, removed: 0 });
       if ((JSON.parse(fp.shared_with) as string[]).includes("CSM") && fp.status === "ACTIVE") rows.push({ audience: "partner:CSM", entity_id: fp.id, seq: rows.length + 1, removed: 0 });
     }
-    for (let i = 0; i < rows.length; i += 200) await q.manager.createQueryBuilder().insert().into("feed_entry").values(rows.slice(i, i + 200)).execute();
+    // Plain SQL: a migration must not depend on today's entity classes.
+    const postgres = q.connection.driver.options.type === "postgres";
+    for (let i = 0; i < rows.length; i += 200) {
+      const chunk = rows.slice(i, i + 200);
+      const placeholders = chunk.map((_r, j) => `(${[1, 2, 3, 4].map((k) => (postgres ? `$${j * 4 + k}` : "?")).join(", ")})`).join(", ");
+      await q.query(`INSERT INTO feed_entry (audience, entity_id, seq, removed) VALUES ${placeholders}`, chunk.flatMap((r) => [r.audience, r.entity_id, r.seq, r.removed]));
+    }
     await createSyncState(q, rows.length);
   }
 
