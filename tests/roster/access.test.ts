@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES } from "../helpers/databases";
 import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 
-const PERSONAL = ["personName", "position", "emails", "phones"];
+const PERSONAL = ["personName", "position", "emails", "phones", "vcard", "jcard"];
 const ONE = `query ($id: ID!) { focalPoint(id: $id) { id role institution status termStart ${PERSONAL.join(" ")} } }`;
 const SHARED = "seed-pa-extra-regional-flows"; // shared with the CSM
 const NOT_SHARED = "seed-cr-communication";
@@ -25,6 +25,8 @@ describe.each(DATABASES)("focal points: who sees what (%s)", (db) => {
     expect(body.errors).toBeUndefined();
     expect(body.data.focalPoint).toMatchObject({ id: SHARED, institution: "Servicio Nacional de Migración", emails: ["focal.pa.extra-regional-flows@example.org"] });
     expect(body.data.focalPoint.personName).toMatch(/^Persona Ficticia \d+$/);
+    expect(body.data.focalPoint.vcard).toContain(`FN:${body.data.focalPoint.personName}\r\n`);
+    expect(body.data.focalPoint.jcard[1]).toContainEqual(["email", { type: ["work"], pref: "1" }, "text", "focal.pa.extra-regional-flows@example.org"]);
   });
 
   it("PUBLIC gets every personal field as null with a FORBIDDEN error at its path, the rest as usual", async () => {
