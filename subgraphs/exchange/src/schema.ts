@@ -3,7 +3,7 @@ import { buildFederatedSchema } from "../../shared/src/federated-schema";
 import { BatchHistoryResolver, BatchResolver } from "./batch/batch.resolver";
 import type { ExchangeContext } from "./context";
 import { PartnerContact } from "./entities/partner-contact.entity";
-import { FocalPointReference } from "./entities/references";
+import { FocalPointReference } from "./entities/focal-point.reference";
 import { PartnerContactFeedResolver } from "./feed/partner-contact-feed.resolver";
 import { CountryPartnerContactsResolver, FocalPointCounterpartsResolver } from "./resolvers/contributed.resolver";
 import { PartnerContactResolver } from "./resolvers/partner-contact.resolver";

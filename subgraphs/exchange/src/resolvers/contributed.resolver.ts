@@ -1,7 +1,8 @@
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import type { ExchangeContext } from "../context";
 import { PartnerContact } from "../entities/partner-contact.entity";
-import { CountryReference, FocalPointReference } from "../entities/references";
+import { CountryReference } from "../entities/country.reference";
+import { FocalPointReference } from "../entities/focal-point.reference";
 import { ExchangeTopic, TOPICS_OF_ROLE } from "../entities/topics";
 
 /** Contributed by the exchange to the directory's Country. */

@@ -6,7 +6,7 @@ import { pageSize } from "../../../shared/src/pagination";
 import { conferenceFilter, personal } from "../access";
 import type { ExchangeContext } from "../context";
 import { PartnerContact } from "../entities/partner-contact.entity";
-import { CountryReference } from "../entities/references";
+import { CountryReference } from "../entities/country.reference";
 import { ExchangeTopic } from "../entities/topics";
 import { cardOf } from "./card";
 
