@@ -1,3 +1,4 @@
+import { canonicalLanguage, isCountryCode } from "../../subgraphs/shared/src/formats";
 import { describe, expect, it } from "vitest";
 import { Lang, langFromAcceptLanguage } from "../../subgraphs/shared/src/lang";
 import { decodeCursor, encodeCursor, pageSize } from "../../subgraphs/shared/src/pagination";
@@ -60,5 +61,18 @@ describe("stalenessOf", () => {
     const s = stalenessOf(date as string | null, today);
     expect(s.level).toBe(level);
     if (days !== null) expect(s.daysSinceVerified).toBe(days);
+  });
+});
+
+describe("formats: country codes and language tags", () => {
+  it("accepts ISO 3166-1 alpha-2 codes in upper case only", () => {
+    expect(["CR", "HT", "BR"].every(isCountryCode)).toBe(true);
+    expect(["XX", "cr", "CRI", ""].some(isCountryCode)).toBe(false);
+  });
+
+  it("puts BCP 47 tags in canonical form and refuses what is not one", () => {
+    expect(canonicalLanguage(" es-cl ")).toBe("es-CL");
+    expect(canonicalLanguage("pt-br")).toBe("pt-BR");
+    expect(canonicalLanguage("not a tag!")).toBeNull();
   });
 });

@@ -1,8 +1,7 @@
-import countries from "i18n-iso-countries";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { Field, InputType } from "type-graphql";
 import { BadUserInputError } from "../../shared/src/errors";
-import { checkDate, isEmail } from "../../shared/src/formats";
+import { canonicalLanguage, checkDate, isCountryCode, isEmail } from "../../shared/src/formats";
 export { checkDate };
 import { FocalPointRole } from "./entities/enums";
 
@@ -53,11 +52,9 @@ export function checkFocalPointChanges(input: FocalPointChanges, path: string) {
   }
   if (input.languages !== undefined) {
     out.languages = input.languages.map((tag, i) => {
-      try {
-        return Intl.getCanonicalLocales(tag)[0];
-      } catch {
-        throw new BadUserInputError(`${path}.languages[${i}]`, `"${tag}" is not a BCP 47 language tag`);
-      }
+      const canonical = canonicalLanguage(tag);
+      if (!canonical) throw new BadUserInputError(`${path}.languages[${i}]`, `"${tag}" is not a BCP 47 language tag`);
+      return canonical;
     });
   }
   if (input.termEnd !== undefined) out.termEnd = input.termEnd === null ? null : checkDate(input.termEnd, `${path}.termEnd`);
@@ -66,6 +63,6 @@ export function checkFocalPointChanges(input: FocalPointChanges, path: string) {
 
 export function checkCountry(code: string, field: string): string {
   const upper = code.trim().toUpperCase();
-  if (upper.length !== 2 || !countries.isValid(upper)) throw new BadUserInputError(field, `unknown ISO 3166-1 alpha-2 country code "${code}"`);
+  if (!isCountryCode(upper)) throw new BadUserInputError(field, `unknown ISO 3166-1 alpha-2 country code "${code}"`);
   return upper;
 }

@@ -1,3 +1,4 @@
+import countries from "i18n-iso-countries";
 import { BadUserInputError } from "./errors";
 
 /** A plausible e-mail address: one @, a dot in the domain, no spaces. */
@@ -10,4 +11,16 @@ export function checkDate(value: string, field: string): string {
     throw new BadUserInputError(field, `"${value}" is not a date (YYYY-MM-DD)`);
   }
   return value;
+}
+
+/** An ISO 3166-1 alpha-2 code, upper case (the subgraphs that do not own the country table check with this). */
+export const isCountryCode = (code: string): boolean => /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+
+/** A BCP 47 language tag in canonical form ("es-cl" → "es-CL"), or null when it is not one. */
+export function canonicalLanguage(tag: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(tag.trim())[0] ?? null;
+  } catch {
+    return null;
+  }
 }

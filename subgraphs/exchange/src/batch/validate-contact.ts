@@ -1,6 +1,5 @@
-import countries from "i18n-iso-countries";
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
-import { isEmail } from "../../../shared/src/formats";
+import { canonicalLanguage, isCountryCode, isEmail } from "../../../shared/src/formats";
 import { TOPICS, type ExchangeTopic } from "../entities/topics";
 import type { PartnerContactInput } from "./batch.types";
 
@@ -29,7 +28,7 @@ export function validateContact(input: PartnerContactInput, path: string): Check
   if (externalId.length > 200) return fail("externalId", "is longer than 200 characters");
   const country = text(input.country).toUpperCase();
   if (!country) return fail("country", "is required");
-  if (country.length !== 2 || !countries.isValid(country)) return fail("country", `unknown ISO 3166-1 alpha-2 country code "${input.country}"`);
+  if (!isCountryCode(country)) return fail("country", `unknown ISO 3166-1 alpha-2 country code "${input.country}"`);
   const topics = [...new Set((input.topics ?? []).map((t) => t.trim().toUpperCase()))];
   if (!topics.length) return fail("topics", `give at least one of ${TOPICS.join(", ")}`);
   const badTopic = topics.find((t) => !TOPICS.includes(t));
@@ -55,11 +54,9 @@ export function validateContact(input: PartnerContactInput, path: string): Check
   if (!emails.length && !phones.length) return fail("emails", "give an e-mail or a phone: a contact needs a channel");
   const languages: string[] = [];
   for (const [i, tag] of (input.languages ?? []).entries()) {
-    try {
-      languages.push(Intl.getCanonicalLocales(tag.trim())[0]);
-    } catch {
-      return fail(`languages[${i}]`, `"${tag}" is not a BCP 47 language tag`);
-    }
+    const canonical = canonicalLanguage(tag);
+    if (!canonical) return fail(`languages[${i}]`, `"${tag}" is not a BCP 47 language tag`);
+    languages.push(canonical);
   }
   return {
     ok: true,
