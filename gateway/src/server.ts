@@ -41,7 +41,6 @@ const httpErrors: ErrorRequestHandler = (error, req, res, next) => {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };
 
-/** Builds the gateway: GraphQL at /graphql, playground, health. Never listens. */
 /** Anonymous requests get the small body limit; callers with a key (a partner's batch) the larger one. */
 function bodyParser(limits: Limits): RequestHandler {
   const anonymous = express.json({ limit: limits.bodySize });
@@ -49,6 +48,7 @@ function bodyParser(limits: Limits): RequestHandler {
   return (req, res, next) => ((res.locals.identity as Identity | undefined)?.role === Role.PUBLIC ? anonymous : withKey)(req, res, next);
 }
 
+/** Builds the gateway: GraphQL at /graphql, playground, health. Never listens. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   // @apollo/gateway sends usage metrics to Apollo (OTLP, hourly and at shutdown) unless this

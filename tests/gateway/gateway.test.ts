@@ -46,6 +46,20 @@ describe("gateway limits, health and playground", () => {
     });
   });
 
+  it("gives callers with a key the larger body limit (a partner's batch), still with a limit", async () => {
+    const { key } = await stack.keys.create({ role: "PARTNER", conference: "CSM", label: "body" });
+    const post = (size: number) =>
+      fetch(stack.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: "{ __typename }", variables: { padding: "x".repeat(size) } }),
+      });
+    expect((await post(200_000)).status).toBe(200);
+    const tooLarge = await post(11 * 1024 * 1024);
+    expect(tooLarge.status).toBe(413);
+    expect((await tooLarge.json()).errors[0].message).toBe("Request body is larger than the limit of 10485760 bytes");
+  });
+
   it("accepts what is within the limits", async () => {
     const { status, body } = await stack.query(`{ representations(first: 1) { nodes { procedures { basis } } } }`);
     expect(status).toBe(200);
