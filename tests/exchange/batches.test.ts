@@ -11,7 +11,7 @@ import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 const SYNC = `mutation ($batchId: String!, $mode: BatchMode!, $contacts: [PartnerContactInput!]!, $remove: [String!]) {
   syncPartnerContacts(batchId: $batchId, mode: $mode, contacts: $contacts, remove: $remove) {
     batchId mode replayed appliedAt counts { created updated unchanged removed rejected }
-    rows { index externalId outcome contactId changedFields field reason }
+    rows { index externalId outcome contactId changedFields changes { field from to } field reason }
   }
 }`;
 
@@ -68,7 +68,7 @@ describe.each(DATABASES)("partner batches (%s)", (db) => {
     expect(report).toMatchObject({ batchId: "inc-1", mode: "INCREMENTAL", replayed: false, counts: { created: 1, updated: 1, unchanged: 1, removed: 1, rejected: 8 } });
     const byRow = (i: number) => report.rows.find((r: any) => r.index === i);
     expect(byRow(0)).toMatchObject({ outcome: "CREATED", externalId: "n-1" });
-    expect(byRow(1)).toMatchObject({ outcome: "UPDATED", changedFields: ["institution"] });
+    expect(byRow(1)).toMatchObject({ outcome: "UPDATED", changedFields: ["institution"], changes: [{ field: "institution", from: '"Institución ficticia de Chile"', to: '"Otra institución ficticia"' }] });
     expect(byRow(2)).toMatchObject({ outcome: "UNCHANGED" });
     expect(byRow(3)).toMatchObject({ outcome: "REJECTED", field: "contacts[3].emails[0]", reason: expect.stringContaining("not an e-mail") });
     expect(byRow(4)).toMatchObject({ outcome: "REJECTED", field: "contacts[4].country" });

@@ -40,7 +40,7 @@ function checkRequest(request: BatchRequest, maxContacts: number): void {
 
 const contentHash = (r: BatchRequest) => createHash("sha256").update(JSON.stringify({ mode: r.mode, contacts: r.contacts, remove: r.remove ?? [] })).digest("hex");
 
-const row = (fields: Partial<BatchRow> & Pick<BatchRow, "outcome">): BatchRow => ({ index: null, externalId: null, contactId: null, changedFields: [], field: null, reason: null, ...fields });
+const row = (fields: Partial<BatchRow> & Pick<BatchRow, "outcome">): BatchRow => ({ index: null, externalId: null, contactId: null, changedFields: [], changes: [], field: null, reason: null, ...fields });
 
 /**
  * Applies a partner's batch in one transaction: all of it or, if anything fails (a
@@ -100,9 +100,10 @@ async function applyNew(m: EntityManager, request: BatchRequest, hash: string): 
       return;
     }
     const restored = current.removedAt !== null;
+    const changes = restored ? [] : changed.map((f) => ({ field: f, from: JSON.stringify(current[f]), to: JSON.stringify(c[f as keyof ValidContact]) }));
     Object.assign(current, c, { version: current.version + 1, updatedAt: now, removedAt: null, lastBatch: request.batchId });
     updates.push(current);
-    rows.push(row({ index, externalId: c.externalId, outcome: restored ? RowOutcome.CREATED : RowOutcome.UPDATED, contactId: current.id, changedFields: restored ? [] : changed }));
+    rows.push(row({ index, externalId: c.externalId, outcome: restored ? RowOutcome.CREATED : RowOutcome.UPDATED, contactId: current.id, changedFields: restored ? [] : changed, changes }));
   });
 
   const removals: PartnerContact[] = [];

@@ -38,6 +38,13 @@ export class PartnerContactInput {
   @Field(() => [String], { nullable: true, description: "BCP 47." }) languages?: string[] | null;
 }
 
+@ObjectType({ description: "One field an UPDATED row changed: its value before and after, as JSON." })
+export class ContactFieldChange {
+  @Field() field!: string;
+  @Field({ description: "JSON" }) from!: string;
+  @Field({ description: "JSON" }) to!: string;
+}
+
 @ObjectType({ description: "What happened to one row of a batch (or to a contact it removed)." })
 export class BatchRow {
   @Field(() => Int, { nullable: true, description: "The row's position in `contacts` (0-based); null for a removal." }) index!: number | null;
@@ -45,6 +52,7 @@ export class BatchRow {
   @Field(() => RowOutcome) outcome!: RowOutcome;
   @Field(() => String, { nullable: true, description: "The contact's id in Enlace." }) contactId!: string | null;
   @Field(() => [String], { description: "UPDATED: the fields that changed." }) changedFields!: string[];
+  @Field(() => [ContactFieldChange], { description: "UPDATED: each changed field, before and after (the exchange's audit trail of values)." }) changes!: ContactFieldChange[];
   @Field(() => String, { nullable: true, description: "REJECTED: the offending field, e.g. contacts[3].emails[0]." }) field!: string | null;
   @Field(() => String, { nullable: true, description: "REJECTED: why." }) reason!: string | null;
 }
