@@ -1,13 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
-@ObjectType({ simpleResolvers: true })
-export class FieldChange {
-  @Field() field!: string;
-  @Field({ description: "JSON" }) from!: string;
-  @Field({ description: "JSON" }) to!: string;
-}
-
 /**
  * Every write to the directory: who (role and key), when, what (field: [old, new]). Same
  * shape as the roster's audit trail. Written in the transaction of the change it records.

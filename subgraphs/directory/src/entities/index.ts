@@ -1,4 +1,4 @@
-import { AuditEntry, FieldChange } from "./audit.entity";
+import { AuditEntry } from "./audit.entity";
 import { Correction, CorrectionStatus, ProposedChange } from "./correction.entity";
 import { Country } from "./country.entity";
 import { JurisdictionRow } from "./jurisdiction.entity";
@@ -7,5 +7,5 @@ import { ProcedureOfferRow } from "./procedure-offer.entity";
 import { Coordinates, Phone, Provenance, Representation } from "./representation.entity";
 
 export const entities = [Country, Procedure, Representation, JurisdictionRow, ProcedureOfferRow, AuditEntry, Correction];
-export { AuditEntry, FieldChange, Correction, CorrectionStatus, ProposedChange, Coordinates, Country, JurisdictionRow, Phone, Procedure, ProcedureOfferRow, Provenance, Representation };
+export { AuditEntry, Correction, CorrectionStatus, ProposedChange, Coordinates, Country, JurisdictionRow, Phone, Procedure, ProcedureOfferRow, Provenance, Representation };
 export * from "./enums";

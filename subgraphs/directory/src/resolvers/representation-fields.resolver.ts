@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { Lang } from "../../../shared/src/lang";
 import type { DirectoryContext } from "../context";
-import { AuditEntry, Coordinates, Country, FieldChange, JurisdictionRow, ProcedureOfferRow, Provenance, Representation, RepresentationKind } from "../entities";
+import { FieldChange, fieldChanges } from "../../../shared/src/field-change";
+import { AuditEntry, Coordinates, Country, JurisdictionRow, ProcedureOfferRow, Provenance, Representation, RepresentationKind } from "../entities";
 import { CoordinatePrecision } from "../entities/enums";
 import { KIND_LABELS, localized, representationName } from "../labels";
 import { requireRole } from "../../../shared/src/access";
@@ -96,6 +97,6 @@ export class JurisdictionResolver {
 export class AuditEntryResolver {
   @FieldResolver(() => [FieldChange])
   changes(@Root() entry: AuditEntry): FieldChange[] {
-    return Object.entries(entry.changes).map(([field, [from, to]]) => ({ field, from: JSON.stringify(from ?? null), to: JSON.stringify(to ?? null) }));
+    return fieldChanges(entry.changes);
   }
 }

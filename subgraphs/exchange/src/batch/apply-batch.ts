@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { BadUserInputError } from "../../../shared/src/errors";
+import { fieldChanges } from "../../../shared/src/field-change";
 import { log } from "../../../shared/src/log";
 import { lockFeed, nextSeqs } from "../../../shared/src/sync/sync-state";
 import { PartnerBatch } from "../entities/partner-batch.entity";
@@ -100,7 +101,7 @@ async function applyNew(m: EntityManager, request: BatchRequest, hash: string): 
       return;
     }
     const restored = current.removedAt !== null;
-    const changes = restored ? [] : changed.map((f) => ({ field: f, from: JSON.stringify(current[f]), to: JSON.stringify(c[f as keyof ValidContact]) }));
+    const changes = restored ? [] : fieldChanges(Object.fromEntries(changed.map((f) => [f, [current[f], c[f as keyof ValidContact]]])));
     Object.assign(current, c, { version: current.version + 1, updatedAt: now, removedAt: null, lastBatch: request.batchId });
     updates.push(current);
     rows.push(row({ index, externalId: c.externalId, outcome: restored ? RowOutcome.CREATED : RowOutcome.UPDATED, contactId: current.id, changedFields: restored ? [] : changed, changes }));

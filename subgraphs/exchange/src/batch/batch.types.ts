@@ -1,3 +1,4 @@
+import { FieldChange } from "../../../shared/src/field-change";
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 
 export enum BatchMode {
@@ -38,13 +39,6 @@ export class PartnerContactInput {
   @Field(() => [String], { nullable: true, description: "BCP 47." }) languages?: string[] | null;
 }
 
-@ObjectType({ description: "One field an UPDATED row changed: its value before and after, as JSON." })
-export class ContactFieldChange {
-  @Field() field!: string;
-  @Field({ description: "JSON" }) from!: string;
-  @Field({ description: "JSON" }) to!: string;
-}
-
 @ObjectType({ description: "What happened to one row of a batch (or to a contact it removed)." })
 export class BatchRow {
   @Field(() => Int, { nullable: true, description: "The row's position in `contacts` (0-based); null for a removal." }) index!: number | null;
@@ -52,7 +46,7 @@ export class BatchRow {
   @Field(() => RowOutcome) outcome!: RowOutcome;
   @Field(() => String, { nullable: true, description: "The contact's id in Enlace." }) contactId!: string | null;
   @Field(() => [String], { description: "UPDATED: the fields that changed." }) changedFields!: string[];
-  @Field(() => [ContactFieldChange], { description: "UPDATED: each changed field, before and after (the exchange's audit trail of values)." }) changes!: ContactFieldChange[];
+  @Field(() => [FieldChange], { description: "UPDATED: each changed field, before and after (the exchange's audit trail of values)." }) changes!: FieldChange[];
   @Field(() => String, { nullable: true, description: "REJECTED: the offending field, e.g. contacts[3].emails[0]." }) field!: string | null;
   @Field(() => String, { nullable: true, description: "REJECTED: why." }) reason!: string | null;
 }

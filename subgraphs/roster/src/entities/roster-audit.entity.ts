@@ -1,13 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
-@ObjectType("FocalPointChange", { simpleResolvers: true })
-export class FocalPointChange {
-  @Field() field!: string;
-  @Field({ description: "JSON" }) from!: string;
-  @Field({ description: "JSON" }) to!: string;
-}
-
 /**
  * Every write to the roster: who (role and key), when, what (field: [old, new]). The same
  * shape as the directory's audit trail; a focal point's history is its entries.

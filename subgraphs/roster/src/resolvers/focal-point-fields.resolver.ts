@@ -4,7 +4,8 @@ import { focalPointCard } from "../../../shared/src/contact-card/cards";
 import { toJCard, toVCard } from "../../../shared/src/contact-card/vcard";
 import { focalPointData } from "../feed/focal-point-feed.resolver";
 import { personal, secretariatOnly } from "../access";
-import { FocalPointChange, RosterAudit } from "../entities/roster-audit.entity";
+import { FieldChange, fieldChanges } from "../../../shared/src/field-change";
+import { RosterAudit } from "../entities/roster-audit.entity";
 import { RepresentationReference } from "../entities/representation.reference";
 import type { RosterContext } from "../context";
 import { FocalPoint } from "../entities/focal-point.entity";
@@ -61,9 +62,9 @@ export class FocalPointFieldsResolver {
 
 @Resolver(() => RosterAudit)
 export class FocalPointEventResolver {
-  @FieldResolver(() => [FocalPointChange])
-  changes(@Root() event: RosterAudit): FocalPointChange[] {
-    return Object.entries(event.changes).map(([field, [from, to]]) => ({ field, from: JSON.stringify(from ?? null), to: JSON.stringify(to ?? null) }));
+  @FieldResolver(() => [FieldChange])
+  changes(@Root() event: RosterAudit): FieldChange[] {
+    return fieldChanges(event.changes);
   }
 }
 
