@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { databaseConfigFromEnv } from "../subgraphs/shared/src/database";
 import { runMain, stopOnSignals } from "../subgraphs/shared/src/process";
 import { limitsFromEnv } from "../gateway/src/limits";
-import { SUBGRAPHS } from "../gateway/src/subgraph-urls";
+import { SUBGRAPHS } from "../subgraphs/shared/src/subgraph-ports";
 import { startStack } from "./start";
 
 /**

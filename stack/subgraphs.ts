@@ -14,12 +14,13 @@ import { buildExchangeSchema } from "../subgraphs/exchange/src/schema";
 import { createExchangeServer } from "../subgraphs/exchange/src/server";
 import { openDatabase, type DatabaseConfig, type StatementCounter } from "../subgraphs/shared/src/database";
 import type { SubgraphServer } from "../subgraphs/shared/src/subgraph-server";
+import type { SubgraphName } from "../subgraphs/shared/src/subgraph-ports";
 
 export type SubgraphDataSource = DataSource & { statements: StatementCounter };
 
 /** Everything the stack needs to know to build, open, seed and serve one subgraph. */
 export interface SubgraphModule {
-  name: string;
+  name: SubgraphName;
   buildSchema(): Promise<GraphQLSchema>;
   open(config: DatabaseConfig): Promise<SubgraphDataSource>;
   /** Idempotent; returns a printable summary. */

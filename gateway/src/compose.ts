@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, printSchema } from "graphql";
 import { API_SCHEMA_PATH, projectRoot, SUPERGRAPH_PATH } from "./paths";
-import { SUBGRAPHS } from "./subgraph-urls";
+import { SUBGRAPHS } from "../../subgraphs/shared/src/subgraph-ports";
 
 const HEADER = "# Composed at build time by `npm run compose` from subgraphs/*/schema.graphql. Do not edit.\n";
 

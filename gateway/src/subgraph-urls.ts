@@ -1,9 +1,4 @@
-/** The subgraphs the supergraph is composed of, and where each listens by default. */
-export const SUBGRAPHS = [
-  { name: "directory", defaultPort: 4001 },
-  { name: "roster", defaultPort: 4002 },
-  { name: "exchange", defaultPort: 4003 },
-] as const;
+import { SUBGRAPHS } from "../../subgraphs/shared/src/subgraph-ports";
 
 /** `<NAME>_URL` (e.g. DIRECTORY_URL=http://10.0.0.5:4001/graphql), else loopback on the default port. */
 export function subgraphUrlsFromEnv(env = process.env): Record<string, string> {

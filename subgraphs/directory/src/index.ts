@@ -5,4 +5,4 @@ import { createDirectoryDataSource } from "./database";
 import { createDirectoryServer } from "./server";
 
 /** Runs the directory subgraph alone (production: one process per subgraph, many replicas). */
-runSubgraph({ name: "directory", defaultPort: 4001, open: (config) => openDatabase(createDirectoryDataSource(config)), createServer: createDirectoryServer });
+runSubgraph({ name: "directory", open: (config) => openDatabase(createDirectoryDataSource(config)), createServer: createDirectoryServer });

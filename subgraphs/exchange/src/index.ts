@@ -5,4 +5,4 @@ import { createExchangeDataSource } from "./database";
 import { createExchangeServer } from "./server";
 
 /** Runs the exchange subgraph alone (production: one process per subgraph, many replicas). */
-runSubgraph({ name: "exchange", defaultPort: 4003, open: (config) => openDatabase(createExchangeDataSource(config)), createServer: createExchangeServer });
+runSubgraph({ name: "exchange", open: (config) => openDatabase(createExchangeDataSource(config)), createServer: createExchangeServer });

@@ -5,4 +5,4 @@ import { createRosterDataSource } from "./database";
 import { createRosterServer } from "./server";
 
 /** Runs the roster subgraph alone (production: one process per subgraph, many replicas). */
-runSubgraph({ name: "roster", defaultPort: 4002, open: (config) => openDatabase(createRosterDataSource(config)), createServer: createRosterServer });
+runSubgraph({ name: "roster", open: (config) => openDatabase(createRosterDataSource(config)), createServer: createRosterServer });
