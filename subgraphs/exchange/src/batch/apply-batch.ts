@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { DataSource, EntityManager } from "typeorm";
+import { In, type DataSource, type EntityManager } from "typeorm";
 import { BadUserInputError } from "../../../shared/src/errors";
 import { fieldChanges } from "../../../shared/src/field-change";
 import { log } from "../../../shared/src/log";
@@ -65,9 +65,22 @@ export async function applyBatch(dataSource: DataSource, request: BatchRequest, 
   });
 }
 
+/**
+ * The partner's contacts the batch can touch: all of them under FULL (the missing ones are
+ * removed), only those it names under INCREMENTAL, so that a small batch does not read a
+ * large list.
+ */
+async function loadExisting(m: EntityManager, request: BatchRequest): Promise<PartnerContact[]> {
+  if (request.mode === BatchMode.FULL) return m.find(PartnerContact, { where: { conference: request.conference } });
+  const named = [...new Set([...request.contacts.map((c) => (c.externalId ?? "").trim()), ...(request.remove ?? []).map((id) => id.trim())].filter(Boolean))];
+  const found: PartnerContact[] = [];
+  for (let i = 0; i < named.length; i += 1000) found.push(...(await m.find(PartnerContact, { where: { conference: request.conference, externalId: In(named.slice(i, i + 1000)) } })));
+  return found;
+}
+
 async function applyNew(m: EntityManager, request: BatchRequest, hash: string): Promise<BatchReport> {
   const now = new Date().toISOString();
-  const existing = new Map((await m.find(PartnerContact, { where: { conference: request.conference } })).map((c) => [c.externalId, c]));
+  const existing = new Map((await loadExisting(m, request)).map((c) => [c.externalId, c]));
   const rows: BatchRow[] = [];
   const inBatch = new Map<string, number>();
   const creates: PartnerContact[] = [];
