@@ -8,7 +8,7 @@ import { readFeedPage, SyncOperation, tokenAudience } from "../../../shared/src/
 import { conferenceFilter } from "../access";
 import type { ExchangeContext } from "../context";
 import { PartnerContact } from "../entities/partner-contact.entity";
-import { cardOf, partnerContactData } from "../resolvers/card";
+import { cardOf, partnerContactData } from "../card";
 
 const FEED = "exchange.partnerContacts";
 

@@ -8,7 +8,7 @@ import type { ExchangeContext } from "../context";
 import { PartnerContact } from "../entities/partner-contact.entity";
 import { CountryReference } from "../entities/country.reference";
 import { ExchangeTopic } from "../entities/topics";
-import { cardOf } from "./card";
+import { cardOf } from "../card";
 
 @InputType()
 export class PartnerContactFilter {

@@ -1,11 +1,11 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { MoreThan } from "typeorm";
 import { requireRole } from "../../../shared/src/access";
-import { focalPointCard, focalPointsCsv, type FocalPointData } from "../../../shared/src/contact-card/cards";
+import { focalPointsCsv } from "../../../shared/src/contact-card/cards";
 import { toVCards } from "../../../shared/src/contact-card/vcard";
-import { Role, type Identity } from "../../../shared/src/identity";
+import { Role } from "../../../shared/src/identity";
 import { readFeedPage, SyncOperation } from "../../../shared/src/sync/feed";
-import { canSeePersonalData } from "../access";
+import { cardOf, focalPointData } from "../card";
 import type { RosterContext } from "../context";
 import { FocalPoint } from "../entities/focal-point.entity";
 import { feedAudience } from "./audiences";
@@ -28,26 +28,6 @@ export class FocalPointFeed {
   /** For `remaining`. */
   audience!: string;
   lastSeq!: number;
-}
-
-/** The card fields of a focal point as this caller may see them. */
-export function focalPointData(fp: FocalPoint, identity: Identity): FocalPointData {
-  const open = canSeePersonalData(identity, fp);
-  return {
-    id: fp.id,
-    country: fp.countryCode,
-    role: fp.role,
-    personName: open ? fp.personName : null,
-    position: open ? fp.position : null,
-    institution: fp.institution,
-    emails: open ? fp.emails : null,
-    phones: open ? fp.phones : null,
-    languages: fp.languages,
-    termStart: fp.termStart,
-    termEnd: fp.termEnd,
-    status: fp.status,
-    version: fp.version,
-  };
 }
 
 /**
@@ -99,7 +79,7 @@ export class FocalPointFeedResolver {
 
   @FieldResolver(() => String, { description: "This page's UPSERTs as vCard 4.0 (personal fields only where you may see them)." })
   vcard(@Root() feed: FocalPointFeed, @Ctx() ctx: RosterContext): string {
-    return toVCards(upserts(feed).map((fp) => focalPointCard(focalPointData(fp, ctx.identity))));
+    return toVCards(upserts(feed).map((fp) => cardOf(fp, ctx.identity)));
   }
 
   @FieldResolver(() => String, { description: "This page's UPSERTs as CSV (cells that could start a spreadsheet formula begin with an apostrophe)." })

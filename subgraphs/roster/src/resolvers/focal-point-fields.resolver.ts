@@ -1,8 +1,7 @@
 import { GraphQLJSON } from "graphql-scalars";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { focalPointCard } from "../../../shared/src/contact-card/cards";
 import { toJCard, toVCard } from "../../../shared/src/contact-card/vcard";
-import { focalPointData } from "../feed/focal-point-feed.resolver";
+import { cardOf } from "../card";
 import { personal, secretariatOnly } from "../access";
 import { FieldChange, fieldChanges } from "../../../shared/src/field-change";
 import { RosterAudit } from "../entities/roster-audit.entity";
@@ -35,12 +34,12 @@ export class FocalPointFieldsResolver {
 
   @FieldResolver(() => String, { nullable: true, description: "The focal point as a vCard 4.0 (RFC 6350). Personal, as personName." })
   vcard(@Root() fp: FocalPoint, @Ctx() ctx: RosterContext): string {
-    return personal(ctx.identity, fp, "vcard", toVCard(focalPointCard(focalPointData(fp, ctx.identity))));
+    return personal(ctx.identity, fp, "vcard", toVCard(cardOf(fp, ctx.identity)));
   }
 
   @FieldResolver(() => GraphQLJSON, { nullable: true, description: "The focal point as jCard (RFC 7095). Personal, as personName." })
   jcard(@Root() fp: FocalPoint, @Ctx() ctx: RosterContext): unknown {
-    return personal(ctx.identity, fp, "jcard", toJCard(focalPointCard(focalPointData(fp, ctx.identity))));
+    return personal(ctx.identity, fp, "jcard", toJCard(cardOf(fp, ctx.identity)));
   }
 
   @FieldResolver(() => [RosterAudit], { nullable: true, description: "Nominated, updated, replaced, ended: who, when, what changed; newest first (SECRETARIAT)." })

@@ -1,55 +1,43 @@
 import { uidFor, type ContactCard } from "./card";
 import { toCsv, type CsvValue } from "./csv";
 
-/** A CRM focal point as its feed delivers it (personal fields null when not visible). */
-export interface FocalPointData {
+/** What every exchanged contact has; the personal fields are null when the reader may not see them. */
+export interface ContactData {
   id: string;
   country: string;
-  role: string;
   personName: string | null;
   position: string | null;
   institution: string;
   emails: string[] | null;
   phones: string[] | null;
   languages: string[];
+  version: number;
+}
+
+/** A CRM focal point as its feed delivers it. */
+export interface FocalPointData extends ContactData {
+  role: string;
   termStart: string;
   termEnd: string | null;
   status: string;
-  version: number;
 }
 
 /** A partner conference's contact as the exchange holds it. */
-export interface PartnerContactData {
-  id: string;
+export interface PartnerContactData extends ContactData {
   conference: string;
   externalId: string;
-  country: string;
   topics: string[];
-  personName: string | null;
-  position: string | null;
-  institution: string;
-  emails: string[] | null;
-  phones: string[] | null;
-  languages: string[];
-  version: number;
   updatedAt: string;
 }
 
-export const focalPointCard = (fp: FocalPointData): ContactCard => ({
-  uid: uidFor(fp.id),
-  fullName: fp.personName,
-  position: fp.position,
-  institution: fp.institution,
-  emails: fp.emails ?? [],
-  phones: fp.phones ?? [],
-  languages: fp.languages,
-  country: fp.country,
-  categories: [fp.role],
-  extra: { "X-ENLACE-ID": fp.id, "X-ENLACE-TERM": `${fp.termStart}/${fp.termEnd ?? ""}` },
-});
+type Personal = Pick<ContactData, "personName" | "position" | "emails" | "phones">;
 
-export const partnerContactCard = (c: PartnerContactData): ContactCard => ({
-  uid: c.externalId,
+/** A record's personal fields as a reader sees them: as they are, or all null. */
+export const personalFields = (record: { personName: string; position: string | null; emails: string[]; phones: string[] }, visible: boolean): Personal =>
+  visible ? { personName: record.personName, position: record.position, emails: record.emails, phones: record.phones } : { personName: null, position: null, emails: null, phones: null };
+
+const contactCard = (c: ContactData, uid: string, categories: string[]): ContactCard => ({
+  uid,
   fullName: c.personName,
   position: c.position,
   institution: c.institution,
@@ -57,7 +45,16 @@ export const partnerContactCard = (c: PartnerContactData): ContactCard => ({
   phones: c.phones ?? [],
   languages: c.languages,
   country: c.country,
-  categories: c.topics,
+  categories,
+});
+
+export const focalPointCard = (fp: FocalPointData): ContactCard => ({
+  ...contactCard(fp, uidFor(fp.id), [fp.role]),
+  extra: { "X-ENLACE-ID": fp.id, "X-ENLACE-TERM": `${fp.termStart}/${fp.termEnd ?? ""}` },
+});
+
+export const partnerContactCard = (c: PartnerContactData): ContactCard => ({
+  ...contactCard(c, c.externalId, c.topics),
   revision: c.updatedAt,
   extra: { "X-ENLACE-ID": c.id, "X-ENLACE-CONFERENCE": c.conference },
 });
