@@ -14,7 +14,7 @@ const USAGE = `usage: npm run sync -- --gateway URL --key KEY --out DIR [--push 
 
   exit codes: 0 done; 1 failed (nothing half-applied); 2 done, but rows of the pushed file were rejected`;
 
-/** A progress bar on a terminal; a line every 10% in logs (cron). */
+/** A progress bar on a terminal; in logs (cron), a line every 10% of a pull of 1,000 changes or more. */
 function progress(): PullProgress {
   if (process.stderr.isTTY) {
     const bar = new SingleBar({ format: "{feed} [{bar}] {value}/{total} changes", stream: process.stderr, hideCursor: true });

@@ -9,7 +9,7 @@ export async function createExchangeServer(dataSource: DataSource, identitySecre
   return createSubgraphServer<ExchangeContext>({
     name: "exchange",
     identitySecret,
-    // A batch of 5,000 contacts is about 2 MB of JSON.
+    // A batch of 5,000 contacts with a phone and a position each is about 1.5 MB of JSON.
     bodyLimit: "10mb",
     schema: await buildExchangeSchema(),
     context: (base) => ({ ...base, dataSource, loaders: createExchangeLoaders(dataSource, base.identity) }),
