@@ -10,7 +10,7 @@ function writeAtomic(path: string, text: string): void {
   renameSync(`${path}.tmp`, path);
 }
 
-export const OUTPUT_FILES = ["crm-focal-points.vcf", "crm-focal-points.csv", "partner-contacts.vcf", "partner-contacts.csv"];
+const OUTPUT_FILES = ["crm-focal-points.vcf", "crm-focal-points.csv", "partner-contacts.vcf", "partner-contacts.csv"];
 
 /** Writes the address book files from the local store: the whole current state, every run. */
 export function writeOutputs(store: LocalStore, dir: string): string[] {

@@ -42,7 +42,7 @@ async function statementsPerRequest(): Promise<{ statements: number; subgraphs: 
  */
 export async function benchDirectoryList(options = { trials: 3, seconds: 5, connections: 10 }): Promise<string[]> {
   const sql = await statementsPerRequest();
-  const stack = await startChildStack({ gateway: 4900, directory: 4901 });
+  const stack = await startChildStack();
   try {
     const gatewayUrl = stack.gatewayUrl;
     const subgraphUrl = stack.subgraphUrl("directory");

@@ -83,8 +83,8 @@ const pct = (values: number[], q: number) => [...values].sort((a, b) => a - b)[M
  * pushing and pulling 100,000 partner contacts, and an empty delta at 100 and at 100,000.
  */
 export async function benchSync(options = { contacts: 100_000, small: 100, rounds: 5, perRound: 100 }): Promise<string[]> {
-  const big = await startChildStack({ gateway: 4910, directory: 4911 });
-  const small = await startChildStack({ gateway: 4920, directory: 4921 });
+  const big = await startChildStack();
+  const small = await startChildStack();
   const out = mkdtempSync(join(tmpdir(), "enlace-bench-sync-"));
   try {
     const [bigKey, smallKey] = [await partnerKey(big), await partnerKey(small)];

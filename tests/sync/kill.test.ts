@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KeyStore } from "../../gateway/src/auth/key-store";
 import { createExchangeDataSource } from "../../subgraphs/exchange/src/database";
@@ -8,8 +7,8 @@ import { PartnerContact } from "../../subgraphs/exchange/src/entities/partner-co
 import { openDatabase } from "../../subgraphs/shared/src/database";
 import { currentSeq } from "../../subgraphs/shared/src/sync/sync-state";
 import { createTestDatabases, DATABASES, type TestDatabases } from "../helpers/databases";
+import { spawnStack, type SpawnedStack } from "../helpers/spawn-stack";
 
-const ROOT = join(__dirname, "../..");
 const BATCH_ID = "csm-nightly-large";
 const SIZE = 5000; // the default batch limit
 const SYNC = `mutation ($contacts: [PartnerContactInput!]!) { syncPartnerContacts(batchId: "${BATCH_ID}", mode: INCREMENTAL, contacts: $contacts) { replayed counts { created updated unchanged rejected } } }`;
@@ -22,35 +21,15 @@ const contacts = Array.from({ length: SIZE }, (_, i) => ({
   emails: [`large-${i}@example.org`],
 }));
 
-interface Running {
-  child: ChildProcess;
-  url: string;
-  output(): string;
-  exited: Promise<number | null>;
-}
-
 /** `npm start`'s entry point on the test databases, with the exchange's progress in its log. */
-async function start(databases: TestDatabases, kind: string): Promise<Running> {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), NODE_ENV: "production", LOG_LEVEL: "info", SEED: "0", PORT: "0", DIRECTORY_PORT: "0", ROSTER_PORT: "0", EXCHANGE_PORT: "0" };
+function start(databases: TestDatabases): Promise<SpawnedStack> {
+  const env: Record<string, string | undefined> = { LOG_LEVEL: "info", SEED: "0", DATABASE_URL: undefined };
   for (const name of ["directory", "roster", "exchange", "gateway"]) {
     const config = databases.config(name);
     if ("url" in config) env[`${name.toUpperCase()}_DATABASE_URL`] = config.url;
     else env.DATA_DIR = dirname(config.sqlitePath);
   }
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [join(ROOT, "dist/stack/main.js")], { env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once("close", resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const m = output.match(/Playground \(GraphiQL, works offline\): (http:\/\/\S+)/);
-      if (m) clearInterval(timer), resolve(m[1]);
-    }, 25);
-    exited.then((code) => (clearInterval(timer), reject(new Error(`${kind} stack exited ${code}: ${output}`))));
-  });
-  return { child, url, output: () => output, exited };
+  return spawnStack(env);
 }
 
 describe.each(DATABASES)("a batch killed halfway (SIGKILL) (%s)", (kind) => {
@@ -76,7 +55,7 @@ describe.each(DATABASES)("a batch killed halfway (SIGKILL) (%s)", (kind) => {
   const push = (url: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ query: SYNC, variables: { contacts } }) });
 
   it("leaves the batch fully applied or absent; a replay then applies it exactly once", { timeout: 120_000 }, async () => {
-    const first = await start(databases, kind);
+    const first = await start(databases);
     const before = await inDatabase();
     const request = push(first.url).catch((error: Error) => error);
     // Kill the whole process the moment it reports rows written inside the batch's transaction.
@@ -102,7 +81,7 @@ describe.each(DATABASES)("a batch killed halfway (SIGKILL) (%s)", (kind) => {
     expect(applied || absent, JSON.stringify(afterKill)).toBe(true);
     if (absent) expect(answer).toBeInstanceOf(Error); // the connection died with the process
 
-    const second = await start(databases, kind);
+    const second = await start(databases);
     try {
       const replay = (await (await push(second.url)).json()) as { data: { syncPartnerContacts: { replayed: boolean; counts: Record<string, number> } } };
       expect(replay.data.syncPartnerContacts).toEqual(absent ? { replayed: false, counts: { created: SIZE, updated: 0, unchanged: 0, rejected: 0 } } : expect.objectContaining({ replayed: true }));

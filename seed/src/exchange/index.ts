@@ -15,7 +15,7 @@ const DESIGNATIONS: { key: string; topics: ExchangeTopic[] }[] = [
   { key: "global-compact", topics: [ExchangeTopic.GLOBAL_COMPACT] },
 ];
 
-export const SEED_BATCH_ID = "enlace-seed-csm-1";
+const SEED_BATCH_ID = "enlace-seed-csm-1";
 
 /**
  * The CSM's contacts, clearly fictitious (names, institutions, example.org), pushed as the

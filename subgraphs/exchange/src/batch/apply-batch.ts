@@ -9,7 +9,7 @@ import { PartnerContact } from "../entities/partner-contact.entity";
 import { BatchMode, RowOutcome, type BatchReport, type BatchRow, type PartnerContactInput } from "./batch.types";
 import { validateContact, type ValidContact } from "./validate-contact";
 
-export const DEFAULT_MAX_BATCH = 5000;
+const DEFAULT_MAX_BATCH = 5000;
 
 export function maxBatchFromEnv(env = process.env): number {
   const n = Number(env.EXCHANGE_MAX_BATCH ?? DEFAULT_MAX_BATCH);

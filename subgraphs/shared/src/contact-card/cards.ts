@@ -59,7 +59,7 @@ export const partnerContactCard = (c: PartnerContactData): ContactCard => ({
   extra: { "X-ENLACE-ID": c.id, "X-ENLACE-CONFERENCE": c.conference },
 });
 
-export const FOCAL_POINT_CSV_HEADER = ["id", "country", "role", "person_name", "position", "institution", "emails", "phones", "languages", "term_start", "term_end", "status", "version"];
+const FOCAL_POINT_CSV_HEADER = ["id", "country", "role", "person_name", "position", "institution", "emails", "phones", "languages", "term_start", "term_end", "status", "version"];
 
 export function focalPointsCsv(rows: FocalPointData[]): string {
   return toCsv(
@@ -69,7 +69,7 @@ export function focalPointsCsv(rows: FocalPointData[]): string {
 }
 
 /** The columns a partner's CSV file uses, to export and to push (`external_id` … `languages` are read back). */
-export const PARTNER_CONTACT_CSV_HEADER = ["external_id", "country", "topics", "person_name", "position", "institution", "emails", "phones", "languages", "id", "version", "updated_at"];
+const PARTNER_CONTACT_CSV_HEADER = ["external_id", "country", "topics", "person_name", "position", "institution", "emails", "phones", "languages", "id", "version", "updated_at"];
 
 export function partnerContactsCsv(rows: PartnerContactData[]): string {
   return toCsv(

@@ -15,10 +15,10 @@ registerEnumType(SyncOperation, {
   valuesConfig: { UPSERT: { description: "Create or replace your copy." }, REMOVE: { description: "Delete your copy." } },
 });
 
-export const DEFAULT_FEED_PAGE = 100;
-export const MAX_FEED_PAGE = 1000;
+const DEFAULT_FEED_PAGE = 100;
+const MAX_FEED_PAGE = 1000;
 
-export function feedPageSize(first: number | null | undefined): number {
+function feedPageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_FEED_PAGE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_FEED_PAGE) throw new BadUserInputError("first", `must be an integer from 1 to ${MAX_FEED_PAGE}, got ${first}`);
   return first;
@@ -47,7 +47,7 @@ export interface FeedStart {
 }
 
 /** Where a page starts: the beginning for an empty token, else the token's position (checked). */
-export async function feedStart(m: EntityManager, request: FeedRequest): Promise<FeedStart> {
+async function feedStart(m: EntityManager, request: FeedRequest): Promise<FeedStart> {
   const horizon = await currentSeq(m);
   if (!request.since) return { seq: 0, initial: true, horizon };
   const position = readToken(request.since, { feed: request.feed, audience: request.audience, secret: await feedSecret(m), currentSeq: horizon, maxAgeDays: tokenMaxAgeDays() });
@@ -61,7 +61,7 @@ export async function feedStart(m: EntityManager, request: FeedRequest): Promise
  * last page it points at the horizon instead: nothing for this caller lies between, and
  * tombstones an initial sync left out are not sent in the next delta.
  */
-export async function closePage<T extends { seq: number }>(m: EntityManager, request: FeedRequest, start: FeedStart, rows: T[], first: number) {
+async function closePage<T extends { seq: number }>(m: EntityManager, request: FeedRequest, start: FeedStart, rows: T[], first: number) {
   const hasMore = rows.length > first;
   const page = rows.slice(0, first);
   const delivered = page.length ? Number(page[page.length - 1].seq) : start.seq;

@@ -8,7 +8,7 @@ import { column } from "../migration-columns";
  * survive restarts and work across replicas, and a token from another database (or a
  * restored copy that has not reached the token's position) is refused.
  */
-export const SYNC_STATE_TABLE = "sync_state";
+const SYNC_STATE_TABLE = "sync_state";
 
 /** For a subgraph's migration: creates the table with a fresh random secret. */
 export async function createSyncState(q: QueryRunner, seq = 0): Promise<void> {

@@ -22,7 +22,7 @@ export class SyncTokenInvalidError extends GraphQLError {
 }
 
 /** Tokens older than this are refused (RFC 6578 lets a server expire them); default 90 days. */
-export const DEFAULT_TOKEN_MAX_AGE_DAYS = 90;
+const DEFAULT_TOKEN_MAX_AGE_DAYS = 90;
 
 export function tokenMaxAgeDays(env = process.env): number {
   const days = Number(env.SYNC_TOKEN_MAX_AGE_DAYS ?? DEFAULT_TOKEN_MAX_AGE_DAYS);
