@@ -4,7 +4,7 @@ import { startTestStack, type TestStack } from "../helpers/stack";
 
 const NEAREST = `query ($n: [String!]!, $near: NearInput!, $procedure: ProcedureCode, $first: Int, $max: Float) {
   nearestRepresentations(nationalities: $n, near: $near, procedure: $procedure, first: $first, maxDistanceKm: $max) {
-    place { name country { code } latitude longitude population }
+    place { name country { code } latitude longitude population matchedBy alternatives { name country { code } latitude longitude matchedBy } }
     byNationality {
       nationality { code }
       anyCovers
@@ -42,7 +42,7 @@ describe.each(DATABASES)("Query.nearestRepresentations on the real data (%s)", (
 
   it("India near Paso Canoas (Costa Rica): the embassy in Panama, accredited to Costa Rica, ranks first", async () => {
     const r = await nearest({ n: ["IN"], near: { place: "Paso Canoas", country: "CR" }, first: 10 });
-    expect(r.place).toMatchObject({ name: "Canoas", country: { code: "CR" } });
+    expect(r.place).toMatchObject({ name: "Paso Canoas", country: { code: "CR" }, matchedBy: "BORDER_POST", latitude: 8.53305, longitude: -82.83844 });
     const results: Result[] = r.byNationality[0].results;
     expect(results[0]).toMatchObject({ coversLocation: true, basis: "CONCURRENT_ACCREDITATION", representation: { id: "in-pa-emb-panama-city" } });
     // every office that covers Costa Rica comes before every office that does not, whatever the distance
@@ -53,12 +53,17 @@ describe.each(DATABASES)("Query.nearestRepresentations on the real data (%s)", (
     expect(located).toEqual([...located].sort((a, b) => a - b));
   });
 
-  it("an official's own country picks among namesakes: a Costa Rican officer typing Paso Canoas", async () => {
-    const { key } = await stack.keys.create({ role: "OFFICIAL", country: "CR", label: "DGME Paso Canoas" });
-    const r = await nearest({ n: ["IN"], near: { place: "paso canoas" } }, { authorization: `Bearer ${key}` });
-    expect(r.place.country.code).toBe("CR");
+  it("an official's own country is a constraint: a Panamanian officer typing Paso Canoas gets the Panamanian side", async () => {
     const anonymous = await nearest({ n: ["IN"], near: { place: "paso canoas" } });
-    expect(anonymous.place).toMatchObject({ name: "Canoas", country: { code: "BR" } }); // the larger namesake; the place says so
+    expect(anonymous.place).toMatchObject({ name: "Paso Canoas", country: { code: "CR" }, matchedBy: "BORDER_POST" });
+    const { key } = await stack.keys.create({ role: "OFFICIAL", country: "PA", label: "SNM Paso Canoas" });
+    const r = await nearest({ n: ["IN"], near: { place: "paso canoas" } }, { authorization: `Bearer ${key}` });
+    expect(r.place).toMatchObject({ name: "Paso Canoas Arriba", country: { code: "PA" }, matchedBy: "PARTIAL" });
+    // on the Panamanian side the embassy in Panama City is resident, no longer concurrently accredited
+    expect(r.byNationality[0].results[0]).toMatchObject({ basis: "RESIDENT", representation: { id: "in-pa-emb-panama-city" } });
+    // naming the country in the text overrides the official's default
+    const named = await nearest({ n: ["IN"], near: { place: "Paso Canoas, Costa Rica" } }, { authorization: `Bearer ${key}` });
+    expect(named.place).toMatchObject({ name: "Paso Canoas", country: { code: "CR" } });
   });
 
   it("two presumed nationalities at once, in the order given", async () => {
@@ -81,7 +86,7 @@ describe.each(DATABASES)("Query.nearestRepresentations on the real data (%s)", (
     const accented = await nearest({ n: ["HT"], near: { place: "Ciudad de Panamá" } });
     const plain = await nearest({ n: ["HT"], near: { place: "ciudad de panama" } });
     expect(accented).toEqual(plain);
-    expect(accented.place).toMatchObject({ name: "Panamá", country: { code: "PA" } });
+    expect(accented.place).toMatchObject({ name: "Panamá", country: { code: "PA" }, matchedBy: "ALTERNATE_NAME" });
   });
 
   it("when no office of a country covers the place, returns the nearest anywhere, flagged", async () => {
@@ -92,12 +97,17 @@ describe.each(DATABASES)("Query.nearestRepresentations on the real data (%s)", (
     expect(bd.results.every((x: Result) => x.basis === "NONE" && !x.coversLocation)).toBe(true);
   });
 
-  it("takes coordinates, with the country of the nearest place unless told", async () => {
+  it("takes coordinates, with the country of the boundary they fall in unless told", async () => {
     const r = await nearest({ n: ["BD"], near: { latitude: 14.9054, longitude: -92.2589 } });
-    expect(r.place.country.code).toBe("MX");
+    expect(r.place).toMatchObject({ country: { code: "MX" }, matchedBy: "COORDINATES", alternatives: [], population: null });
     expect(r.byNationality[0].results[0].representation.id).toBe("bd-mx-emb-mexico-city");
     const capped = await nearest({ n: ["BD"], near: { latitude: 14.9054, longitude: -92.2589 }, max: 500 });
     expect(capped.byNationality[0].results).toEqual([]);
+    // the US side of the San Ysidro crossing, ~1 km north of the line: the nearest gazetteer town is Tijuana, the country is the US
+    const ysidro = await nearest({ n: ["IN"], near: { latitude: 32.545, longitude: -117.03 } });
+    expect(ysidro.place).toMatchObject({ name: "32.545, -117.03 (near Tijuana)", country: { code: "US" }, matchedBy: "COORDINATES" });
+    const told = await nearest({ n: ["IN"], near: { latitude: 32.545, longitude: -117.03, country: "MX" } });
+    expect(told.place.country.code).toBe("MX");
   });
 
   it("reports distances and applies maxDistanceKm on one Earth radius (an office at 367.7 km no longer passes 367.5)", async () => {

@@ -4,9 +4,25 @@ import { Role } from "../../../shared/src/identity";
 import type { DirectoryContext } from "../context";
 import { CoordinatePrecision, ProcedureCode, RepresentationKind } from "../entities";
 import { countryCode, countryCodes } from "../validation";
-import { nearestPlace, resolvePlace, type Place } from "./gazetteer";
+import { countryAt } from "../geo/boundaries";
+import { nearestPlace } from "../places/gazetteer";
+import { toPlaceCandidates } from "../places/place-candidates";
+import { type PlaceCandidate, resolvePlaceQuery } from "../places/place-resolver";
+import { PlaceMatch } from "../places/places.types";
+import type { OfficeSnapshot } from "./office-index";
 import { rankNearest } from "./nearest.service";
 import { NearestRepresentations, NearInput } from "./nearest.types";
+
+interface Where {
+  name: string;
+  country: string;
+  latitude: number;
+  longitude: number;
+  population: number | null;
+  matchedBy: PlaceMatch;
+  /** Other gazetteer matches, made GraphQL objects with the answer's countries (one batch). */
+  others: PlaceCandidate[];
+}
 
 /** The query officials at a border post live on. */
 @Resolver()
@@ -28,8 +44,9 @@ export class NearestResolver {
     const codes = (await countryCodes(nationalities, "nationalities", ctx.loaders)) as string[];
     if (!Number.isInteger(first) || first < 1 || first > 50) throw new BadUserInputError("first", `must be an integer from 1 to 50, got ${first}`);
     if (maxDistanceKm !== undefined && maxDistanceKm !== null && !(maxDistanceKm > 0)) throw new BadUserInputError("maxDistanceKm", "must be positive");
-    const place = await this.resolve(ctx, near);
-    const ranked = await rankNearest(ctx.offices, {
+    const snapshot = await ctx.offices.current();
+    const place = await this.resolve(ctx, near, snapshot);
+    const ranked = await rankNearest(snapshot, {
       nationalities: [...new Set(codes)],
       placeCountry: place.country,
       latitude: place.latitude,
@@ -41,10 +58,10 @@ export class NearestResolver {
     });
     const ids = [...ranked.values()].flat().map((c) => c.id);
     const reps = new Map((await ctx.loaders.representationById.loadMany(ids)).flatMap((r) => (r && !(r instanceof Error) ? [[r.id, r] as const] : [])));
-    const countries = await ctx.loaders.countryByCode.loadMany([place.country, ...codes]);
+    const [countries, alternatives] = await Promise.all([ctx.loaders.countryByCode.loadMany([place.country, ...codes]), toPlaceCandidates(place.others, ctx.loaders)]);
     const country = (code: string) => countries.find((c) => c && !(c instanceof Error) && c.code === code) as never;
     return {
-      place: { name: place.name, country: country(place.country), latitude: place.latitude, longitude: place.longitude, population: place.population },
+      place: { name: place.name, country: country(place.country), latitude: place.latitude, longitude: place.longitude, population: place.population, matchedBy: place.matchedBy, alternatives },
       byNationality: [...new Set(codes)].map((code) => {
         const results = (ranked.get(code) ?? []).flatMap((c) => {
           const representation = reps.get(c.id);
@@ -56,7 +73,7 @@ export class NearestResolver {
     };
   }
 
-  private async resolve(ctx: DirectoryContext, near: NearInput): Promise<Omit<Place, "population"> & { population: number | null }> {
+  private async resolve(ctx: DirectoryContext, near: NearInput, snapshot: OfficeSnapshot): Promise<Where> {
     const hasPoint = near.latitude !== undefined && near.latitude !== null && near.longitude !== undefined && near.longitude !== null;
     const explicit = near.country ? await countryCode(near.country, "near.country", ctx.loaders) : undefined;
     if (hasPoint === Boolean(near.place?.trim())) throw new BadUserInputError("near", "give either latitude and longitude, or a place name");
@@ -66,13 +83,20 @@ export class NearestResolver {
       if (!(Math.abs(latitude) <= 90)) throw new BadUserInputError("near.latitude", `${latitude} is not from -90 to 90`);
       if (!(Math.abs(longitude) <= 180)) throw new BadUserInputError("near.longitude", `${longitude} is not from -180 to 180`);
       const closest = nearestPlace(latitude, longitude);
-      return { name: explicit ? `${latitude}, ${longitude}` : `${latitude}, ${longitude} (near ${closest.name})`, country: explicit ?? closest.country, latitude, longitude, population: null };
+      // The boundary, not the nearest town, which at a border post is often across the line; at sea, the nearest town's.
+      const country = explicit ?? countryAt(latitude, longitude) ?? closest.country;
+      const name = explicit ? `${latitude}, ${longitude}` : `${latitude}, ${longitude} (near ${closest.name})`;
+      return { name, country, latitude, longitude, population: null, matchedBy: PlaceMatch.COORDINATES, others: [] };
     }
-    const name = (near.place as string).trim();
-    // An official's own country breaks ties between namesakes unless the query names one.
-    const hint = explicit ?? (ctx.identity.role === Role.OFFICIAL ? ctx.identity.country : undefined);
-    const place = resolvePlace(name, hint) ?? (explicit ? undefined : resolvePlace(name));
-    if (!place) throw new BadUserInputError("near.place", `no place named "${name}"${explicit ? ` in ${explicit}` : ""} in the gazetteer; check the spelling or give coordinates`);
-    return place;
+    const [best, ...others] = resolvePlaceQuery({
+      text: near.place as string,
+      field: "near.place",
+      country: explicit,
+      defaultCountry: ctx.identity.role === Role.OFFICIAL ? ctx.identity.country : undefined,
+      region: snapshot.region,
+      limit: 6,
+    });
+    const { place } = best;
+    return { name: place.name, country: place.country, latitude: place.latitude, longitude: place.longitude, population: place.population || null, matchedBy: best.matchedBy as PlaceMatch, others };
   }
 }

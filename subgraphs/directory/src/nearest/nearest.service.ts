@@ -1,6 +1,6 @@
 import type { ProcedureCode, RepresentationKind } from "../entities";
 import { chord2ForKm, distanceKm } from "../geo/distance";
-import { type IndexedOffice, type OfficeIndex, unitVector } from "./office-index";
+import { type IndexedOffice, unitVector } from "./office-index";
 import { CoverageBasis } from "./nearest.types";
 
 export interface Candidate {
@@ -30,7 +30,7 @@ export interface NearestQuery {
  * with the great-circle distance, so it is exact; the limit and the distance reported for
  * the offices returned use the same mean Earth radius (geo/distance.ts).
  */
-export async function rankNearest(index: OfficeIndex, q: NearestQuery): Promise<Map<string, Candidate[]>> {
+export async function rankNearest(index: { officesOf(senders: string[]): IndexedOffice[][] | Promise<IndexedOffice[][]> }, q: NearestQuery): Promise<Map<string, Candidate[]>> {
   const here = unitVector(q.latitude, q.longitude);
   const chord2 = (o: IndexedOffice) => (o.xyz ? (o.xyz[0] - here[0]) ** 2 + (o.xyz[1] - here[1]) ** 2 + (o.xyz[2] - here[2]) ** 2 : Number.POSITIVE_INFINITY);
   const maxChord2 = q.maxDistanceKm === undefined ? Number.POSITIVE_INFINITY : chord2ForKm(q.maxDistanceKm);

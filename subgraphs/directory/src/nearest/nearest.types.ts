@@ -1,5 +1,6 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { CoordinatePrecision, Country, Representation } from "../entities";
+import { PlaceCandidate, PlaceMatch } from "../places/places.types";
 
 export enum CoverageBasis {
   RESIDENT = "RESIDENT",
@@ -16,14 +17,15 @@ registerEnumType(CoverageBasis, {
   },
 });
 
-@InputType({ description: "Where: coordinates, or a place name (resolved offline with GeoNames). Give `country` at border posts." })
+@InputType({ description: "Where: coordinates, or a place name (resolved offline: GeoNames cities500 and the region's border posts). Give `country` at border posts." })
 export class NearInput {
   @Field(() => Float, { nullable: true }) latitude?: number;
   @Field(() => Float, { nullable: true }) longitude?: number;
-  @Field(() => String, { nullable: true, description: 'A town or city, any case, accents optional: "tapachula", "Ciudad de Panamá".' }) place?: string;
+  @Field(() => String, { nullable: true, description: 'A town, city or border post, any case, accents optional, other names too: "tapachula", "Ciudad de Panamá", "CDMX", "San José, Costa Rica".' }) place?: string;
   @Field(() => String, {
     nullable: true,
-    description: "ISO alpha-2 of the place's country. With a place name it picks among namesakes (default: an official's own country); with coordinates it says which side of a border they are on.",
+    description:
+      "ISO alpha-2 of the place's country. With a place name it is a constraint (default: an official's own country, unless the name says \"Name, Country\"): nothing there is BAD_USER_INPUT with suggestions. With coordinates it says which side of a border they are on (default: the Natural Earth boundary they fall in).",
   })
   country?: string;
 }
@@ -35,6 +37,8 @@ export class ResolvedPlace {
   @Field() latitude!: number;
   @Field() longitude!: number;
   @Field(() => Int, { nullable: true, description: "From GeoNames; null for coordinates given directly." }) population!: number | null;
+  @Field(() => PlaceMatch, { description: "How the place was understood: check PARTIAL and ALTERNATE_NAME answers against `alternatives`." }) matchedBy!: PlaceMatch;
+  @Field(() => [PlaceCandidate], { description: "Up to 5 other places the name could mean, best first (\"did you mean…\"); empty for coordinates." }) alternatives!: PlaceCandidate[];
 }
 
 @ObjectType({ simpleResolvers: true })

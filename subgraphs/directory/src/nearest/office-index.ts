@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { RepresentationStatus } from "../entities";
+import { Membership, RepresentationStatus } from "../entities";
 
 /** What the nearest search needs of an active office, in memory. */
 export interface IndexedOffice {
@@ -21,6 +21,19 @@ export function unitVector(latitude: number, longitude: number): [number, number
   return [Math.cos(φ) * Math.cos(λ), Math.cos(φ) * Math.sin(λ), Math.sin(φ)];
 }
 
+/** One revision of the directory as the nearest search and the place resolver see it. */
+export class OfficeSnapshot {
+  constructor(
+    private readonly bySender: Map<string, IndexedOffice[]>,
+    /** CRM member states and the host countries of active offices: where a place name is looked for first. */
+    readonly region: ReadonlySet<string>,
+  ) {}
+
+  officesOf(senders: string[]): IndexedOffice[][] {
+    return senders.map((sender) => this.bySender.get(sender) ?? []);
+  }
+}
+
 /**
  * Active offices grouped by sending country, with their coverage and procedures. Built
  * from three reads and rebuilt only when the database's revision (bumped by triggers on
@@ -29,28 +42,35 @@ export function unitVector(latitude: number, longitude: number): [number, number
  */
 export class OfficeIndex {
   private revision = -1;
-  private bySender = new Map<string, IndexedOffice[]>();
+  private snapshot = new OfficeSnapshot(new Map(), new Set());
   private building: Promise<void> | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async officesOf(senders: string[]): Promise<IndexedOffice[][]> {
+  /** The current snapshot: one statement (the revision) unless the directory changed. */
+  async current(): Promise<OfficeSnapshot> {
     const [{ n }] = await this.dataSource.query("SELECT n FROM directory_revision WHERE id = 1");
     if (Number(n) !== this.revision) {
       // Concurrent requests share one rebuild.
       this.building ??= this.build(Number(n)).finally(() => (this.building = undefined));
       await this.building;
     }
-    return senders.map((sender) => this.bySender.get(sender) ?? []);
+    return this.snapshot;
+  }
+
+  async officesOf(senders: string[]): Promise<IndexedOffice[][]> {
+    return (await this.current()).officesOf(senders);
   }
 
   private async build(revision: number): Promise<void> {
     const offices = new Map<string, IndexedOffice>();
     const bySender = new Map<string, IndexedOffice[]>();
-    const reps: { id: string; sender: string; kind: string; latitude: number | null; longitude: number | null; coord_precision: string | null }[] = await this.dataSource.query(
-      `SELECT id, sending_country_code AS sender, kind, latitude, longitude, coordinate_precision AS coord_precision FROM representation WHERE status = '${RepresentationStatus.ACTIVE}'`,
+    const region = new Set<string>();
+    const reps: { id: string; sender: string; host: string; kind: string; latitude: number | null; longitude: number | null; coord_precision: string | null }[] = await this.dataSource.query(
+      `SELECT id, sending_country_code AS sender, host_country_code AS host, kind, latitude, longitude, coordinate_precision AS coord_precision FROM representation WHERE status = '${RepresentationStatus.ACTIVE}'`,
     );
     for (const r of reps) {
+      region.add(r.host);
       const located = r.latitude !== null && r.longitude !== null;
       const office: IndexedOffice = {
         id: r.id,
@@ -73,7 +93,8 @@ export class OfficeIndex {
     for (const o of (await this.dataSource.query("SELECT representation_id AS id, procedure_code AS code FROM procedure_offer")) as { id: string; code: string }[]) {
       offices.get(o.id)?.procedures.add(o.code);
     }
-    this.bySender = bySender;
+    for (const c of (await this.dataSource.query(`SELECT code FROM country WHERE crm_membership = '${Membership.MEMBER}'`)) as { code: string }[]) region.add(c.code);
+    this.snapshot = new OfficeSnapshot(bySender, region);
     this.revision = revision;
   }
 }

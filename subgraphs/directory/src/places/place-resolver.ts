@@ -1,0 +1,131 @@
+import { distance as editDistance } from "fastest-levenshtein";
+import { BadUserInputError } from "../../../shared/src/errors";
+import { distanceKm } from "../geo/distance";
+import { gazetteer, type Place } from "./gazetteer";
+import { parsePlaceText, placeKey } from "./place-text";
+
+export type MatchedBy = "EXACT" | "ALTERNATE_NAME" | "BORDER_POST" | "PARTIAL" | "COORDINATES";
+
+export interface PlaceCandidate {
+  place: Place;
+  matchedBy: MatchedBy;
+  /** Matched on its own name, not another of its names: breaks ties between the two sides of a crossing. */
+  own?: boolean;
+}
+
+export interface PlaceQuery {
+  text: string;
+  /** The argument errors name: "near.place", "search". */
+  field: string;
+  /** A `country` argument, already checked: a constraint. */
+  country?: string;
+  /** An official's own country: a constraint too, unless the text names another country. */
+  defaultCountry?: string;
+  /** CRM member states and the directory's host countries: they win among namesakes. */
+  region: ReadonlySet<string>;
+  /** How many candidates to return (the first is the answer). */
+  limit: number;
+}
+
+/** Two candidates closer than this are one place (a border post and the town it is in). */
+const SAME_PLACE_KM = 2;
+
+const full = (key: string, inScope: (p: Place) => boolean): PlaceCandidate[] =>
+  (gazetteer().byKey.get(key) ?? []).filter(inScope).map((place) => ({ place, own: place.key === key, matchedBy: place.kind !== "CITY" ? "BORDER_POST" : place.key === key ? "EXACT" : "ALTERNATE_NAME" }));
+
+/** Names in which the query starts a word: "Paso Canoas" → "Paso Canoas Arriba", "tecun" → "Ciudad Tecún Umán". */
+function partial(key: string, countries: Iterable<string>, inScope: (p: Place) => boolean): PlaceCandidate[] {
+  const { byKey } = gazetteer();
+  const blobs = gazetteer().keyBlobs();
+  const found = new Set<string>();
+  for (const country of countries) {
+    // One native string search over the country's names instead of a loop over them.
+    const blob = blobs.get(country) ?? "";
+    for (const needle of [`\n${key}`, ` ${key}`]) {
+      for (let at = blob.indexOf(needle); at >= 0; at = blob.indexOf(needle, at + 1)) {
+        const k = blob.slice(blob.lastIndexOf("\n", at + 1 - Number(needle[0] === "\n")) + 1, blob.indexOf("\n", at + 1));
+        if (k !== key) found.add(k);
+      }
+    }
+  }
+  return [...found].flatMap((k) => (byKey.get(k) ?? []).filter(inScope).map((place) => ({ place, matchedBy: "PARTIAL" as const })));
+}
+
+/** Curated border places first (they are where officials work), then the larger place, then its own name before another's. */
+const byRank = (a: PlaceCandidate, b: PlaceCandidate) =>
+  Number(a.place.kind === "CITY") - Number(b.place.kind === "CITY") ||
+  b.place.population - a.place.population ||
+  Number(!a.own) - Number(!b.own) ||
+  a.place.name.localeCompare(b.place.name);
+
+/** Ranked, one candidate per place: a namesake within 2 km of a better one in the same country is the same place. */
+function distinct(candidates: PlaceCandidate[]): PlaceCandidate[] {
+  const kept: PlaceCandidate[] = [];
+  for (const c of candidates) {
+    if (!kept.some((k) => k.place.country === c.place.country && distanceKm(k.place, c.place) < SAME_PLACE_KM)) kept.push(c);
+  }
+  return kept;
+}
+
+/** Close spellings among the scope's names (edit distance on folded names), nearest first. */
+function misspelt(key: string, countries: Iterable<string>, inScope: (p: Place) => boolean): Place[] {
+  const { byKey } = gazetteer();
+  const keysByCountry = gazetteer().keysByCountry();
+  const allowed = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
+  const close: { key: string; d: number }[] = [];
+  for (const country of countries) {
+    for (const k of keysByCountry.get(country) ?? []) {
+      if (Math.abs(k.length - key.length) > allowed) continue;
+      const d = editDistance(k, key);
+      if (d <= allowed) close.push({ key: k, d });
+    }
+  }
+  close.sort((a, b) => a.d - b.d);
+  const places = close.flatMap(({ key: k, d }) => (byKey.get(k) ?? []).filter(inScope).map((place) => ({ place, matchedBy: "PARTIAL" as const, d })));
+  places.sort((a, b) => a.d - b.d || byRank(a, b));
+  return distinct(places).map((c) => c.place);
+}
+
+const label = (p: Place) => `${p.name} (${p.country})`;
+const brief = (p: Place) => ({ name: p.name, country: p.country, latitude: p.latitude, longitude: p.longitude });
+
+/**
+ * Resolves a place name the way a border official types it. A country (given, named in
+ * the text, or the official's own) is a constraint: nothing there is an error listing the
+ * closest names there. Without one, the directory's region wins among namesakes and
+ * partial matches, whatever the population; elsewhere only full names count, so a
+ * misspelling is never answered with a far-away place. Returns ranked candidates, the
+ * answer first, or throws BAD_USER_INPUT with `suggestions`.
+ */
+export function resolvePlaceQuery(q: PlaceQuery): PlaceCandidate[] {
+  const parsed = parsePlaceText(q.text);
+  if (q.country && parsed.country && parsed.country !== q.country) {
+    throw new BadUserInputError(q.field, `"${q.text}" names ${parsed.country} but the country given is ${q.country}`);
+  }
+  const key = placeKey(parsed.name);
+  if (!key) throw new BadUserInputError(q.field, "give a place name");
+  const constraint = q.country ?? parsed.country ?? q.defaultCountry;
+  if (constraint) {
+    const here = (p: Place) => p.country === constraint;
+    const found = distinct([...full(key, here).sort(byRank), ...partial(key, [constraint], here).sort(byRank)]);
+    if (found.length) return found.slice(0, q.limit);
+    const suggestions = misspelt(key, [constraint], here).slice(0, 5);
+    const elsewhere = distinct(full(key, () => true).sort(byRank)).slice(0, 5).map((c) => c.place);
+    throw new BadUserInputError(
+      q.field,
+      `no place named "${parsed.name}" in ${constraint}${q.country || parsed.country ? "" : " (your own country; name another one to search there)"}` +
+        (suggestions.length ? `; closest names there: ${suggestions.map(label).join(", ")}` : "") +
+        (elsewhere.length ? `; found elsewhere: ${elsewhere.map(label).join(", ")}` : ""),
+      { country: constraint, suggestions: suggestions.map(brief), elsewhere: elsewhere.map(brief) },
+    );
+  }
+  const inRegion = (p: Place) => q.region.has(p.country);
+  const found = distinct([...full(key, inRegion).sort(byRank), ...partial(key, q.region, inRegion).sort(byRank), ...full(key, (p) => !inRegion(p)).sort(byRank)]);
+  if (found.length) return found.slice(0, q.limit);
+  const suggestions = misspelt(key, q.region, inRegion).slice(0, 5);
+  throw new BadUserInputError(
+    q.field,
+    `no place named "${parsed.name}" in the gazetteer` + (suggestions.length ? `; closest names in the region: ${suggestions.map(label).join(", ")}` : "; check the spelling, add the country or give coordinates"),
+    { suggestions: suggestions.map(brief) },
+  );
+}

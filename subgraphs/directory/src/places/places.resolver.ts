@@ -1,0 +1,37 @@
+import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { BadUserInputError } from "../../../shared/src/errors";
+import { Role } from "../../../shared/src/identity";
+import type { DirectoryContext } from "../context";
+import { countryCode } from "../validation";
+import { toPlaceCandidates } from "./place-candidates";
+import { resolvePlaceQuery } from "./place-resolver";
+import { PlaceCandidate } from "./places.types";
+
+/** The place resolver of `nearestRepresentations`, as a query: a page's place autocomplete. */
+@Resolver()
+export class PlacesResolver {
+  @Query(() => [PlaceCandidate], {
+    description:
+      "Gazetteer places matching a name, ranked as `nearestRepresentations` ranks them (its answer first): a country (given, named as \"Name, Country\", or an official's own) is a constraint; without one the CRM region comes first. Nothing found: BAD_USER_INPUT with `extensions.suggestions`.",
+  })
+  async places(
+    @Ctx() ctx: DirectoryContext,
+    @Arg("search", { description: 'A place name as typed, or its beginning: "tapach", "San José, Costa Rica", "Tecún Umán (GT)".' }) search: string,
+    @Arg("country", () => String, { nullable: true, description: "ISO alpha-2: only places there." }) country?: string,
+    @Arg("first", () => Int, { defaultValue: 5, description: "1 to 20." }) first = 5,
+  ): Promise<PlaceCandidate[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 20) throw new BadUserInputError("first", `must be an integer from 1 to 20, got ${first}`);
+    if (!search.trim() || search.length > 200) throw new BadUserInputError("search", "give 1 to 200 characters");
+    const explicit = country ? await countryCode(country, "country", ctx.loaders) : undefined;
+    const { region } = await ctx.offices.current();
+    const matches = resolvePlaceQuery({
+      text: search,
+      field: "search",
+      country: explicit,
+      defaultCountry: ctx.identity.role === Role.OFFICIAL ? ctx.identity.country : undefined,
+      region,
+      limit: first,
+    });
+    return toPlaceCandidates(matches, ctx.loaders);
+  }
+}
