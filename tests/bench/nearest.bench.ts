@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getDistance } from "geolib";
 import { seedDirectory } from "../../seed/src/directory";
 import { addSyntheticRepresentations, prng } from "../../seed/src/synthetic";
 import { createDirectoryDataSource } from "../../subgraphs/directory/src/database";
+import { distanceKm } from "../../subgraphs/directory/src/geo/distance";
 import { rankNearest, type NearestQuery } from "../../subgraphs/directory/src/nearest/nearest.service";
 import { OfficeIndex } from "../../subgraphs/directory/src/nearest/office-index";
 import { openDatabase } from "../../subgraphs/shared/src/database";
@@ -19,7 +19,7 @@ async function fullScan(dataSource: Awaited<ReturnType<typeof openDatabase>>, q:
   );
   return rows
     .filter((r) => q.nationalities.includes(r.sender))
-    .map((r) => ({ id: r.id, km: getDistance(q, r, 1) / 1000 }))
+    .map((r) => ({ id: r.id, km: distanceKm(q, r) }))
     .sort((a, b) => a.km - b.km)
     .slice(0, q.first);
 }
