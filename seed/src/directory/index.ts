@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { DataSource, EntityManager } from "typeorm";
 import {
+  CoordinatePrecision,
   Country,
   JurisdictionRow,
   Membership,
@@ -15,12 +16,26 @@ import { countrySearchText } from "../../../subgraphs/directory/src/search-text"
 import { allCountryNames } from "../country-names";
 import { SEED_DATA_DIR } from "../paths";
 import { buildJurisdictions, buildRepresentation, buildTypicalOffers, insertAll, locate } from "./representation-builder";
-import { parseRepresentationRows, type RowProblem } from "./representation-rows";
+import { parseRepresentationRows, type RepresentationSeedRow, type RowProblem } from "./representation-rows";
 
 export interface DirectorySeedSummary {
   countries: { inserted: number; present: number };
   procedures: { inserted: number; present: number };
-  representations: { read: number; inserted: number; present: number; cityPrecision: number; rejected: RowProblem[]; warnings: RowProblem[] };
+  representations: { read: number; inserted: number; present: number; cityPrecision: number; rejected: RowProblem[]; warnings: RowProblem[]; positions: PositionCounts };
+}
+
+/** How the inserted offices were placed (see quality/position-check.ts). */
+export interface PositionCounts {
+  /** The source's coordinates, inside the host country. */
+  exact: number;
+  /** No coordinates in the source: the city's GeoNames position. */
+  city: number;
+  /** Coordinates outside the host country, replaced by the city's position. */
+  movedToCity: number;
+  /** Coordinates outside the host country and no city to fall back on: dropped. */
+  dropped: number;
+  /** No position at all. */
+  none: number;
 }
 
 const readCsv = (file: string): Record<string, string>[] =>
@@ -90,20 +105,31 @@ export async function seedDirectory(dataSource: DataSource, csvPath = join(SEED_
       if (!found) throw new Error(`seed: country ${code} passed validation but is not in the country table`);
       return found;
     };
-    await insertAll(m, Representation, fresh.map((row) => buildRepresentation(m, row, country, { sourceDate: row.sourceDate, lastVerifiedOn: row.sourceDate })));
+    const where = fresh.map((row) => locate(row));
+    await insertAll(m, Representation, fresh.map((row, i) => buildRepresentation(m, row, country, { sourceDate: row.sourceDate, lastVerifiedOn: row.sourceDate }, where[i])));
     await insertAll(m, JurisdictionRow, fresh.flatMap((row) => buildJurisdictions(m, row)));
     const catalogue = await m.find(Procedure);
     await insertAll(m, ProcedureOfferRow, fresh.flatMap((row) => buildTypicalOffers(m, row, catalogue)));
-    const unlocated = fresh.filter((row) => row.latitude === null && locate(row).latitude === null);
-    const warnings = [
-      ...parsed.warnings,
-      ...unlocated.map((row) => ({ line: parsed.rows.indexOf(row) + 2, id: row.id, reason: `no coordinates: ${row.city ? `"${row.city}" is not in the gazetteer for ${row.hostCountryCode}` : "the source gives no city"}; kept, without a position` })),
-    ];
-    const cityPrecision = fresh.filter((row) => row.latitude === null).length - unlocated.length;
+    const line = (row: RepresentationSeedRow) => parsed.rows.indexOf(row) + 2;
+    const positions: PositionCounts = { exact: 0, city: 0, movedToCity: 0, dropped: 0, none: 0 };
+    const positionWarnings: RowProblem[] = [];
+    fresh.forEach((row, i) => {
+      const w = where[i];
+      if (w.warning) positionWarnings.push({ line: line(row), id: row.id, reason: w.warning });
+      if (w.precision === CoordinatePrecision.EXACT) positions.exact++;
+      else if (w.precision === CoordinatePrecision.CITY) positions[w.warning ? "movedToCity" : "city"]++;
+      else if (w.warning) positions.dropped++;
+      else {
+        positions.none++;
+        positionWarnings.push({ line: line(row), id: row.id, reason: `no coordinates: ${row.city ? `"${row.city}" is not in the gazetteer for ${row.hostCountryCode}` : "the source gives no city"}; kept, without a position` });
+      }
+    });
+    const warnings = [...parsed.warnings, ...positionWarnings];
+    const cityPrecision = positions.city + positions.movedToCity;
     return {
       countries,
       procedures: { inserted: procedures.inserted, present: procedures.present },
-      representations: { read: parsed.read, inserted: fresh.length, present: parsed.rows.length - fresh.length, cityPrecision, rejected: parsed.rejected, warnings },
+      representations: { read: parsed.read, inserted: fresh.length, present: parsed.rows.length - fresh.length, cityPrecision, rejected: parsed.rejected, warnings, positions },
     };
   });
 }
@@ -114,7 +140,12 @@ export function formatDirectorySummary(s: DirectorySeedSummary): string {
     `directory seed: countries ${s.countries.inserted} inserted, ${s.countries.present} already present`,
     `directory seed: procedures ${s.procedures.inserted} inserted, ${s.procedures.present} already present`,
     `directory seed: representations ${r.read} rows read, ${r.inserted} inserted, ${r.present} already present, ${r.rejected.length} rejected, ${r.warnings.length} warnings`,
-    ...(r.cityPrecision ? [`directory seed: ${r.cityPrecision} offices without coordinates placed at their city (precision CITY)`] : []),
+    ...(r.inserted
+      ? [
+          `directory seed: positions of the ${r.inserted} offices inserted: ${r.positions.exact} from their source, ${r.positions.city} at their city (GeoNames, precision CITY), ` +
+            `${r.positions.movedToCity} moved to their city from coordinates outside the host country, ${r.positions.dropped} dropped for lying outside it, ${r.positions.none} without a position`,
+        ]
+      : []),
     ...r.rejected.map((p) => `  rejected line ${p.line} (${p.id || "no id"}): ${p.reason}`),
     ...r.warnings.map((p) => `  warning line ${p.line} (${p.id}): ${p.reason}`),
   ];
