@@ -11,7 +11,9 @@ import {
   ProcedureCode,
   ProcedureOfferRow,
   Representation,
+  type RepresentationStatus,
 } from "../../../subgraphs/directory/src/entities";
+import { doubtfulRows, statusVerdict } from "../../../subgraphs/directory/src/quality/quality-lists";
 import { countrySearchText } from "../../../subgraphs/directory/src/search-text";
 import { allCountryNames } from "../country-names";
 import { SEED_DATA_DIR } from "../paths";
@@ -86,6 +88,20 @@ async function seedProcedures(m: EntityManager) {
 }
 
 /**
+ * Doubtful rows fixed with a source (seed/data/doubtful-rows.csv) get their status at
+ * insert, the source added to their provenance. Returns the offices changed.
+ */
+function applyStatusVerdicts(reps: Representation[]): Representation[] {
+  const verdicts = new Map(doubtfulRows().flatMap((d) => (statusVerdict(d) ? [[d.representationId, { ...(statusVerdict(d) as { status: string; since: string }), sources: d.sources }] as const] : [])));
+  return reps.filter((rep) => {
+    const verdict = verdicts.get(rep.id);
+    if (!verdict) return false;
+    Object.assign(rep, { status: verdict.status as RepresentationStatus, statusSince: verdict.since, sourceUrls: [...rep.sourceUrls, ...verdict.sources] });
+    return true;
+  });
+}
+
+/**
  * Loads the directory's reference data and the real representations. Idempotent: it only
  * inserts what is missing and never overwrites a row, so a secretariat's edits survive a
  * re-seed. One transaction: a failed seed leaves nothing half-written.
@@ -106,7 +122,9 @@ export async function seedDirectory(dataSource: DataSource, csvPath = join(SEED_
       return found;
     };
     const where = fresh.map((row) => locate(row));
-    await insertAll(m, Representation, fresh.map((row, i) => buildRepresentation(m, row, country, { sourceDate: row.sourceDate, lastVerifiedOn: row.sourceDate }, where[i])));
+    const reps = fresh.map((row, i) => buildRepresentation(m, row, country, { sourceDate: row.sourceDate, lastVerifiedOn: row.sourceDate }, where[i]));
+    const statusFixes = applyStatusVerdicts(reps);
+    await insertAll(m, Representation, reps);
     await insertAll(m, JurisdictionRow, fresh.flatMap((row) => buildJurisdictions(m, row)));
     const catalogue = await m.find(Procedure);
     await insertAll(m, ProcedureOfferRow, fresh.flatMap((row) => buildTypicalOffers(m, row, catalogue)));
@@ -124,7 +142,11 @@ export async function seedDirectory(dataSource: DataSource, csvPath = join(SEED_
         positionWarnings.push({ line: line(row), id: row.id, reason: `no coordinates: ${row.city ? `"${row.city}" is not in the gazetteer for ${row.hostCountryCode}` : "the source gives no city"}; kept, without a position` });
       }
     });
-    const warnings = [...parsed.warnings, ...positionWarnings];
+    const warnings = [
+      ...parsed.warnings,
+      ...positionWarnings,
+      ...statusFixes.map((r) => ({ line: line(fresh.find((row) => row.id === r.id) as RepresentationSeedRow), id: r.id, reason: `status ${r.status} since ${r.statusSince}, from seed/data/doubtful-rows.csv and its sources` })),
+    ];
     const cityPrecision = positions.city + positions.movedToCity;
     return {
       countries,

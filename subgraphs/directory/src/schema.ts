@@ -3,6 +3,7 @@ import { buildFederatedSchema } from "../../shared/src/federated-schema";
 import type { DirectoryContext } from "./context";
 import { Country, Representation } from "./entities";
 import { NearestForNationalityResolver } from "./nearest/empty-reason";
+import { DataQualityResolver } from "./quality/data-quality.resolver";
 import { NearestResolver } from "./nearest/nearest.resolver";
 import { CorrectionResolver } from "./resolvers/correction.resolver";
 import { CountryResolver } from "./resolvers/country.resolver";
@@ -28,6 +29,7 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         CorrectionResolver,
         NearestResolver,
         NearestForNationalityResolver,
+        DataQualityResolver,
         RepresentationFieldsResolver,
         RepresentationConnectionResolver,
         JurisdictionResolver,
