@@ -25,7 +25,7 @@ describe("npm start (the embedded default)", () => {
 
   it("creates, migrates and seeds SQLite on first start, serves real data, and stops on Ctrl-C", async () => {
     const first = await runStart(dataDir);
-    expect(first.output).toContain("representations 677 rows read, 677 inserted");
+    expect(first.output).toContain("representations 796 rows read, 796 inserted");
     expect(first.output).toMatch(/Playground \(GraphiQL, works offline\): http:\/\/127\.0\.0\.1:\d+\/graphql/);
     expect(first.answer.data.representations.totalCount).toBeGreaterThan(0);
     expect(first.output, first.output).toContain("stopped.");
@@ -34,7 +34,7 @@ describe("npm start (the embedded default)", () => {
 
   it("starts again on the same data without seeding anything twice", async () => {
     const second = await runStart(dataDir);
-    expect(second.output).toContain("677 rows read, 0 inserted, 677 already present");
+    expect(second.output).toContain("796 rows read, 0 inserted, 796 already present");
     expect(second.exitCode).toBe(0);
   });
 });

@@ -2,6 +2,8 @@ import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema } from "../../shared/src/federated-schema";
 import type { DirectoryContext } from "./context";
 import { Country, Representation } from "./entities";
+import { NearestForNationalityResolver } from "./nearest/empty-reason";
+import { DataQualityResolver } from "./quality/data-quality.resolver";
 import { NearestResolver } from "./nearest/nearest.resolver";
 import { PlacesResolver } from "./places/places.resolver";
 import { CorrectionResolver } from "./resolvers/correction.resolver";
@@ -28,6 +30,8 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         CorrectionResolver,
         NearestResolver,
         PlacesResolver,
+        NearestForNationalityResolver,
+        DataQualityResolver,
         RepresentationFieldsResolver,
         RepresentationConnectionResolver,
         JurisdictionResolver,

@@ -32,6 +32,11 @@ export class OfficeSnapshot {
   officesOf(senders: string[]): IndexedOffice[][] {
     return senders.map((sender) => this.bySender.get(sender) ?? []);
   }
+
+  /** Active offices of a sender. */
+  countOf(sender: string): number {
+    return this.bySender.get(sender)?.length ?? 0;
+  }
 }
 
 /**
@@ -60,6 +65,11 @@ export class OfficeIndex {
 
   async officesOf(senders: string[]): Promise<IndexedOffice[][]> {
     return (await this.current()).officesOf(senders);
+  }
+
+  /** Active offices of a sender, as of the last `officesOf` (which a ranking has just made). */
+  countOf(sender: string): number {
+    return this.snapshot.countOf(sender);
   }
 
   private async build(revision: number): Promise<void> {
