@@ -16,6 +16,7 @@ import { allCountryNames } from "../country-names";
 import { SEED_DATA_DIR } from "../paths";
 import { buildJurisdictions, buildRepresentation, buildTypicalOffers, insertAll, locate } from "./representation-builder";
 import { parseRepresentationRows, type RowProblem } from "./representation-rows";
+import { refreshSearchIndex } from "./search-index";
 
 export interface DirectorySeedSummary {
   countries: { inserted: number; present: number };
@@ -100,6 +101,7 @@ export async function seedDirectory(dataSource: DataSource, csvPath = join(SEED_
       ...unlocated.map((row) => ({ line: parsed.rows.indexOf(row) + 2, id: row.id, reason: `no coordinates: ${row.city ? `"${row.city}" is not in the gazetteer for ${row.hostCountryCode}` : "the source gives no city"}; kept, without a position` })),
     ];
     const cityPrecision = fresh.filter((row) => row.latitude === null).length - unlocated.length;
+    await refreshSearchIndex(m);
     return {
       countries,
       procedures: { inserted: procedures.inserted, present: procedures.present },

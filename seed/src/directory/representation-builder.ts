@@ -10,7 +10,7 @@ import {
   type Procedure,
 } from "../../../subgraphs/directory/src/entities";
 import { typicalOfferRows } from "../../../subgraphs/directory/src/edits/typical-offers";
-import { representationSearchText } from "../../../subgraphs/directory/src/search-text";
+import { representationSearchFields } from "../../../subgraphs/directory/src/search/search-document";
 import { resolvePlace } from "../../../subgraphs/directory/src/nearest/gazetteer";
 import type { RepresentationSeedRow } from "./representation-rows";
 
@@ -36,7 +36,7 @@ export function buildRepresentation(m: EntityManager, row: RepresentationSeedRow
     status: RepresentationStatus.ACTIVE,
     sourceDate: provenance.sourceDate,
     lastVerifiedOn: provenance.lastVerifiedOn,
-    searchText: representationSearchText(row, country(row.sendingCountryCode), country(row.hostCountryCode)),
+    ...representationSearchFields(row, country(row.sendingCountryCode), country(row.hostCountryCode)),
     version: 1,
   });
 }
