@@ -1,5 +1,7 @@
 import type { DataSource } from "typeorm";
 import { allCountryNames } from "./country-names";
+import { representationSearchFields } from "../../subgraphs/directory/src/search/search-document";
+import type { RepresentationKind } from "../../subgraphs/directory/src/entities";
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same data set. */
 export function prng(seed: number): () => number {
@@ -29,7 +31,9 @@ const TYPICAL: Record<string, string[]> = {
  */
 export async function addSyntheticRepresentations(dataSource: DataSource, count: number, seed = 42): Promise<void> {
   const random = prng(seed);
-  const codes = allCountryNames().map((c) => c.code);
+  const countries = new Map(allCountryNames().map((c) => [c.code, { code: c.code, alpha3: c.alpha3, nameEs: c.es, nameEn: c.en, nameFr: c.fr, namePt: c.pt }]));
+  const codes = [...countries.keys()];
+  const names = (code: string) => countries.get(code) ?? { code, alpha3: code, nameEs: code, nameEn: code, nameFr: code, namePt: code };
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
   const pg = dataSource.options.type === "postgres";
   const insert = async (table: string, columns: string[], rows: unknown[][]) => {
@@ -51,14 +55,16 @@ export async function addSyntheticRepresentations(dataSource: DataSource, count:
       let host = pick(codes);
       if (host === sender) host = codes[(codes.indexOf(host) + 1) % codes.length];
       const kind = pick(KINDS);
-      reps.push([id, kind, sender, host, `City ${i}`, random() * 140 - 60, random() * 360 - 180, "EXACT", "[]", "[]", "[]", "ACTIVE", "[]", `syn-${i}`, 1]);
+      // Searchable like a real office (names, kind, countries in four languages); the city is made up, so it has no other names.
+      const search = representationSearchFields({ kind: kind as RepresentationKind, city: null, address: null, hostCountryCode: host }, names(sender), names(host));
+      reps.push([id, kind, sender, host, `City ${i}`, random() * 140 - 60, random() * 360 - 180, "EXACT", "[]", "[]", "[]", "ACTIVE", "[]", `city ${i} ${search.searchText}`, search.searchNames, 1]);
       jurisdictions.push([id, host, "RESIDENT"]);
       for (const extra of new Set(Array.from({ length: Math.floor(random() * 4) }, () => pick(codes)))) {
         if (extra !== host && extra !== sender) jurisdictions.push([id, extra, "CONCURRENT_ACCREDITATION"]);
       }
       for (const procedure of TYPICAL[kind]) offers.push([id, procedure, "TYPICAL_FOR_KIND"]);
     }
-    await insert("representation", ["id", "kind", "sending_country_code", "host_country_code", "city", "latitude", "longitude", "coordinate_precision", "phones", "emails", "languages", "status", "source_urls", "search_text", "version"], reps);
+    await insert("representation", ["id", "kind", "sending_country_code", "host_country_code", "city", "latitude", "longitude", "coordinate_precision", "phones", "emails", "languages", "status", "source_urls", "search_text", "search_names", "version"], reps);
     await insert("representation_jurisdiction", ["representation_id", "country_code", "basis"], jurisdictions);
     await insert("procedure_offer", ["representation_id", "procedure_code", "basis"], offers);
   });

@@ -19,6 +19,7 @@ import { allCountryNames } from "../country-names";
 import { SEED_DATA_DIR } from "../paths";
 import { buildJurisdictions, buildRepresentation, buildTypicalOffers, insertAll, locate } from "./representation-builder";
 import { parseRepresentationRows, type RepresentationSeedRow, type RowProblem } from "./representation-rows";
+import { refreshSearchIndex } from "./search-index";
 
 export interface DirectorySeedSummary {
   countries: { inserted: number; present: number };
@@ -148,6 +149,7 @@ export async function seedDirectory(dataSource: DataSource, csvPath = join(SEED_
       ...statusFixes.map((r) => ({ line: line(fresh.find((row) => row.id === r.id) as RepresentationSeedRow), id: r.id, reason: `status ${r.status} since ${r.statusSince}, from seed/data/doubtful-rows.csv and its sources` })),
     ];
     const cityPrecision = positions.city + positions.movedToCity;
+    await refreshSearchIndex(m);
     return {
       countries,
       procedures: { inserted: procedures.inserted, present: procedures.present },

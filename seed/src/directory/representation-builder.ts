@@ -9,7 +9,7 @@ import {
   type Procedure,
 } from "../../../subgraphs/directory/src/entities";
 import { typicalOfferRows } from "../../../subgraphs/directory/src/edits/typical-offers";
-import { representationSearchText } from "../../../subgraphs/directory/src/search-text";
+import { representationSearchFields } from "../../../subgraphs/directory/src/search/search-document";
 import { checkPosition, type PositionVerdict } from "../../../subgraphs/directory/src/quality/position-check";
 import type { RepresentationSeedRow } from "./representation-rows";
 
@@ -43,7 +43,7 @@ export function buildRepresentation(
     status: RepresentationStatus.ACTIVE,
     sourceDate: provenance.sourceDate,
     lastVerifiedOn: provenance.lastVerifiedOn,
-    searchText: representationSearchText(row, country(row.sendingCountryCode), country(row.hostCountryCode)),
+    ...representationSearchFields(row, country(row.sendingCountryCode), country(row.hostCountryCode)),
     version: 1,
   });
 }

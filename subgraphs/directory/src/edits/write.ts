@@ -3,7 +3,7 @@ import { actorOf } from "../../../shared/src/access";
 import type { Identity } from "../../../shared/src/identity";
 import { versionedWrite, type Changes } from "../../../shared/src/versioned-write";
 import { AuditEntry, Country, Representation } from "../entities";
-import { representationSearchText } from "../search-text";
+import { representationSearchFields } from "../search/search-document";
 
 /** Fields whose old → new values the audit trail records. */
 const AUDITED: readonly (keyof Representation)[] = [
@@ -33,7 +33,7 @@ export async function writeRepresentation(
     const countries = new Map((await m.findBy(Country, [{ code: r.sendingCountryCode }, { code: r.hostCountryCode }])).map((c) => [c.code, c]));
     const sender = countries.get(r.sendingCountryCode);
     const host = countries.get(r.hostCountryCode);
-    if (sender && host) r.searchText = representationSearchText(r, sender, host);
+    if (sender && host) Object.assign(r, representationSearchFields(r, sender, host));
   });
   if (Object.keys(changes).length) await m.save(AuditEntry, auditEntry(m, identity, id, action, changes)); // nothing changed: no new version, no audit entry
   return rep;

@@ -109,9 +109,13 @@ export class Representation {
   @Column({ name: "last_verified_by", type: "varchar", length: 200, nullable: true })
   lastVerifiedBy!: string | null;
 
-  /** Folded city, address and country names in every language, for accent-insensitive search. */
+  /** Folded words of the city (in its other names too), address, kind and both countries, for full-text search (search/). */
   @Column({ name: "search_text", type: "text" })
   searchText!: string;
+
+  /** The office's names in es/en/fr/pt as folded words between "|": an exact-name match ranks first. */
+  @Column({ name: "search_names", type: "text", default: "" })
+  searchNames!: string;
 
   @Field(() => Int, { description: "Increases with every change; writes must send the version they read." })
   @VersionColumn()

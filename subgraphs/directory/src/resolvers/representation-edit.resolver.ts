@@ -10,7 +10,7 @@ import { checkChanges, checkUrl } from "../edits/validate-changes";
 import { auditEntry, editRepresentation } from "../edits/write";
 import { typicalOfferRows } from "../edits/typical-offers";
 import { representationId } from "../representation-id";
-import { representationSearchText } from "../search-text";
+import { representationSearchFields } from "../search/search-document";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const SECRETARIAT = [Role.SECRETARIAT];
@@ -35,12 +35,12 @@ export class RepresentationEditResolver {
         kind: input.kind, sendingCountryCode: sender, hostCountryCode: host, city: null, address: null, latitude: null, longitude: null,
         coordinatePrecision: null, phones: [], emails: [], website: null, openingHours: null, languages: [],
         status: RepresentationStatus.ACTIVE, statusSince: today(), sourceUrls: [], sourceDate: today(),
-        lastVerifiedOn: today(), lastVerifiedBy: actorOf(ctx.identity), searchText: "", version: 1,
+        lastVerifiedOn: today(), lastVerifiedBy: actorOf(ctx.identity), searchText: "", searchNames: "", version: 1,
       });
       assignFields(rep, checked);
       const countries = new Map((await m.findBy(Country, [{ code: sender }, { code: host }])).map((c) => [c.code, c]));
       const [s, h] = [countries.get(sender), countries.get(host)];
-      if (s && h) rep.searchText = representationSearchText(rep, s, h);
+      if (s && h) Object.assign(rep, representationSearchFields(rep, s, h));
       await m.insert(Representation, rep);
       await m.insert(JurisdictionRow, { representationId: rep.id, countryCode: host, basis: JurisdictionBasis.RESIDENT });
       const related = await setConcurrent(m, rep, checked.concurrent);

@@ -1,10 +1,11 @@
 import type { SelectQueryBuilder } from "typeorm";
-import { likePattern } from "../../../shared/src/text";
 import type { Loaders } from "../loaders";
 import { Representation, RepresentationStatus } from "../entities";
 import { checkDate } from "../edits/apply-changes";
 import { countryCodes } from "../validation";
 import type { RepresentationFilter } from "./representation.types";
+import { matchTerms } from "../search/full-text";
+import { searchTerms } from "../search/search-terms";
 
 export const DEFAULT_STATUSES = [RepresentationStatus.ACTIVE, RepresentationStatus.TEMPORARILY_CLOSED];
 
@@ -45,8 +46,7 @@ export async function applyRepresentationFilter(
     const since = checkDate(filter.notVerifiedSince, `${field}.notVerifiedSince`);
     qb.andWhere("(r.last_verified_on IS NULL OR r.last_verified_on < :since)", { since });
   }
-  for (const [i, word] of (filter?.text ?? "").split(/\s+/).filter(Boolean).entries()) {
-    qb.andWhere(`r.search_text LIKE :text${i} ESCAPE '\\'`, { [`text${i}`]: likePattern(word) });
-  }
+  const terms = searchTerms(filter?.text, `${field}.text`);
+  if (terms.length) matchTerms(qb, terms);
   return qb;
 }

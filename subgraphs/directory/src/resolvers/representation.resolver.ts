@@ -1,11 +1,16 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { BadUserInputError } from "../../../shared/src/errors";
 import { decodeCursor, encodeCursor, pageSize } from "../../../shared/src/pagination";
 import type { DirectoryContext } from "../context";
 import { Representation } from "../entities";
+import { orderByRelevance } from "../search/full-text";
+import { searchTerms } from "../search/search-terms";
 import { applyRepresentationFilter } from "./representation.query";
 import { RepresentationConnection, RepresentationFilter } from "./representation.types";
 
 const CURSOR_KIND = "representation";
+/** A text search is ordered by relevance, not id: its cursor is a position in that order. */
+const SEARCH_CURSOR_KIND = "representation-search";
 
 @Resolver(() => Representation)
 export class RepresentationResolver {
@@ -17,21 +22,25 @@ export class RepresentationResolver {
     @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." }) after?: string,
   ): Promise<RepresentationConnection> {
     const limit = pageSize(first);
-    const afterId = after === undefined || after === null ? undefined : decodeCursor(CURSOR_KIND, after);
+    const ranked = searchTerms(filter?.text, "filter.text").length > 0;
+    const position = ranked && after !== undefined && after !== null ? offsetOf(decodeCursor(SEARCH_CURSOR_KIND, after)) : undefined;
+    const afterId = !ranked && after !== undefined && after !== null ? decodeCursor(CURSOR_KIND, after) : undefined;
     const base = await applyRepresentationFilter(ctx.dataSource.getRepository(Representation).createQueryBuilder("r"), filter, ctx.loaders);
 
-    const page = base.clone().orderBy("r.id", "ASC").limit(limit + 1); // limit, not take: no joins to paginate
+    const page = (ranked ? orderByRelevance(base.clone()) : base.clone().orderBy("r.id", "ASC")).limit(limit + 1); // limit, not take: no joins to paginate
     if (afterId !== undefined) page.andWhere("r.id > :afterId", { afterId });
+    if (position !== undefined) page.offset(position);
     const rows = limit === 0 ? [] : await page.getMany();
     const nodes = rows.slice(0, limit);
     for (const node of nodes) ctx.loaders.representationById.prime(node.id, node);
-    const edges = nodes.map((node) => ({ cursor: encodeCursor(CURSOR_KIND, node.id), node }));
+    const start = position ?? 0;
+    const edges = nodes.map((node, i) => ({ cursor: ranked ? encodeCursor(SEARCH_CURSOR_KIND, String(start + i + 1)) : encodeCursor(CURSOR_KIND, node.id), node }));
     return {
       edges,
       nodes,
       pageInfo: {
         hasNextPage: rows.length > limit,
-        hasPreviousPage: afterId !== undefined,
+        hasPreviousPage: afterId !== undefined || (position ?? 0) > 0,
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
@@ -43,4 +52,11 @@ export class RepresentationResolver {
   async representation(@Ctx() ctx: DirectoryContext, @Arg("id", () => ID) id: string): Promise<Representation | null> {
     return ctx.loaders.representationById.load(id);
   }
+}
+
+/** A search cursor holds how many results came before the next page. */
+function offsetOf(key: string): number {
+  const n = Number(key);
+  if (!Number.isSafeInteger(n) || n < 0) throw new BadUserInputError("after", "is not a valid cursor for this list; use a cursor returned by this query");
+  return n;
 }
