@@ -134,11 +134,13 @@ export function readBytes(path: string): Buffer {
 /** A CSV or TSV file as text, with its encoding and delimiter. */
 export const readTableFile = (path: string): TableText => decodeTable(readBytes(path), path);
 
-/** A file that must be UTF-8 (vCard, RFC 6350 §3.1): its text without a byte order mark, or a refusal. */
-export function readUtf8File(path: string, what: string): string {
-  const bytes = readBytes(path);
+/** Text that must be UTF-8 (vCard, RFC 6350 §3.1): without a byte order mark, or a refusal. */
+export function decodeUtf8(bytes: Uint8Array, name: string, what: string): string {
   const text = strictUtf8(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
-  if (text === null) throw new TableFileError(`${path}: ${what} must be UTF-8, and this file is not; save it as UTF-8`);
-  if (text.includes(REPLACEMENT)) throw new TableFileError(`${path}: line ${text.slice(0, text.indexOf(REPLACEMENT)).split("\n").length} holds U+FFFD (a character already lost by an earlier conversion)`);
+  if (text === null) throw new TableFileError(`${name}: ${what} must be UTF-8, and this file is not; save it as UTF-8`);
+  if (text.includes(REPLACEMENT)) throw new TableFileError(`${name}: line ${text.slice(0, text.indexOf(REPLACEMENT)).split("\n").length} holds U+FFFD (a character already lost by an earlier conversion)`);
   return text;
 }
+
+/** A file that must be UTF-8 (vCard): its text without a byte order mark, or a refusal. */
+export const readUtf8File = (path: string, what: string): string => decodeUtf8(readBytes(path), path, what);
