@@ -3,7 +3,7 @@ import { choiceOption, ExitCode, integerOption, KEY_HELP, KEY_OPTIONS, readKey, 
 import type { PullProgress } from "./pull";
 import { runSync } from "./sync";
 
-export const USAGE = `usage: ENLACE_KEY=… npm run sync -- --gateway URL --out DIR [options]
+const USAGE = `usage: ENLACE_KEY=… npm run sync -- --gateway URL --out DIR [options]
 
   Pulls the CRM focal points and the partner contacts your key may see, as changes since
   the last run (the token is kept in DIR/enlace-sync.sqlite), and writes DIR/crm-focal-points

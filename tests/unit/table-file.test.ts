@@ -51,6 +51,10 @@ describe("readTableFile", () => {
     expect(refusal(() => readTableFile(fixture("windows-1251.csv"))).message).toMatch(/windows-1251\.csv: not UTF-8, and not Windows-1252 either by the look of line 2 .*save it as UTF-8/);
   });
 
+  it("refuses a file that mixes UTF-8 and Windows-1252 lines", () => {
+    expect(refusal(() => readTableFile(fixture("mixed-utf8-windows-1252.csv"))).message).toMatch(/mixed-utf8-windows-1252\.csv: mixes UTF-8 with another encoding \(line 2\); save it again as UTF-8/);
+  });
+
   it("refuses a file cut inside a quoted field", () => {
     expect(refusal(() => readTableFile(fixture("truncated.csv"))).message).toMatch(/truncated\.csv: the quote opened on line 2 is never closed; the file looks cut short/);
   });

@@ -26,6 +26,12 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
  * runs of them ("Ìàðèÿ"). Longer runs mean the guess would be wrong: refuse.
  */
 const ACCENTED_RUN = /[^\u0000-\u007F]{4,}/;
+/**
+ * A UTF-8 sequence among bytes that are not UTF-8 as a whole: a file edited in two
+ * programs. Read as Windows-1252 its UTF-8 part would become "MarÃ­a"; refuse instead.
+ * (In Latin text, a letter such as "Ã" followed by a byte 0x80–0xBF does not occur.)
+ */
+const UTF8_SEQUENCE = /[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}/;
 
 /** Node's WHATWG Encoding Standard decoders (full ICU, in every official build): no library needed. */
 const decoder = (encoding: TableEncoding) => new TextDecoder(encoding, { ignoreBOM: true });
@@ -55,6 +61,8 @@ export function decodeText(bytes: Uint8Array, name: string): { text: string; enc
   else if (b.includes(0)) throw new TableFileError(`${name}: not a text file, or UTF-16 without a byte order mark; save it as UTF-8`);
   else if ((text = strictUtf8(b)) !== null) encoding = "utf-8";
   else {
+    const mixed = UTF8_SEQUENCE.exec(b.toString("latin1"));
+    if (mixed) throw new TableFileError(`${name}: mixes UTF-8 with another encoding (line ${b.subarray(0, mixed.index).toString("latin1").split("\n").length}); save it again as UTF-8`);
     [text, encoding] = [decoder("windows-1252").decode(b), "windows-1252"];
     const run = ACCENTED_RUN.exec(text);
     if (run) {
