@@ -1,20 +1,26 @@
-import { readFileSync } from "node:fs";
 import { extname } from "node:path";
+import { PermanentError } from "../../subgraphs/shared/src/cli/command-error";
 import { list, readCsv } from "../../subgraphs/shared/src/contact-card/csv";
 import { parseVCards } from "../../subgraphs/shared/src/contact-card/vcard";
+import { decodeTable, decodeUtf8, readBytes } from "../../subgraphs/shared/src/files/table-file";
 import type { PartnerContactInput } from "../../operations/generated/graphql";
+
+const CSV_COLUMNS = ["external_id", "country", "topics", "person_name", "position", "institution", "emails", "phones", "languages"];
 
 /**
  * Reads the partner's own contacts from a CSV (the columns Enlace writes: external_id,
  * country, topics, person_name, position, institution, emails, phones, languages; lists
- * separated by ";") or a vCard file (UID is the external id, CATEGORIES the topics).
- * Nothing is checked here: the server checks every row and reports the bad ones.
+ * separated by ";") in any encoding and delimiter `readTableFile` recognises (Excel's
+ * ";"-separated Windows-1252 included), or from a vCard file (UTF-8, RFC 6350 §3.1; UID
+ * is the external id, CATEGORIES the topics). A file that cannot be read with certainty is
+ * refused (PermanentError); the rows themselves are checked by the server, which reports
+ * the bad ones.
  */
 export function readContactsFile(path: string): PartnerContactInput[] {
-  const text = readFileSync(path, "utf8");
   const kind = extname(path).toLowerCase();
+  const bytes = readBytes(path); // first: a folder or a missing file is named as such
   if (kind === ".vcf" || kind === ".vcard") {
-    return parseVCards(text).map((c) => ({
+    return parseVCards(decodeUtf8(bytes, path, "a vCard file")).map((c) => ({
       externalId: c.uid,
       country: c.country,
       topics: c.categories,
@@ -26,8 +32,18 @@ export function readContactsFile(path: string): PartnerContactInput[] {
       languages: c.languages,
     }));
   }
-  if (kind === ".csv") {
-    return readCsv(text).map((r) => ({
+  if (kind === ".csv" || kind === ".tsv" || kind === ".txt") {
+    const table = decodeTable(bytes, path);
+    let rows: Record<string, string>[];
+    try {
+      rows = readCsv(table.text, table.delimiter);
+    } catch (error) {
+      throw new PermanentError(`${path}: not a readable CSV file: ${(error as Error).message.split("\n")[0]}`);
+    }
+    const header = rows.length ? Object.keys(rows[0]) : [];
+    const absent = CSV_COLUMNS.filter((c) => !header.includes(c));
+    if (rows.length && absent.length === CSV_COLUMNS.length) throw new PermanentError(`${path}: none of the columns ${CSV_COLUMNS.join(", ")} is in its header (found: ${header.join(", ")})`);
+    return rows.map((r) => ({
       externalId: r.external_id,
       country: r.country,
       topics: list(r.topics),
@@ -39,5 +55,5 @@ export function readContactsFile(path: string): PartnerContactInput[] {
       languages: list(r.languages),
     }));
   }
-  throw new Error(`--push: ${path} is neither .csv nor .vcf`);
+  throw new PermanentError(`${path}: give a .csv (or .tsv) or a .vcf file`);
 }

@@ -1,5 +1,7 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
+import { CommandError } from "../../subgraphs/shared/src/cli/command-error";
+import { ExitCode } from "../../subgraphs/shared/src/cli/exit-code";
 
 export interface GraphQLErrorBody {
   message: string;
@@ -7,14 +9,32 @@ export interface GraphQLErrorBody {
   extensions?: { code?: string; [key: string]: unknown };
 }
 
-/** A GraphQL error answer (or an HTTP failure), with the first error's code. */
-export class GatewayError extends Error {
+/** Codes of answers a later attempt may get right: the network, the server's own failure. */
+const TRANSIENT = (code: string | undefined) => code === "NETWORK" || code === "TIMEOUT" || code === "INTERNAL_SERVER_ERROR" || code === "HTTP_429" || /^HTTP_5\d\d$/.test(code ?? "");
+
+/** What to do about a permanent refusal, by its code. */
+const ADVICE: Record<string, string> = {
+  UNAUTHENTICATED: "the gateway refused the API key (not valid, or revoked): check the key in ENLACE_KEY or --key-file",
+  FORBIDDEN: "this API key may not do this (a PARTNER key is needed)",
+};
+
+/**
+ * A GraphQL error answer (or an HTTP failure), with the first error's code. Transient
+ * (exit 1: the network, a timeout, a 5xx) or permanent (exit 2: a refused key, bad input).
+ */
+export class GatewayError extends CommandError {
+  readonly exitCode: ExitCode.Transient | ExitCode.Permanent;
   constructor(
     message: string,
     readonly code: string | undefined,
     readonly errors: GraphQLErrorBody[] = [],
   ) {
-    super(message);
+    super(ADVICE[code ?? ""] ?? `${message}${code ? ` (${code})` : ""}`);
+    this.exitCode = TRANSIENT(code) ? ExitCode.Transient : ExitCode.Permanent;
+  }
+
+  get transient(): boolean {
+    return this.exitCode === ExitCode.Transient;
   }
 }
 
@@ -23,6 +43,8 @@ export interface ClientOptions {
   key: string;
   /** Attempts per request on network errors and 5xx (default 3, waiting 1 s, 2 s, ...). */
   attempts?: number;
+  /** A request with no answer after this long is a transient failure (default 5 minutes: a 5,000-row batch takes seconds). */
+  timeoutMs?: number;
   fetch?: typeof fetch;
 }
 
@@ -46,9 +68,14 @@ export class GatewayClient {
           method: "POST",
           headers: { "content-type": "application/json", authorization: `Bearer ${this.options.key}`, "user-agent": "enlace-sync" },
           body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 300_000),
         });
       } catch (error) {
-        if (attempt >= attempts) throw new GatewayError(`cannot reach ${this.options.gateway}: ${(error as Error).message}`, "NETWORK");
+        if (attempt >= attempts) {
+          const timedOut = (error as Error).name === "TimeoutError";
+          const cause = ((error as Error).cause as Error | undefined)?.message;
+          throw new GatewayError(`cannot reach ${this.options.gateway}: ${timedOut ? "no answer in time" : `${(error as Error).message}${cause ? ` (${cause})` : ""}`}`, timedOut ? "TIMEOUT" : "NETWORK");
+        }
         await wait(attempt);
         continue;
       }
@@ -60,12 +87,12 @@ export class GatewayClient {
       try {
         body = (await response.json()) as typeof body;
       } catch {
-        throw new GatewayError(`the gateway answered HTTP ${response.status} without GraphQL`, `HTTP_${response.status}`);
+        throw new GatewayError(`${this.options.gateway} answered HTTP ${response.status} without GraphQL: is it Enlace's /graphql?`, `HTTP_${response.status}`);
       }
       const errors = (body.errors ?? []).filter((e) => !(e.extensions?.code === "FORBIDDEN" && e.path && e.path.length > 2));
       if (errors.length || !body.data) {
         const first = errors[0] ?? { message: `HTTP ${response.status}` };
-        throw new GatewayError(first.message, first.extensions?.code, errors);
+        throw new GatewayError(first.message, first.extensions?.code ?? (response.ok ? undefined : `HTTP_${response.status}`), errors);
       }
       return body.data;
     }

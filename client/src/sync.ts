@@ -1,12 +1,12 @@
-import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { SyncPartnerContactsDocument, type BatchMode, type SyncPartnerContactsMutation } from "../../operations/generated/graphql";
+import type { BatchMode } from "../../operations/generated/graphql";
 import { readContactsFile } from "./contacts-file";
 import { writeOutputs } from "./files";
 import { GatewayClient } from "./gateway-client";
 import { LocalStore } from "./local-store";
 import { FOCAL_POINTS, PARTNER_CONTACTS, pullFeed, type PullProgress, type PullResult } from "./pull";
+import { pushFile, type BatchReport } from "./push";
+
+export type { BatchReport } from "./push";
 
 export interface SyncOptions {
   gateway: string;
@@ -15,15 +15,17 @@ export interface SyncOptions {
   /** A CSV or vCard file of the partner's own contacts to push as one batch. */
   push?: string;
   mode?: BatchMode;
-  /** Default: derived from the file's content and the mode, so a re-run replays the same batch. */
+  /** Default: a new id per push, reused only to resume a push whose answer never came. */
   batchId?: string;
+  /** Push: report what the batch would do, write nothing, and pull nothing. */
+  dryRun?: boolean;
+  /** Push, FULL: the number of removals accepted. */
+  allowRemovals?: number;
   pageSize?: number;
   progress?: PullProgress;
   log?: (line: string) => void;
   fetch?: typeof fetch;
 }
-
-export type BatchReport = SyncPartnerContactsMutation["syncPartnerContacts"];
 
 export interface SyncResult {
   push?: BatchReport;
@@ -31,30 +33,21 @@ export interface SyncResult {
   files: string[];
 }
 
-/** The batch id of a file: the same file and mode give the same id, so a retry is a replay. */
-export const batchIdOf = (path: string, mode: string) => `file-${createHash("sha256").update(mode).update("\0").update(readFileSync(path)).digest("hex").slice(0, 40)}`;
-
 /**
  * One run of the sync: push the partner's file as a batch (if given), then pull both
  * feeds to their end, then write the address book files. Safe to interrupt and re-run.
+ * The file and the output folder are checked before anything is sent.
  */
 export async function runSync(options: SyncOptions): Promise<SyncResult> {
   const log = options.log ?? (() => undefined);
+  const contacts = options.push ? readContactsFile(options.push) : null;
   const client = new GatewayClient({ gateway: options.gateway, key: options.key, fetch: options.fetch });
   const store = new LocalStore(options.out);
   try {
     const result: SyncResult = { pulls: [], files: [] };
-    if (options.push) {
-      const mode = options.mode ?? "INCREMENTAL";
-      const batchId = options.batchId ?? batchIdOf(options.push, mode);
-      const contacts = readContactsFile(options.push);
-      log(`push: ${contacts.length} contacts from ${options.push} as ${mode} batch ${batchId}`);
-      const { syncPartnerContacts: report } = await client.request(SyncPartnerContactsDocument, { batchId, mode, contacts });
-      writeFileSync(join(options.out, `push-report-${batchId}.json`), `${JSON.stringify(report, null, 2)}\n`);
-      const c = report.counts;
-      log(`push: ${report.replayed ? "already applied on " + report.appliedAt + " (replayed, nothing changed)" : "applied"}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.removed} removed, ${c.rejected} rejected`);
-      for (const row of report.rows.filter((r) => r.outcome === "REJECTED").slice(0, 20)) log(`  rejected ${row.field}: ${row.reason}`);
-      result.push = report;
+    if (options.push && contacts) {
+      result.push = await pushFile(client, store, { file: options.push, contacts, mode: options.mode ?? "INCREMENTAL", batchId: options.batchId, dryRun: options.dryRun, allowRemovals: options.allowRemovals, out: options.out, log });
+      if (options.dryRun) return result;
     }
     for (const feed of [FOCAL_POINTS, PARTNER_CONTACTS] as const) {
       const pulled = await pullFeed(client, store, feed as typeof FOCAL_POINTS, { pageSize: options.pageSize ?? 500, progress: options.progress, log });

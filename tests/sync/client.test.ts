@@ -80,7 +80,7 @@ describe("the sync client (npm run sync) through the gateway", () => {
     expect(held(out)[unshared]).toBeUndefined();
   });
 
-  it("pushes the partner's vCard file as a batch; running again replays it and changes nothing", async () => {
+  it("pushes the partner's vCard file as a batch; running again is a new batch that changes nothing", async () => {
     const out = dir("push");
     const file = join(tmp, "csm.vcf");
     writeFileSync(
@@ -90,10 +90,11 @@ describe("the sync client (npm run sync) through the gateway", () => {
       ]),
     );
     const first = await runSync({ gateway: stack.url, key: keys.partner, out, push: file });
-    expect(first.push).toMatchObject({ replayed: false, mode: "INCREMENTAL", counts: { created: 1, rejected: 0 } });
+    expect(first.push).toMatchObject({ replayed: false, dryRun: false, mode: "INCREMENTAL", counts: { created: 1, rejected: 0 } });
     expect(readFileSync(join(out, "partner-contacts.csv"), "utf8")).toContain("csm-py-children,PY,CHILDREN,Persona Ficticia Paraguay,,Institución ficticia de Paraguay,py.children@example.org,'+595214140000,es; gn");
     const second = await runSync({ gateway: stack.url, key: keys.partner, out, push: file });
-    expect(second.push).toEqual({ ...first.push, replayed: true });
+    expect(second.push).toMatchObject({ replayed: false, counts: { created: 0, unchanged: 1 } });
+    expect(second.push!.batchId).not.toBe(first.push!.batchId);
     expect(second.pulls[1].upserts).toBe(0);
     expect(JSON.parse(readFileSync(join(out, `push-report-${first.push!.batchId}.json`), "utf8")).counts.created).toBe(1);
   });
@@ -112,9 +113,9 @@ describe("the sync client (npm run sync) through the gateway", () => {
   });
 
   // Asynchronous: the gateway runs in this process and must go on answering.
-  const cli = async (args: string[]) => {
+  const cli = async (args: string[], env: Record<string, string> = {}) => {
     try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(__dirname, "../../dist/client/src/sync-cli.js"), ...args], { env: { ...process.env, LOG_LEVEL: "silent" } });
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(__dirname, "../../dist/client/src/sync-cli.js"), ...args], { env: { ...process.env, LOG_LEVEL: "silent", ...env } });
       return { status: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -122,15 +123,15 @@ describe("the sync client (npm run sync) through the gateway", () => {
     }
   };
 
-  it("the command line: usage on bad arguments, exit 2 when pushed rows were rejected", async () => {
+  it("the command line: exit 2 on bad arguments, exit 3 when pushed rows were rejected", async () => {
     const usage = await cli([]);
-    expect(usage.status).toBe(1);
-    expect(usage.stderr).toContain("usage: npm run sync -- --gateway URL --key KEY --out DIR");
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toBe("sync: missing --gateway, --out (see --help)\n");
     const file = join(tmp, "bad.csv");
     writeFileSync(file, "external_id,country,topics,person_name,institution,emails\ncsm-x,XX,CHILDREN,P,I,p@example.org\n");
-    const run = await cli(["--gateway", stack.url, "--key", keys.partner, "--out", dir("cli"), "--push", file]);
+    const run = await cli(["--gateway", stack.url, "--out", dir("cli"), "--push", file], { ENLACE_KEY: keys.partner });
     expect(run.stderr).toBe("");
-    expect(run.status).toBe(2);
+    expect(run.status).toBe(3);
     expect(run.stdout).toContain('rejected contacts[0].country: unknown ISO 3166-1 alpha-2 country code "XX"');
     expect(run.stdout).toContain("crm-focal-points.vcf");
   });

@@ -5,7 +5,7 @@ import { GraphQLError } from "graphql";
  * (and the gateway, which forwards subgraph errors as they are) can branch on it.
  */
 export class BadUserInputError extends GraphQLError {
-  /** `details` adds what a client can act on (e.g. `suggestions`) beside the code and field. */
+  /** `details` adds what a client can act on (place `suggestions`, a batch's `removals`) beside the code and field. */
   constructor(field: string, message: string, details: Record<string, unknown> = {}) {
     super(`${field}: ${message}`, { extensions: { ...details, code: "BAD_USER_INPUT", field } });
   }
