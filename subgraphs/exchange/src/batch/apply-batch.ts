@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { BadUserInputError } from "../../../shared/src/errors";
 import { fieldChanges } from "../../../shared/src/field-change";
+import { faultPoint } from "../../../shared/src/fault-points";
 import { log } from "../../../shared/src/log";
 import { lockFeed, nextSeqs } from "../../../shared/src/sync/sync-state";
 import { PartnerBatch } from "../entities/partner-batch.entity";
@@ -164,6 +165,7 @@ async function applyNew(m: EntityManager, request: BatchRequest, hash: string): 
     progress(1);
   }
 
+  await faultPoint("exchange.batch"); // the contacts are written, the batch's record is not
   const count = (o: RowOutcome) => rows.filter((r) => r.outcome === o).length;
   const report: BatchReport = {
     batchId: request.batchId,
