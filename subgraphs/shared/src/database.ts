@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { readFromCommittedSnapshots } from "./sqlite-reader";
 import { DataSource, type EntitySchema, type Logger, type MixedList } from "typeorm";
 
 /**
@@ -57,7 +58,7 @@ export function createDataSource(config: DatabaseConfig, parts: DataSourceParts)
     dataSource = new DataSource({
       type: "better-sqlite3",
       database: config.sqlitePath,
-      // WAL lets readers go on while the seed or an edit writes.
+      // WAL lets readers go on while the seed or an edit writes, each seeing the last commit.
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma("journal_mode = WAL");
         db.pragma("foreign_keys = ON");
@@ -65,6 +66,7 @@ export function createDataSource(config: DatabaseConfig, parts: DataSourceParts)
       ...common,
     });
     serializeTransactions(dataSource);
+    if (config.sqlitePath !== ":memory:") readFromCommittedSnapshots(dataSource, config.sqlitePath);
   }
   return Object.assign(dataSource, { statements });
 }

@@ -74,19 +74,19 @@ export const tokenAudience = (identity: Identity): string => (identity.role === 
 
 /**
  * Reads one page of a feed: checks `first` and the token, then asks `rowsAfter` for up to
- * `limit` rows after the start, ordered by seq, in one statement. In a transaction: on
- * SQLite this waits for a write in progress on the shared connection instead of reading
- * its uncommitted rows.
+ * `limit` rows after the start, ordered by seq, in one statement. No transaction: outside
+ * one, every read sees only committed rows (on SQLite through the read connection, see
+ * sqlite-reader.ts), and the horizon is read before the rows, so the page's query sees
+ * every change up to it.
  */
-export function readFeedPage<T extends { seq: number }>(
+export async function readFeedPage<T extends { seq: number }>(
   dataSource: DataSource,
   request: FeedRequest,
   first: number | null | undefined,
   rowsAfter: (m: EntityManager, start: FeedStart, limit: number) => Promise<T[]>,
 ) {
   const size = feedPageSize(first);
-  return dataSource.transaction(async (m) => {
-    const start = await feedStart(m, request);
-    return closePage(m, request, start, await rowsAfter(m, start, size + 1), size);
-  });
+  const m = dataSource.manager;
+  const start = await feedStart(m, request);
+  return closePage(m, request, start, await rowsAfter(m, start, size + 1), size);
 }
