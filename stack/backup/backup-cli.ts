@@ -23,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`error: ${dir} is not empty; a backup goes into a new or empty folder (nothing is overwritten)`);
     return 2;
   }
+  mkdirSync(dir, { recursive: true }); // pg_dump writes there too
   const createdAt = new Date().toISOString();
   const entries: BackupEntry[] = [];
   const postgres: string[] = [];
@@ -33,13 +34,13 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     if (!existsSync(config.sqlitePath)) throw new Error(`${owner}: no database at ${config.sqlitePath} (has the stack been started with this DATA_DIR?)`);
-    mkdirSync(dir, { recursive: true });
     const file = `${owner}.sqlite`;
     let shown = -1;
     await backupSqlite(config.sqlitePath, join(dir, file), (copied, total) => {
       const percent = total ? Math.floor((copied / total) * 100) : 100;
-      if (percent >= shown + 25 || percent === 100) console.log(`${owner}: ${percent}% (${copied} of ${total} pages)`);
-      if (percent >= shown + 25) shown = percent;
+      if (percent === shown || (percent < shown + 25 && percent < 100)) return;
+      shown = percent;
+      console.log(`${owner}: ${percent}% (${copied} of ${total} pages)`);
     });
     const state = inspectSqlite(join(dir, file), owner);
     const bytes = statSync(join(dir, file)).size;

@@ -13,12 +13,13 @@ const PAGES_PER_STEP = 1000;
 export async function backupSqlite(source: string, destination: string, onProgress: (copied: number, total: number) => void): Promise<void> {
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
-    await db.backup(destination, {
+    const done = await db.backup(destination, {
       progress: ({ totalPages, remainingPages }) => {
         onProgress(totalPages - remainingPages, totalPages);
         return PAGES_PER_STEP;
       },
     });
+    onProgress(done.totalPages - done.remainingPages, done.totalPages); // the last step reports nothing itself
   } finally {
     db.close();
   }

@@ -55,7 +55,10 @@ describe.each(DATABASES)("npm run backup and npm run restore (%s)", (kind) => {
   const runPrinted = (output: string, program: string) => {
     const commands = output.split("\n").filter((l) => l.trim().startsWith(`${program} `));
     expect(commands).toHaveLength(4);
-    for (const command of commands) expect(spawnSync("sh", ["-c", command], { encoding: "utf8" }).status, command).toBe(0);
+    for (const command of commands) {
+      const run = spawnSync("sh", ["-c", command], { encoding: "utf8" });
+      expect(run.status, `${command}\n${run.stderr}`).toBe(0);
+    }
   };
   const gql = async (who: string, query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(stack!.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${as[who]}` }, body: JSON.stringify({ query, variables }) });
