@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { Correction, CorrectionStatus } from "../../subgraphs/directory/src/entities";
 import { onFaultPoint } from "../../subgraphs/shared/src/fault-points";
 import { DATABASES } from "../helpers/databases";
 import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
@@ -65,5 +67,22 @@ describe.each(DATABASES)("reads see only committed data (%s)", (kind) => {
     expect(edit.body.errors?.[0].extensions?.code).toBe("INTERNAL_SERVER_ERROR");
     expect(during).toEqual(before);
     expect(await read()).toEqual(before);
+  });
+
+  it("a write outside a transaction (a correction report) is not swallowed by another write's rollback", async () => {
+    const dataSource = stack.subgraphs.directory.dataSource;
+    const version = (await stack.query(`{ representation(id: "${OFFICE}") { version } }`)).body.data.representation.version;
+    const id = randomUUID();
+    let saving: Promise<unknown> | undefined;
+    undo = onFaultPoint("directory.write", async () => {
+      // submitCorrection saves without a transaction of its own, while this edit's is open.
+      saving = dataSource.manager.save(Correction, { id, representationId: OFFICE, representationVersion: version, changes: {}, comment: "línea ficticia", status: CorrectionStatus.PENDING, submittedBy: "test", submitterCountry: "MX", submittedAt: new Date().toISOString(), decidedAt: null, decisionReason: null });
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve)); // its statements are synchronous: time enough to run
+      throw new Error("injected: the edit fails");
+    });
+    const edit = await stack.query(`mutation { updateRepresentation(id: "${OFFICE}", version: ${version}, changes: { languages: ["fr"] }) { version } }`, {}, as.secretariat);
+    expect(edit.body.errors?.[0].extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+    await saving;
+    expect(await dataSource.manager.countBy(Correction, { id })).toBe(1);
   });
 });
