@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { rotateAfterRestoreSql } from "../../subgraphs/shared/src/sync/sync-state";
 
 /** The URL to print: its password replaced (give it to pg_dump through PGPASSWORD or ~/.pgpass). */
 export function printableUrl(url: string): string {
@@ -21,4 +22,9 @@ export function pgDumpCommand(url: string, dir: string, owner: string): string {
 /** Puts a dump back into its database, replacing what is there, in one transaction (stop the stack first). */
 export function pgRestoreCommand(url: string, dir: string, owner: string): string {
   return `pg_restore --clean --if-exists --no-owner --single-transaction --dbname=${quote(printableUrl(url))} ${quote(join(dir, `${owner}.dump`))}`;
+}
+
+/** After pg_restore of a database with a change feed: the restored feed's tokens are good only up to the backup's state (see sync-state.ts). */
+export function pgRotateCommand(url: string): string {
+  return `psql --single-transaction --dbname=${quote(printableUrl(url))} ${rotateAfterRestoreSql("postgres").map((sql) => `--command=${quote(sql)}`).join(" ")}`;
 }

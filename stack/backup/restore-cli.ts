@@ -3,8 +3,8 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { databaseConfigFromEnv } from "../../subgraphs/shared/src/database";
 import { MANIFEST, OWNERS, readManifest, sha256 } from "./manifest";
-import { pgRestoreCommand } from "./postgres-commands";
-import { inspectSqlite, inUse } from "./sqlite-copy";
+import { pgRestoreCommand, pgRotateCommand } from "./postgres-commands";
+import { FEEDS, inspectSqlite, inUse, rotateFeedSecret } from "./sqlite-copy";
 
 const USAGE = `usage: npm run restore -- DIR [--force]
   Puts the SQLite copies of a backup (npm run backup) back where the stack keeps its
@@ -24,7 +24,8 @@ async function main(argv: string[]): Promise<number> {
   const dir = positionals[0];
   const postgres = OWNERS.flatMap((owner) => {
     const config = databaseConfigFromEnv(owner);
-    return "url" in config && existsSync(join(dir, `${owner}.dump`)) ? [pgRestoreCommand(config.url, dir, owner)] : [];
+    if (!("url" in config) || !existsSync(join(dir, `${owner}.dump`))) return [];
+    return [pgRestoreCommand(config.url, dir, owner), ...(FEEDS.includes(owner) ? [pgRotateCommand(config.url)] : [])];
   });
   if (!existsSync(join(dir, MANIFEST))) {
     if (!postgres.length) throw new Refused(`${dir} holds no ${MANIFEST} and no pg_dump files: not a backup`);
@@ -48,15 +49,16 @@ async function main(argv: string[]): Promise<number> {
     for (const { entry, copy, target } of plan) {
       mkdirSync(dirname(target), { recursive: true });
       copyFileSync(copy, `${target}.restoring`);
+      if (FEEDS.includes(entry.owner)) rotateFeedSecret(`${target}.restoring`);
       // inUse() checkpointed and removed the WAL; a leftover one would be replayed onto the copy.
       for (const suffix of ["-wal", "-shm", "-journal"]) rmSync(`${target}${suffix}`, { force: true });
       renameSync(`${target}.restoring`, target);
       console.log(`${entry.owner}: restored ${target} from ${manifest.createdAt}: ${JSON.stringify(entry.state)}`);
     }
-    console.log("Feed tokens issued after the backup are refused (SYNC_TOKEN_INVALID) until clients resync; start the stack.");
+    console.log("Feed tokens issued after the backup are refused from now on (SYNC_TOKEN_INVALID: clients resync); older ones still work. Start the stack.");
   }
   if (postgres.length) {
-    console.log(`On PostgreSQL: stop the stack, then run:`);
+    console.log(`On PostgreSQL: stop the stack, then run (psql after pg_restore: tokens issued after the backup stay refused):`);
     for (const command of postgres) console.log(`  ${command}`);
   }
   return 0;

@@ -1,6 +1,9 @@
 import Database from "better-sqlite3";
+import { rotateAfterRestoreSql } from "../../subgraphs/shared/src/sync/sync-state";
 import type { DatabaseState, Owner } from "./manifest";
 
+/** The databases with a change feed (a sync_state row). */
+export const FEEDS: Owner[] = ["roster", "exchange"];
 const MAIN_TABLE: Record<Owner, string> = { directory: "representation", roster: "focal_point", exchange: "partner_contact", gateway: "api_key" };
 /** Pages per step of the online backup: small enough to print progress, large enough to finish between writes. */
 const PAGES_PER_STEP = 1000;
@@ -43,7 +46,7 @@ export function inspectSqlite(path: string, owner: Owner): DatabaseState {
       rows: Number(one<number>(`SELECT count(*) FROM ${MAIN_TABLE[owner]}`)),
     };
     if (owner === "directory") state.revision = Number(one<number>("SELECT n FROM directory_revision WHERE id = 1"));
-    if (owner === "roster" || owner === "exchange") state.feedSeq = Number(one<number>("SELECT seq FROM sync_state WHERE id = 1"));
+    if (FEEDS.includes(owner)) state.feedSeq = Number(one<number>("SELECT seq FROM sync_state WHERE id = 1"));
     return state;
   } finally {
     db.close();
@@ -63,6 +66,16 @@ export function inUse(path: string): boolean {
   } catch (error) {
     if ((error as { code?: string }).code === "SQLITE_BUSY") return true;
     throw error;
+  } finally {
+    db.close();
+  }
+}
+
+/** Feed tokens issued after the backup must never be accepted by the restored copy, even once its sequence passes theirs. */
+export function rotateFeedSecret(path: string): void {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.transaction(() => rotateAfterRestoreSql("sqlite").forEach((sql) => db.exec(sql)))();
   } finally {
     db.close();
   }

@@ -52,9 +52,9 @@ describe.each(DATABASES)("npm run backup and npm run restore (%s)", (kind) => {
       child.once("close", (status) => resolve({ status, stdout, stderr }));
     });
   /** Runs the commands a tool printed for PostgreSQL, as an operator would paste them. */
-  const runPrinted = (output: string, program: string) => {
+  const runPrinted = (output: string, program: string, count: number) => {
     const commands = output.split("\n").filter((l) => l.trim().startsWith(`${program} `));
-    expect(commands).toHaveLength(4);
+    expect(commands).toHaveLength(count);
     for (const command of commands) {
       const run = spawnSync("sh", ["-c", command], { encoding: "utf8" });
       expect(run.status, `${command}\n${run.stderr}`).toBe(0);
@@ -101,7 +101,7 @@ describe.each(DATABASES)("npm run backup and npm run restore (%s)", (kind) => {
     await load;
     expect(backup.status, backup.stderr).toBe(0);
     expect(served).toBeGreaterThan(0);
-    if (kind === "postgres") runPrinted(backup.stdout, "pg_dump");
+    if (kind === "postgres") runPrinted(backup.stdout, "pg_dump", 4);
     else {
       expect(backup.stdout).toMatch(/exchange: 100% \(\d+ of \d+ pages\)/);
       const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
@@ -131,7 +131,10 @@ describe.each(DATABASES)("npm run backup and npm run restore (%s)", (kind) => {
     }
     const restore = await cli("restore-cli.js", dir, "--force");
     expect(restore.status, restore.stderr).toBe(0);
-    if (kind === "postgres") runPrinted(restore.stdout, "pg_restore");
+    if (kind === "postgres") {
+      runPrinted(restore.stdout, "pg_restore", 4);
+      runPrinted(restore.stdout, "psql", 2); // roster's and exchange's feed secrets
+    }
 
     stack = await spawnStack({ ...databaseEnv(databases), LOG_LEVEL: "warn", SEED: "0" });
     // The copy is one consistent state: each batch whole or absent, and the ones it has are the first ones pushed.
@@ -144,5 +147,18 @@ describe.each(DATABASES)("npm run backup and npm run restore (%s)", (kind) => {
     expect(during.length).toBeLessThanOrEqual(pushed);
     expect(await feedCodes(atBackup)).toEqual({ roster: "OK", exchange: "OK" });
     expect(await feedCodes(afterBackup)).toEqual({ roster: "SYNC_TOKEN_INVALID", exchange: "SYNC_TOKEN_INVALID" });
+
+    // New writes carry both feeds past those tokens' numbers: they must stay refused (their holders have changes the restore undid).
+    await gql("partner", PUSH, { id: "after-restore", c: batch("restored", 100) });
+    for (let i = 0; i < 3; i++) {
+      const current = (await gql("secretariat", `{ focalPoint(id: "${fp.id}") { version } }`)).data.focalPoint;
+      expect((await gql("secretariat", `mutation { updateFocalPoint(id: "${fp.id}", version: ${current.version}, changes: { position: "Cargo ficticio ${i}" }) { version } }`)).errors).toBeUndefined();
+    }
+    const seqOf = (token: string) => (JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString()) as { s: number }).s;
+    const now = await tokens();
+    expect(seqOf(now.roster)).toBeGreaterThan(seqOf(afterBackup.roster));
+    expect(seqOf(now.exchange)).toBeGreaterThan(seqOf(afterBackup.exchange));
+    expect(await feedCodes(afterBackup)).toEqual({ roster: "SYNC_TOKEN_INVALID", exchange: "SYNC_TOKEN_INVALID" });
+    expect(await feedCodes(atBackup)).toEqual({ roster: "OK", exchange: "OK" });
   });
 });

@@ -2,7 +2,7 @@ import { registerEnumType } from "type-graphql";
 import type { DataSource, EntityManager } from "typeorm";
 import { Role, type Identity } from "../identity";
 import { BadUserInputError } from "../errors";
-import { currentSeq, feedSecret } from "./sync-state";
+import { currentSeq, feedSecret, feedSecrets } from "./sync-state";
 import { issueToken, readToken, tokenMaxAgeDays } from "./token";
 
 export enum SyncOperation {
@@ -50,7 +50,8 @@ export interface FeedStart {
 async function feedStart(m: EntityManager, request: FeedRequest): Promise<FeedStart> {
   const horizon = await currentSeq(m);
   if (!request.since) return { seq: 0, initial: true, horizon };
-  const position = readToken(request.since, { feed: request.feed, audience: request.audience, secret: await feedSecret(m), currentSeq: horizon, maxAgeDays: tokenMaxAgeDays() });
+  const { secret, restored } = await feedSecrets(m);
+  const position = readToken(request.since, { feed: request.feed, audience: request.audience, secret, restored, currentSeq: horizon, maxAgeDays: tokenMaxAgeDays() });
   return { seq: position.seq, initial: false, horizon };
 }
 
