@@ -20,6 +20,8 @@ export interface StackOptions {
   subgraphPorts?: Record<string, number>;
   seed?: boolean;
   limits?: Limits;
+  /** How long the gateway remembers a verified API key; default GATEWAY_KEY_CACHE_SECONDS or 60. */
+  keyCacheSeconds?: number;
   onSeed?(summary: string): void;
 }
 
@@ -46,7 +48,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   const identitySecret = options.identitySecret ?? randomBytes(48).toString("base64url");
   try {
-    const keys = await KeyStore.open(options.database("gateway"));
+    const keys = await KeyStore.open(options.database("gateway"), options.keyCacheSeconds);
     stops.push(() => keys.close());
     const subgraphs: Stack["subgraphs"] = {};
     const listeners = new Map<string, Listening>();

@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { allCountryNames } from "./country-names";
 import { representationSearchFields } from "../../subgraphs/directory/src/search/search-document";
 import type { RepresentationKind } from "../../subgraphs/directory/src/entities";
@@ -36,16 +36,16 @@ export async function addSyntheticRepresentations(dataSource: DataSource, count:
   const names = (code: string) => countries.get(code) ?? { code, alpha3: code, nameEs: code, nameEn: code, nameFr: code, namePt: code };
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
   const pg = dataSource.options.type === "postgres";
-  const insert = async (table: string, columns: string[], rows: unknown[][]) => {
+  const insert = async (m: EntityManager, table: string, columns: string[], rows: unknown[][]) => {
     const chunk = Math.floor(900 / columns.length);
     for (let i = 0; i < rows.length; i += chunk) {
       const part = rows.slice(i, i + chunk);
       let n = 0;
       const values = part.map((row) => `(${row.map(() => (pg ? `$${++n}` : "?")).join(", ")})`).join(", ");
-      await dataSource.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values}`, part.flat());
+      await m.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values}`, part.flat());
     }
   };
-  await dataSource.transaction(async () => {
+  await dataSource.transaction(async (m) => {
     const reps: unknown[][] = [];
     const jurisdictions: unknown[][] = [];
     const offers: unknown[][] = [];
@@ -64,8 +64,8 @@ export async function addSyntheticRepresentations(dataSource: DataSource, count:
       }
       for (const procedure of TYPICAL[kind]) offers.push([id, procedure, "TYPICAL_FOR_KIND"]);
     }
-    await insert("representation", ["id", "kind", "sending_country_code", "host_country_code", "city", "latitude", "longitude", "coordinate_precision", "phones", "emails", "languages", "status", "source_urls", "search_text", "search_names", "version"], reps);
-    await insert("representation_jurisdiction", ["representation_id", "country_code", "basis"], jurisdictions);
-    await insert("procedure_offer", ["representation_id", "procedure_code", "basis"], offers);
+    await insert(m, "representation", ["id", "kind", "sending_country_code", "host_country_code", "city", "latitude", "longitude", "coordinate_precision", "phones", "emails", "languages", "status", "source_urls", "search_text", "search_names", "version"], reps);
+    await insert(m, "representation_jurisdiction", ["representation_id", "country_code", "basis"], jurisdictions);
+    await insert(m, "procedure_offer", ["representation_id", "procedure_code", "basis"], offers);
   });
 }

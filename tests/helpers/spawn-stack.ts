@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { projectRoot } from "../../gateway/src/paths";
+import type { TestDatabases } from "./databases";
 
 export interface SpawnedStack {
   child: ChildProcess;
@@ -36,4 +37,26 @@ export async function spawnStack(env: Record<string, string | undefined>): Promi
   if (!url) throw new Error(`the stack did not print its address:\n${output}`);
   const subgraphUrls = Object.fromEntries([...output.matchAll(/^subgraph (\w+): (http:\/\/\S+)$/gm)].map((m) => [m[1], m[2]]));
   return { child, url, subgraphUrls, output: () => output, exited };
+}
+
+/** The environment that points `npm start` (or a command) at test databases: a DATA_DIR of SQLite files, or a PostgreSQL URL per owner. */
+export function databaseEnv(databases: TestDatabases, owners = ["directory", "roster", "exchange", "gateway"]): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { DATABASE_URL: undefined };
+  for (const name of owners) {
+    const config = databases.config(name);
+    if ("url" in config) env[`${name.toUpperCase()}_DATABASE_URL`] = config.url;
+    else env.DATA_DIR = dirname(config.sqlitePath);
+  }
+  return env;
+}
+
+/** Resolves with the first line of a child's output that `match` accepts; rejects if the child exits first. */
+export function lineOf(output: () => string, exited: Promise<unknown>, match: (line: string) => boolean): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      const line = output().split("\n").find(match);
+      if (line) (clearInterval(timer), resolve(line));
+    }, 5);
+    exited.then(() => (clearInterval(timer), reject(new Error(`exited before the expected line:\n${output()}`))));
+  });
 }

@@ -1,4 +1,3 @@
-import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KeyStore } from "../../gateway/src/auth/key-store";
 import { createExchangeDataSource } from "../../subgraphs/exchange/src/database";
@@ -7,7 +6,7 @@ import { PartnerContact } from "../../subgraphs/exchange/src/entities/partner-co
 import { openDatabase } from "../../subgraphs/shared/src/database";
 import { currentSeq } from "../../subgraphs/shared/src/sync/sync-state";
 import { createTestDatabases, DATABASES, type TestDatabases } from "../helpers/databases";
-import { spawnStack, type SpawnedStack } from "../helpers/spawn-stack";
+import { databaseEnv, spawnStack } from "../helpers/spawn-stack";
 
 const BATCH_ID = "csm-nightly-large";
 const SIZE = 5000; // the default batch limit
@@ -22,15 +21,7 @@ const contacts = Array.from({ length: SIZE }, (_, i) => ({
 }));
 
 /** `npm start`'s entry point on the test databases, with the exchange's progress in its log. */
-function start(databases: TestDatabases): Promise<SpawnedStack> {
-  const env: Record<string, string | undefined> = { LOG_LEVEL: "info", SEED: "0", DATABASE_URL: undefined };
-  for (const name of ["directory", "roster", "exchange", "gateway"]) {
-    const config = databases.config(name);
-    if ("url" in config) env[`${name.toUpperCase()}_DATABASE_URL`] = config.url;
-    else env.DATA_DIR = dirname(config.sqlitePath);
-  }
-  return spawnStack(env);
-}
+const start = (databases: TestDatabases) => spawnStack({ LOG_LEVEL: "info", SEED: "0", ...databaseEnv(databases) });
 
 describe.each(DATABASES)("a batch killed halfway (SIGKILL) (%s)", (kind) => {
   let databases: TestDatabases;

@@ -22,20 +22,34 @@ export interface NewKeyInput {
   label: string;
 }
 
-/** A verified key is remembered this long, so that a request pays the slow hash at most once a minute. */
-const CACHE_MS = 60_000;
+const DEFAULT_CACHE_SECONDS = 60;
+
+/**
+ * How long a verified key is remembered (GATEWAY_KEY_CACHE_SECONDS, default 60), so that a
+ * request pays the slow hash at most once per period. It is also how long a key revoked in
+ * another gateway process (another replica, `npm run keys -- revoke`) keeps working here.
+ */
+export function keyCacheSecondsFromEnv(env = process.env): number {
+  const seconds = Number(env.GATEWAY_KEY_CACHE_SECONDS ?? DEFAULT_CACHE_SECONDS);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : DEFAULT_CACHE_SECONDS;
+}
 
 /**
  * API keys of the gateway. Secrets are never stored: only their scrypt hash. A revoked
- * key stops working at once in the process that revoked it and within CACHE_MS elsewhere.
+ * key stops working at once in the process that revoked it and within `cacheSeconds`
+ * elsewhere.
  */
 export class KeyStore {
   private readonly verified = new Map<string, { identity: Identity; until: number }>();
 
-  private constructor(private readonly dataSource: DataSource) {}
+  private constructor(
+    private readonly dataSource: DataSource,
+    /** The bound on how long a key revoked elsewhere is still accepted here. */
+    readonly cacheSeconds: number,
+  ) {}
 
-  static async open(config: DatabaseConfig): Promise<KeyStore> {
-    return new KeyStore(await openDatabase(createDataSource(config, { owner: "gateway", entities: [ApiKey], migrations: keyMigrations })));
+  static async open(config: DatabaseConfig, cacheSeconds = keyCacheSecondsFromEnv()): Promise<KeyStore> {
+    return new KeyStore(await openDatabase(createDataSource(config, { owner: "gateway", entities: [ApiKey], migrations: keyMigrations })), cacheSeconds);
   }
 
   async create(input: NewKeyInput): Promise<{ id: string; key: string; identity: Identity }> {
@@ -76,7 +90,7 @@ export class KeyStore {
     if (!row || row.revokedAt || !(await verifySecret(parsed.secret, row.secretHash))) return null;
     const identity: Identity = { role: row.role, keyId: row.id, ...(row.country ? { country: row.country } : {}), ...(row.conference ? { conference: row.conference } : {}) };
     if (this.verified.size > 10_000) this.verified.clear();
-    this.verified.set(digest, { identity, until: Date.now() + CACHE_MS });
+    if (this.cacheSeconds > 0) this.verified.set(digest, { identity, until: Date.now() + this.cacheSeconds * 1000 });
     return identity;
   }
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { DataSource } from "typeorm";
 import { Country, JurisdictionBasis, JurisdictionRow, Membership, Representation } from "../../../subgraphs/directory/src/entities";
+import { faultPoint } from "../../../subgraphs/shared/src/fault-points";
 import { applyImportDiff } from "./apply";
 import { englishCountryCodes } from "./country-codes";
 import { parseDatabaseOfEmbassies, type ParsedImport } from "./database-of-embassies";
@@ -70,7 +71,10 @@ export async function runImport(dataSource: DataSource, path: string, options: I
   diff.rejected.unshift(...parsed.rejected);
 
   if (options.apply && diff.created.length + diff.changed.length > 0) {
-    await dataSource.transaction((m) => applyImportDiff(m, diff, { actor: `import:${file}`, sourceDate, onProgress: progress("applying") }));
+    await dataSource.transaction(async (m) => {
+      await applyImportDiff(m, diff, { actor: `import:${file}`, sourceDate, onProgress: progress("applying") });
+      await faultPoint("import.apply");
+    });
   }
   const { rows: _rows, ...rest } = parsed;
   return { file, format, sourceDate, applied: options.apply, parsed: rest, diff };

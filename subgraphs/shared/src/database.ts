@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { DataSource, type EntitySchema, type Logger, type MixedList } from "typeorm";
+import { readFromCommittedSnapshots } from "./sqlite-reader";
+import { DataSource, type EntitySchema, type Logger, type MixedList, type QueryRunner } from "typeorm";
 
 /**
  * Counts the SQL statements a data source runs. Tests and `npm run bench` read it to
@@ -57,13 +58,14 @@ export function createDataSource(config: DatabaseConfig, parts: DataSourceParts)
     dataSource = new DataSource({
       type: "better-sqlite3",
       database: config.sqlitePath,
-      // WAL lets readers go on while the seed or an edit writes.
+      // WAL lets readers go on while the seed or an edit writes, each seeing the last commit.
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma("journal_mode = WAL");
         db.pragma("foreign_keys = ON");
       },
       ...common,
     });
+    if (config.sqlitePath !== ":memory:") readFromCommittedSnapshots(dataSource, config.sqlitePath);
     serializeTransactions(dataSource);
   }
   return Object.assign(dataSource, { statements });
@@ -75,7 +77,14 @@ export function createDataSource(config: DatabaseConfig, parts: DataSourceParts)
  * transaction"), even on unrelated rows. SQLite runs one writer at a time anyway, so
  * transactions queue here, one after another. (Found by a concurrency test; PostgreSQL
  * has a pool and needs none of this.)
+ *
+ * A write outside a transaction (`manager.save`, `repository.insert`, a raw INSERT) would
+ * run on that connection inside whatever transaction is open there: it would commit or
+ * roll back with someone else's write. So it queues too, as a transaction of its own.
  */
+const WRITES = ["save", "insert", "update", "upsert", "delete", "remove", "softDelete", "softRemove", "restore", "recover", "increment", "decrement", "clear"] as const;
+const NOT_A_WRITE = /^\s*(SELECT|PRAGMA)\b/i;
+
 function serializeTransactions(dataSource: DataSource): void {
   const manager = dataSource.manager;
   const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
@@ -85,6 +94,12 @@ function serializeTransactions(dataSource: DataSource): void {
     tail = run.catch(() => undefined);
     return run;
   }) as typeof manager.transaction;
+  type Write = (...args: unknown[]) => Promise<unknown>;
+  const writes = manager as unknown as Record<(typeof WRITES)[number], Write>;
+  for (const name of WRITES) writes[name] = (...args) => manager.transaction((m) => (m as unknown as typeof writes)[name](...args));
+  const query = dataSource.query.bind(dataSource);
+  dataSource.query = ((sql: string, parameters?: unknown[], queryRunner?: QueryRunner) =>
+    queryRunner || NOT_A_WRITE.test(sql) ? query(sql, parameters, queryRunner) : manager.transaction((m) => m.query(sql, parameters))) as DataSource["query"];
 }
 
 /** Opens the database and brings its schema up to date. */

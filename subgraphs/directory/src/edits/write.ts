@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { actorOf } from "../../../shared/src/access";
 import type { Identity } from "../../../shared/src/identity";
+import { faultPoint } from "../../../shared/src/fault-points";
 import { versionedWrite, type Changes } from "../../../shared/src/versioned-write";
 import { AuditEntry, Country, Representation } from "../entities";
 import { representationSearchFields } from "../search/search-document";
@@ -36,6 +37,7 @@ export async function writeRepresentation(
     if (sender && host) Object.assign(r, representationSearchFields(r, sender, host));
   });
   if (Object.keys(changes).length) await m.save(AuditEntry, auditEntry(m, identity, id, action, changes)); // nothing changed: no new version, no audit entry
+  await faultPoint("directory.write");
   return rep;
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { BadUserInputError } from "../../../shared/src/errors";
+import { faultPoint } from "../../../shared/src/fault-points";
 import { log } from "../../../shared/src/log";
 import { lockFeed, nextSeqs } from "../../../shared/src/sync/sync-state";
 import { PartnerBatch } from "../entities/partner-batch.entity";
@@ -81,6 +82,7 @@ export async function applyBatch(dataSource: DataSource, request: BatchRequest, 
     const report = reportOf(request, plan, now, dryRun);
     if (dryRun) return report;
     await write(m, request, plan);
+    await faultPoint("exchange.batch"); // the contacts are written, the batch's record is not
     await m.insert(PartnerBatch, { conference: request.conference, batchId: request.batchId, mode: request.mode, contentHash: hash, actor: request.actor, appliedAt: now, report });
     log("info", "exchange.batch.applied", { batchId: request.batchId, conference: request.conference, actor: request.actor, ...report.counts });
     return report;

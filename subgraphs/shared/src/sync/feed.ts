@@ -2,7 +2,7 @@ import { registerEnumType } from "type-graphql";
 import type { DataSource, EntityManager } from "typeorm";
 import { Role, type Identity } from "../identity";
 import { BadUserInputError } from "../errors";
-import { currentSeq, feedSecret } from "./sync-state";
+import { currentSeq, feedSecret, feedSecrets } from "./sync-state";
 import { issueToken, readToken, tokenMaxAgeDays } from "./token";
 
 export enum SyncOperation {
@@ -50,7 +50,8 @@ export interface FeedStart {
 async function feedStart(m: EntityManager, request: FeedRequest): Promise<FeedStart> {
   const horizon = await currentSeq(m);
   if (!request.since) return { seq: 0, initial: true, horizon };
-  const position = readToken(request.since, { feed: request.feed, audience: request.audience, secret: await feedSecret(m), currentSeq: horizon, maxAgeDays: tokenMaxAgeDays() });
+  const { secret, restored } = await feedSecrets(m);
+  const position = readToken(request.since, { feed: request.feed, audience: request.audience, secret, restored, currentSeq: horizon, maxAgeDays: tokenMaxAgeDays() });
   return { seq: position.seq, initial: false, horizon };
 }
 
@@ -74,19 +75,19 @@ export const tokenAudience = (identity: Identity): string => (identity.role === 
 
 /**
  * Reads one page of a feed: checks `first` and the token, then asks `rowsAfter` for up to
- * `limit` rows after the start, ordered by seq, in one statement. In a transaction: on
- * SQLite this waits for a write in progress on the shared connection instead of reading
- * its uncommitted rows.
+ * `limit` rows after the start, ordered by seq, in one statement. No transaction: outside
+ * one, every read sees only committed rows (on SQLite through the read connection, see
+ * sqlite-reader.ts), and the horizon is read before the rows, so the page's query sees
+ * every change up to it.
  */
-export function readFeedPage<T extends { seq: number }>(
+export async function readFeedPage<T extends { seq: number }>(
   dataSource: DataSource,
   request: FeedRequest,
   first: number | null | undefined,
   rowsAfter: (m: EntityManager, start: FeedStart, limit: number) => Promise<T[]>,
 ) {
   const size = feedPageSize(first);
-  return dataSource.transaction(async (m) => {
-    const start = await feedStart(m, request);
-    return closePage(m, request, start, await rowsAfter(m, start, size + 1), size);
-  });
+  const m = dataSource.manager;
+  const start = await feedStart(m, request);
+  return closePage(m, request, start, await rowsAfter(m, start, size + 1), size);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Table, type EntityManager, type QueryRunner } from "typeorm";
 import { column } from "../migration-columns";
+import type { RestoredSecret } from "./token";
 
 /**
  * One row per database: the feed's sequence (the last commit-order number handed out)
@@ -38,14 +39,44 @@ export async function currentSeq(m: EntityManager): Promise<number> {
   return Number(row?.seq ?? 0);
 }
 
-const secrets = new WeakMap<object, string>();
+/**
+ * Restoring a backup (stack/backup) gives the restored row 1 a new secret and keeps the
+ * old one in a row of its own (id > 1) with the sequence the backup held: tokens signed
+ * with it are good up to that number and refused past it for good, even once new writes
+ * carry the sequence beyond it (their holders have changes the restore undid).
+ */
+export interface FeedSecrets {
+  secret: string;
+  restored: RestoredSecret[];
+}
 
-/** The database's token secret (read once per data source: it never changes). */
-export async function feedSecret(m: EntityManager): Promise<string> {
+const secrets = new WeakMap<object, FeedSecrets>();
+
+/** The database's token secrets (read once per data source: they change only by a restore, with the stack stopped). */
+export async function feedSecrets(m: EntityManager): Promise<FeedSecrets> {
   const cached = secrets.get(m.connection);
   if (cached) return cached;
-  const row = await m.createQueryBuilder().select("s.secret", "secret").from(SYNC_STATE_TABLE, "s").where("s.id = 1").getRawOne<{ secret: string }>();
-  if (!row) throw new Error("sync_state is empty: run the migrations");
-  secrets.set(m.connection, row.secret);
-  return row.secret;
+  const rows = await m.createQueryBuilder().select(["s.id AS id", "s.seq AS seq", "s.secret AS secret"]).from(SYNC_STATE_TABLE, "s").orderBy("s.id").getRawMany<{ id: number | string; seq: number | string; secret: string }>();
+  const current = rows.find((r) => Number(r.id) === 1);
+  if (!current) throw new Error("sync_state is empty: run the migrations");
+  const found = { secret: current.secret, restored: rows.filter((r) => Number(r.id) > 1).map((r) => ({ secret: r.secret, seq: Number(r.seq) })) };
+  secrets.set(m.connection, found);
+  return found;
+}
+
+/** The secret that signs new tokens. */
+export async function feedSecret(m: EntityManager): Promise<string> {
+  return (await feedSecrets(m)).secret;
+}
+
+/**
+ * What a restore runs on a copy it puts back: a new random secret (made by the database,
+ * so it is never printed), the old one kept with the copy's last sequence number.
+ */
+export function rotateAfterRestoreSql(dialect: "sqlite" | "postgres"): string[] {
+  const random = dialect === "sqlite" ? "lower(hex(randomblob(32)))" : "replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')";
+  return [
+    `INSERT INTO ${SYNC_STATE_TABLE} (id, seq, secret) SELECT (SELECT max(id) + 1 FROM ${SYNC_STATE_TABLE}), seq, secret FROM ${SYNC_STATE_TABLE} WHERE id = 1`,
+    `UPDATE ${SYNC_STATE_TABLE} SET secret = ${random} WHERE id = 1`,
+  ];
 }
