@@ -2,8 +2,6 @@ import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema } from "../../shared/src/federated-schema";
 import type { DirectoryContext } from "./context";
 import { Country, Representation } from "./entities";
-import { NearestForNationalityResolver } from "./nearest/empty-reason";
-import { DataQualityResolver } from "./quality/data-quality.resolver";
 import { NearestResolver } from "./nearest/nearest.resolver";
 import { CorrectionResolver } from "./resolvers/correction.resolver";
 import { CountryResolver } from "./resolvers/country.resolver";
@@ -16,6 +14,8 @@ import {
 } from "./resolvers/representation-fields.resolver";
 import { RepresentationEditResolver } from "./resolvers/representation-edit.resolver";
 import { RepresentationResolver } from "./resolvers/representation.resolver";
+import { NearestForNationalityResolver } from "./nearest/empty-reason";
+import { DataQualityResolver } from "./quality/data-quality.resolver";
 
 /** The directory's federated schema. Needs no database: resolvers reach it through the context. */
 export function buildDirectorySchema(): Promise<GraphQLSchema> {
@@ -28,12 +28,12 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         RepresentationEditResolver,
         CorrectionResolver,
         NearestResolver,
-        NearestForNationalityResolver,
-        DataQualityResolver,
         RepresentationFieldsResolver,
         RepresentationConnectionResolver,
         JurisdictionResolver,
         AuditEntryResolver,
+        NearestForNationalityResolver,
+        DataQualityResolver,
       ],
       validate: false,
     },

@@ -1,6 +1,6 @@
+import type { EmptyReasonFacts } from "./empty-reason";
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { CoordinatePrecision, Country, Representation } from "../entities";
-import type { EmptyReasonFacts } from "./empty-reason";
 
 export enum CoverageBasis {
   RESIDENT = "RESIDENT",
