@@ -74,7 +74,10 @@ describe.each(DATABASES)("Query.representations through the gateway (%s)", (db) 
     const embassies = await list({ filter: { kind: ["EMBASSY"] }, first: 100 });
     expect(embassies.nodes.every((n: any) => n.kind === "EMBASSY")).toBe(true);
     expect((await list({ filter: { status: ["CLOSED"] }, first: 1 })).totalCount).toBe(0);
-    expect((await list({ filter: { status: ["ACTIVE"] } })).totalCount).toBe((await list({})).totalCount);
+    // The seed sets one status from a cited source: the Afghan embassy in Washington, suspended since March 2022.
+    const suspended = await list({ filter: { status: ["TEMPORARILY_CLOSED"] } });
+    expect(suspended.nodes.map((n: any) => n.id)).toEqual(["af-us-emb-washington-d-c"]);
+    expect((await list({ filter: { status: ["ACTIVE"] } })).totalCount + suspended.totalCount).toBe((await list({})).totalCount);
   });
 
   it("searches text ignoring case and accents, in any language's country names", async () => {

@@ -109,11 +109,25 @@ describe.each(DATABASES)("seedDirectory on a database seeded before the director
       const edited = "ht-mx-cons-tapachula";
       await dataSource.query(`UPDATE representation SET address = 'Edited by the secretariat', version = version + 1 WHERE id = '${edited}'`);
       const [before] = await dataSource.query(`SELECT address, version, latitude, longitude FROM representation WHERE id = '${edited}'`);
+      // What the seed left before positions were checked: Israel's embassy in Guatemala at
+      // Abuja, Haiti's consulate in New York without a position. Belgium's in Havana is at
+      // Zagreb too, but the secretariat has edited it since: its word stays.
+      const abuja = `latitude = 9.05461, longitude = 7.52745, coordinate_precision = 'EXACT'`;
+      await dataSource.query(`UPDATE representation SET ${abuja} WHERE id = 'il-gt-emb-guatemala-city'`);
+      await dataSource.query(`UPDATE representation SET ${abuja}, version = version + 1 WHERE id = 'be-cu-emb-havana'`);
+      await dataSource.query(`UPDATE representation SET latitude = NULL, longitude = NULL, coordinate_precision = NULL WHERE id = 'ht-us-cg-new-york'`);
 
       const next = await seedDirectory(dataSource);
       expect(next.representations).toMatchObject({ read: 796, inserted: 119, present: 677, rejected: [] });
       expect(Number((await dataSource.query(`SELECT COUNT(*) AS n FROM representation`))[0].n)).toBe(796);
       expect(await dataSource.query(`SELECT address, version, latitude, longitude FROM representation WHERE id = '${edited}'`)).toEqual([before]);
+      expect(next.representations.repairedPositions).toBe(2);
+      const position = async (id: string) => (await dataSource.query(`SELECT latitude, longitude, coordinate_precision AS precision, version FROM representation WHERE id = '${id}'`))[0];
+      expect(await position("il-gt-emb-guatemala-city")).toMatchObject({ precision: "CITY", version: 2 });
+      expect(await position("ht-us-cg-new-york")).toMatchObject({ precision: "CITY", version: 2 });
+      expect(await position("be-cu-emb-havana")).toMatchObject({ precision: "EXACT", version: 2 });
+      const [audit] = await dataSource.query(`SELECT actor, action FROM directory_audit WHERE entity_id = 'il-gt-emb-guatemala-city'`);
+      expect(audit).toEqual({ actor: "seed:positions", action: "UPDATED" });
       // The new rows come with their jurisdictions and procedures, like the old ones.
       const [{ n: withoutJurisdiction }] = await dataSource.query(
         `SELECT COUNT(*) AS n FROM representation r WHERE NOT EXISTS (SELECT 1 FROM representation_jurisdiction j WHERE j.representation_id = r.id)`,

@@ -18,13 +18,14 @@ import { countrySearchText } from "../../../subgraphs/directory/src/search-text"
 import { allCountryNames } from "../country-names";
 import { SEED_DATA_DIR } from "../paths";
 import { buildJurisdictions, buildRepresentation, buildTypicalOffers, insertAll, locate } from "./representation-builder";
+import { repairSeededPositions } from "./position-repair";
 import { parseRepresentationRows, type RepresentationSeedRow, type RowProblem } from "./representation-rows";
 import { refreshSearchIndex } from "./search-index";
 
 export interface DirectorySeedSummary {
   countries: { inserted: number; present: number };
   procedures: { inserted: number; present: number };
-  representations: { read: number; inserted: number; present: number; cityPrecision: number; rejected: RowProblem[]; warnings: RowProblem[]; positions: PositionCounts };
+  representations: { read: number; inserted: number; present: number; cityPrecision: number; rejected: RowProblem[]; warnings: RowProblem[]; positions: PositionCounts; repairedPositions: number };
 }
 
 /** How the inserted offices were placed (see quality/position-check.ts). */
@@ -143,8 +144,10 @@ export async function seedDirectory(dataSource: DataSource, csvPath = join(SEED_
         positionWarnings.push({ line: line(row), id: row.id, reason: `no coordinates: ${row.city ? `"${row.city}" is not in the gazetteer for ${row.hostCountryCode}` : "the source gives no city"}; kept, without a position` });
       }
     });
+    const repaired = await repairSeededPositions(m, parsed.rows.filter((row) => present.has(row.id)).map((row) => row.id));
     const warnings = [
       ...parsed.warnings,
+      ...repaired.map((r) => ({ ...r, line: line(parsed.rows.find((row) => row.id === r.id) as RepresentationSeedRow), reason: `already present, unedited: ${r.reason}` })),
       ...positionWarnings,
       ...statusFixes.map((r) => ({ line: line(fresh.find((row) => row.id === r.id) as RepresentationSeedRow), id: r.id, reason: `status ${r.status} since ${r.statusSince}, from seed/data/doubtful-rows.csv and its sources` })),
     ];
@@ -153,7 +156,7 @@ export async function seedDirectory(dataSource: DataSource, csvPath = join(SEED_
     return {
       countries,
       procedures: { inserted: procedures.inserted, present: procedures.present },
-      representations: { read: parsed.read, inserted: fresh.length, present: parsed.rows.length - fresh.length, cityPrecision, rejected: parsed.rejected, warnings, positions },
+      representations: { read: parsed.read, inserted: fresh.length, present: parsed.rows.length - fresh.length, cityPrecision, rejected: parsed.rejected, warnings, positions, repairedPositions: repaired.length },
     };
   });
 }
@@ -170,6 +173,7 @@ export function formatDirectorySummary(s: DirectorySeedSummary): string {
             `${r.positions.movedToCity} moved to their city from coordinates outside the host country, ${r.positions.dropped} dropped for lying outside it, ${r.positions.none} without a position`,
         ]
       : []),
+    ...(r.repairedPositions ? [`directory seed: ${r.repairedPositions} offices seeded before positions were checked, never edited since, repositioned`] : []),
     ...r.rejected.map((p) => `  rejected line ${p.line} (${p.id || "no id"}): ${p.reason}`),
     ...r.warnings.map((p) => `  warning line ${p.line} (${p.id}): ${p.reason}`),
   ];

@@ -2,8 +2,6 @@ import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema } from "../../shared/src/federated-schema";
 import type { DirectoryContext } from "./context";
 import { Country, Representation } from "./entities";
-import { NearestForNationalityResolver } from "./nearest/empty-reason";
-import { DataQualityResolver } from "./quality/data-quality.resolver";
 import { NearestResolver } from "./nearest/nearest.resolver";
 import { PlacesResolver } from "./places/places.resolver";
 import { CorrectionResolver } from "./resolvers/correction.resolver";
@@ -17,6 +15,8 @@ import {
 } from "./resolvers/representation-fields.resolver";
 import { RepresentationEditResolver } from "./resolvers/representation-edit.resolver";
 import { RepresentationResolver } from "./resolvers/representation.resolver";
+import { NearestForNationalityResolver } from "./nearest/empty-reason";
+import { DataQualityResolver } from "./quality/data-quality.resolver";
 
 /** The directory's federated schema. Needs no database: resolvers reach it through the context. */
 export function buildDirectorySchema(): Promise<GraphQLSchema> {
@@ -30,12 +30,12 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         CorrectionResolver,
         NearestResolver,
         PlacesResolver,
-        NearestForNationalityResolver,
-        DataQualityResolver,
         RepresentationFieldsResolver,
         RepresentationConnectionResolver,
         JurisdictionResolver,
         AuditEntryResolver,
+        NearestForNationalityResolver,
+        DataQualityResolver,
       ],
       validate: false,
     },

@@ -1,7 +1,7 @@
+import type { EmptyReasonFacts } from "./empty-reason";
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { CoordinatePrecision, Country, Representation } from "../entities";
 import { PlaceCandidate, PlaceMatch } from "../places/places.types";
-import type { EmptyReasonFacts } from "./empty-reason";
 
 export enum CoverageBasis {
   RESIDENT = "RESIDENT",
