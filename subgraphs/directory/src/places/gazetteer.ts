@@ -118,9 +118,9 @@ export function gazetteer(): Gazetteer {
   const spatial = new KDBush(places.length);
   for (const p of places) spatial.add(p.longitude, p.latitude);
   spatial.finish();
-  // A border place ranks among namesakes like the town it is in: the largest GeoNames place within 3 km.
+  // A border place ranks among namesakes like the town it is in: the largest GeoNames place of its country within 3 km.
   for (const place of places.slice(cities)) {
-    place.population = Math.max(0, ...around(spatial, place.longitude, place.latitude, 10, 3, (i) => i < cities).map((i) => places[i].population));
+    place.population = Math.max(0, ...around(spatial, place.longitude, place.latitude, 10, 3, (i) => i < cities && places[i].country === place.country).map((i) => places[i].population));
   }
   const byId = new Map(places.map((p) => [p.id, p]));
   for (const row of readCsv<AliasRow>("place-aliases.csv")) {
