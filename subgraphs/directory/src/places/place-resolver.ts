@@ -6,7 +6,7 @@ import { parsePlaceText, placeKey } from "./place-text";
 
 export type MatchedBy = "EXACT" | "ALTERNATE_NAME" | "BORDER_POST" | "PARTIAL" | "COORDINATES";
 
-export interface PlaceCandidate {
+export interface GazetteerMatch {
   place: Place;
   matchedBy: MatchedBy;
   /** Matched on its own name, not another of its names: breaks ties between the two sides of a crossing. */
@@ -31,21 +31,21 @@ export interface PlaceQuery {
 const SAME_PLACE_KM = 2;
 
 /** Curated border places first (they are where officials work), then the larger place, then its own name before another's. */
-const byRank = (a: PlaceCandidate, b: PlaceCandidate) =>
+const byRank = (a: GazetteerMatch, b: GazetteerMatch) =>
   Number(a.place.kind === "CITY") - Number(b.place.kind === "CITY") ||
   b.place.population - a.place.population ||
   Number(!a.own) - Number(!b.own) ||
   a.place.name.localeCompare(b.place.name);
 
 /** Places whose name or other name is the query, ranked. */
-const full = (key: string, inScope: (p: Place) => boolean): PlaceCandidate[] =>
+const full = (key: string, inScope: (p: Place) => boolean): GazetteerMatch[] =>
   (gazetteer().byKey.get(key) ?? [])
     .filter(inScope)
-    .map((place): PlaceCandidate => ({ place, own: place.key === key, matchedBy: place.kind !== "CITY" ? "BORDER_POST" : place.key === key ? "EXACT" : "ALTERNATE_NAME" }))
+    .map((place): GazetteerMatch => ({ place, own: place.key === key, matchedBy: place.kind !== "CITY" ? "BORDER_POST" : place.key === key ? "EXACT" : "ALTERNATE_NAME" }))
     .sort(byRank);
 
 /** Names in which the query starts a word: "Paso Canoas" → "Paso Canoas Arriba", "tecun" → "Ciudad Tecún Umán". */
-function partial(key: string, countries: Iterable<string>, inScope: (p: Place) => boolean): PlaceCandidate[] {
+function partial(key: string, countries: Iterable<string>, inScope: (p: Place) => boolean): GazetteerMatch[] {
   const { byKey } = gazetteer();
   const blobs = gazetteer().keyBlobs();
   const found = new Set<string>();
@@ -67,8 +67,8 @@ function partial(key: string, countries: Iterable<string>, inScope: (p: Place) =
  * (a namesake within 2 km of a better one in the same country is the same place). A tier
  * is only searched when the ones before it did not fill the list.
  */
-function take(limit: number, ...tiers: (() => PlaceCandidate[])[]): PlaceCandidate[] {
-  const kept: PlaceCandidate[] = [];
+function take(limit: number, ...tiers: (() => GazetteerMatch[])[]): GazetteerMatch[] {
+  const kept: GazetteerMatch[] = [];
   for (const tier of tiers) {
     if (kept.length >= limit) break;
     for (const c of tier()) {
@@ -108,7 +108,7 @@ const brief = (p: Place) => ({ name: p.name, country: p.country, latitude: p.lat
  * misspelling is never answered with a far-away place. Returns ranked candidates, the
  * answer first, or throws BAD_USER_INPUT with `suggestions`.
  */
-export function resolvePlaceQuery(q: PlaceQuery): PlaceCandidate[] {
+export function resolvePlaceQuery(q: PlaceQuery): GazetteerMatch[] {
   const parsed = parsePlaceText(q.text);
   if (q.country && parsed.country && parsed.country !== q.country) {
     throw new BadUserInputError(q.field, `"${q.text}" names ${parsed.country} but the country given is ${q.country}`);
