@@ -9,6 +9,7 @@ import { rankNearest, type NearestQuery } from "../../subgraphs/directory/src/ne
 import { OfficeIndex } from "../../subgraphs/directory/src/nearest/office-index";
 import { openDatabase } from "../../subgraphs/shared/src/database";
 import { median } from "./load";
+import { benchPlaces } from "./places.bench";
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
@@ -24,12 +25,14 @@ async function fullScan(dataSource: Awaited<ReturnType<typeof openDatabase>>, q:
     .slice(0, q.first);
 }
 
-/** p50/p99 of the nearest ranking in the subgraph at 100,000 offices, and the ratio to a full scan. */
+/** p50/p99 of the nearest ranking in the subgraph at 100,000 offices, and the ratio to a full scan; then place resolution's (places.bench.ts). */
 export async function benchNearest(options = { offices: 100_000, queries: 400 }): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), "enlace-bench-nearest-"));
   const dataSource = await openDatabase(createDirectoryDataSource({ sqlitePath: join(dir, "directory.sqlite") }));
   try {
     const real = (await seedDirectory(dataSource)).representations.inserted;
+    // Place resolution with the real directory's region, before synthetic offices make every country a host.
+    const places = benchPlaces((await new OfficeIndex(dataSource).current()).region);
     const started = Date.now();
     await addSyntheticRepresentations(dataSource, options.offices - real);
     const built = ((Date.now() - started) / 1000).toFixed(1);
@@ -65,6 +68,7 @@ export async function benchNearest(options = { offices: 100_000, queries: 400 })
       row("full scan of the same data (100)", scan),
       `  full scan / index                 ${(median(scan) / median(indexed)).toFixed(1)}x at p50, ${(percentile(scan, 99) / percentile(indexed, 99)).toFixed(1)}x at p99`,
       `  index built in ${indexBuilt} ms (once per process, again only after a change)`,
+      ...places,
     ];
   } finally {
     await dataSource.destroy();

@@ -58,7 +58,7 @@ describe.each(DATABASES)("Query.nearestRepresentations on the real data (%s)", (
     expect(anonymous.place).toMatchObject({ name: "Paso Canoas", country: { code: "CR" }, matchedBy: "BORDER_POST" });
     const { key } = await stack.keys.create({ role: "OFFICIAL", country: "PA", label: "SNM Paso Canoas" });
     const r = await nearest({ n: ["IN"], near: { place: "paso canoas" } }, { authorization: `Bearer ${key}` });
-    expect(r.place).toMatchObject({ name: "Paso Canoas Arriba", country: { code: "PA" }, matchedBy: "PARTIAL" });
+    expect(r.place).toMatchObject({ name: "Paso Canoas", country: { code: "PA" }, matchedBy: "BORDER_POST" });
     // on the Panamanian side the embassy in Panama City is resident, no longer concurrently accredited
     expect(r.byNationality[0].results[0]).toMatchObject({ basis: "RESIDENT", representation: { id: "in-pa-emb-panama-city" } });
     // naming the country in the text overrides the official's default
@@ -103,10 +103,10 @@ describe.each(DATABASES)("Query.nearestRepresentations on the real data (%s)", (
     expect(r.byNationality[0].results[0].representation.id).toBe("bd-mx-emb-mexico-city");
     const capped = await nearest({ n: ["BD"], near: { latitude: 14.9054, longitude: -92.2589 }, max: 500 });
     expect(capped.byNationality[0].results).toEqual([]);
-    // the US side of the San Ysidro crossing, ~1 km north of the line: the nearest gazetteer town is Tijuana, the country is the US
-    const ysidro = await nearest({ n: ["IN"], near: { latitude: 32.545, longitude: -117.03 } });
-    expect(ysidro.place).toMatchObject({ name: "32.545, -117.03 (near Tijuana)", country: { code: "US" }, matchedBy: "COORDINATES" });
-    const told = await nearest({ n: ["IN"], near: { latitude: 32.545, longitude: -117.03, country: "MX" } });
+    // the US side of the Otay Mesa crossing, ~0.5 km north of the line: the nearest gazetteer town is Tijuana, the country is the US
+    const otay = await nearest({ n: ["IN"], near: { latitude: 32.553, longitude: -116.938 } });
+    expect(otay.place).toMatchObject({ name: "32.553, -116.938 (near Tijuana)", country: { code: "US" }, matchedBy: "COORDINATES" });
+    const told = await nearest({ n: ["IN"], near: { latitude: 32.553, longitude: -116.938, country: "MX" } });
     expect(told.place.country.code).toBe("MX");
   });
 

@@ -7,7 +7,7 @@ import { countryCode, countryCodes } from "../validation";
 import { countryAt } from "../geo/boundaries";
 import { nearestPlace } from "../places/gazetteer";
 import { toPlaceCandidates } from "../places/place-candidates";
-import { type PlaceCandidate, resolvePlaceQuery } from "../places/place-resolver";
+import { type GazetteerMatch, resolvePlaceQuery } from "../places/place-resolver";
 import { PlaceMatch } from "../places/places.types";
 import type { OfficeSnapshot } from "./office-index";
 import { rankNearest } from "./nearest.service";
@@ -21,7 +21,7 @@ interface Where {
   population: number | null;
   matchedBy: PlaceMatch;
   /** Other gazetteer matches, made GraphQL objects with the answer's countries (one batch). */
-  others: PlaceCandidate[];
+  others: GazetteerMatch[];
 }
 
 /** The query officials at a border post live on. */

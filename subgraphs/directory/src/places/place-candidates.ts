@@ -1,6 +1,6 @@
 import type { Country } from "../entities";
 import type { Loaders } from "../loaders";
-import type { PlaceCandidate as Match } from "./place-resolver";
+import type { GazetteerMatch } from "./place-resolver";
 import { type PlaceCandidate, PlaceKind, PlaceMatch } from "./places.types";
 
 /**
@@ -8,7 +8,7 @@ import { type PlaceCandidate, PlaceKind, PlaceMatch } from "./places.types";
  * match in a country the directory does not list (none today) is left out rather than
  * answered without its country.
  */
-export async function toPlaceCandidates(matches: Match[], loaders: Loaders): Promise<PlaceCandidate[]> {
+export async function toPlaceCandidates(matches: GazetteerMatch[], loaders: Loaders): Promise<PlaceCandidate[]> {
   const countries = await loaders.countryByCode.loadMany(matches.map((m) => m.place.country));
   return matches.flatMap(({ place, matchedBy }, i) => {
     const country = countries[i];

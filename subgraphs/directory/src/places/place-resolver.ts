@@ -6,7 +6,7 @@ import { parsePlaceText, placeKey } from "./place-text";
 
 export type MatchedBy = "EXACT" | "ALTERNATE_NAME" | "BORDER_POST" | "PARTIAL" | "COORDINATES";
 
-export interface PlaceCandidate {
+export interface GazetteerMatch {
   place: Place;
   matchedBy: MatchedBy;
   /** Matched on its own name, not another of its names: breaks ties between the two sides of a crossing. */
@@ -30,11 +30,22 @@ export interface PlaceQuery {
 /** Two candidates closer than this are one place (a border post and the town it is in). */
 const SAME_PLACE_KM = 2;
 
-const full = (key: string, inScope: (p: Place) => boolean): PlaceCandidate[] =>
-  (gazetteer().byKey.get(key) ?? []).filter(inScope).map((place) => ({ place, own: place.key === key, matchedBy: place.kind !== "CITY" ? "BORDER_POST" : place.key === key ? "EXACT" : "ALTERNATE_NAME" }));
+/** Curated border places first (they are where officials work), then the larger place, then its own name before another's. */
+const byRank = (a: GazetteerMatch, b: GazetteerMatch) =>
+  Number(a.place.kind === "CITY") - Number(b.place.kind === "CITY") ||
+  b.place.population - a.place.population ||
+  Number(!a.own) - Number(!b.own) ||
+  a.place.name.localeCompare(b.place.name);
+
+/** Places whose name or other name is the query, ranked. */
+const full = (key: string, inScope: (p: Place) => boolean): GazetteerMatch[] =>
+  (gazetteer().byKey.get(key) ?? [])
+    .filter(inScope)
+    .map((place): GazetteerMatch => ({ place, own: place.key === key, matchedBy: place.kind !== "CITY" ? "BORDER_POST" : place.key === key ? "EXACT" : "ALTERNATE_NAME" }))
+    .sort(byRank);
 
 /** Names in which the query starts a word: "Paso Canoas" → "Paso Canoas Arriba", "tecun" → "Ciudad Tecún Umán". */
-function partial(key: string, countries: Iterable<string>, inScope: (p: Place) => boolean): PlaceCandidate[] {
+function partial(key: string, countries: Iterable<string>, inScope: (p: Place) => boolean): GazetteerMatch[] {
   const { byKey } = gazetteer();
   const blobs = gazetteer().keyBlobs();
   const found = new Set<string>();
@@ -48,21 +59,22 @@ function partial(key: string, countries: Iterable<string>, inScope: (p: Place) =
       }
     }
   }
-  return [...found].flatMap((k) => (byKey.get(k) ?? []).filter(inScope).map((place) => ({ place, matchedBy: "PARTIAL" as const })));
+  return [...found].flatMap((k) => (byKey.get(k) ?? []).filter(inScope).map((place) => ({ place, matchedBy: "PARTIAL" as const }))).sort(byRank);
 }
 
-/** Curated border places first (they are where officials work), then the larger place, then its own name before another's. */
-const byRank = (a: PlaceCandidate, b: PlaceCandidate) =>
-  Number(a.place.kind === "CITY") - Number(b.place.kind === "CITY") ||
-  b.place.population - a.place.population ||
-  Number(!a.own) - Number(!b.own) ||
-  a.place.name.localeCompare(b.place.name);
-
-/** Ranked, one candidate per place: a namesake within 2 km of a better one in the same country is the same place. */
-function distinct(candidates: PlaceCandidate[]): PlaceCandidate[] {
-  const kept: PlaceCandidate[] = [];
-  for (const c of candidates) {
-    if (!kept.some((k) => k.place.country === c.place.country && distanceKm(k.place, c.place) < SAME_PLACE_KM)) kept.push(c);
+/**
+ * The first `limit` places of the ranked tiers in order, one candidate per place
+ * (a namesake within 2 km of a better one in the same country is the same place). A tier
+ * is only searched when the ones before it did not fill the list.
+ */
+function take(limit: number, ...tiers: (() => GazetteerMatch[])[]): GazetteerMatch[] {
+  const kept: GazetteerMatch[] = [];
+  for (const tier of tiers) {
+    if (kept.length >= limit) break;
+    for (const c of tier()) {
+      if (kept.length >= limit) break;
+      if (!kept.some((k) => k.place.country === c.place.country && distanceKm(k.place, c.place) < SAME_PLACE_KM)) kept.push(c);
+    }
   }
   return kept;
 }
@@ -82,8 +94,7 @@ function misspelt(key: string, countries: Iterable<string>, inScope: (p: Place) 
   }
   close.sort((a, b) => a.d - b.d);
   const places = close.flatMap(({ key: k, d }) => (byKey.get(k) ?? []).filter(inScope).map((place) => ({ place, matchedBy: "PARTIAL" as const, d })));
-  places.sort((a, b) => a.d - b.d || byRank(a, b));
-  return distinct(places).map((c) => c.place);
+  return take(5, () => places.sort((a, b) => a.d - b.d || byRank(a, b))).map((c) => c.place);
 }
 
 const label = (p: Place) => `${p.name} (${p.country})`;
@@ -97,7 +108,7 @@ const brief = (p: Place) => ({ name: p.name, country: p.country, latitude: p.lat
  * misspelling is never answered with a far-away place. Returns ranked candidates, the
  * answer first, or throws BAD_USER_INPUT with `suggestions`.
  */
-export function resolvePlaceQuery(q: PlaceQuery): PlaceCandidate[] {
+export function resolvePlaceQuery(q: PlaceQuery): GazetteerMatch[] {
   const parsed = parsePlaceText(q.text);
   if (q.country && parsed.country && parsed.country !== q.country) {
     throw new BadUserInputError(q.field, `"${q.text}" names ${parsed.country} but the country given is ${q.country}`);
@@ -107,10 +118,10 @@ export function resolvePlaceQuery(q: PlaceQuery): PlaceCandidate[] {
   const constraint = q.country ?? parsed.country ?? q.defaultCountry;
   if (constraint) {
     const here = (p: Place) => p.country === constraint;
-    const found = distinct([...full(key, here).sort(byRank), ...partial(key, [constraint], here).sort(byRank)]);
-    if (found.length) return found.slice(0, q.limit);
-    const suggestions = misspelt(key, [constraint], here).slice(0, 5);
-    const elsewhere = distinct(full(key, () => true).sort(byRank)).slice(0, 5).map((c) => c.place);
+    const found = take(q.limit, () => full(key, here), () => partial(key, [constraint], here));
+    if (found.length) return found;
+    const suggestions = misspelt(key, [constraint], here);
+    const elsewhere = take(5, () => full(key, () => true)).map((c) => c.place);
     throw new BadUserInputError(
       q.field,
       `no place named "${parsed.name}" in ${constraint}${q.country || parsed.country ? "" : " (your own country; name another one to search there)"}` +
@@ -120,9 +131,9 @@ export function resolvePlaceQuery(q: PlaceQuery): PlaceCandidate[] {
     );
   }
   const inRegion = (p: Place) => q.region.has(p.country);
-  const found = distinct([...full(key, inRegion).sort(byRank), ...partial(key, q.region, inRegion).sort(byRank), ...full(key, (p) => !inRegion(p)).sort(byRank)]);
-  if (found.length) return found.slice(0, q.limit);
-  const suggestions = misspelt(key, q.region, inRegion).slice(0, 5);
+  const found = take(q.limit, () => full(key, inRegion), () => partial(key, q.region, inRegion), () => full(key, (p) => !inRegion(p)));
+  if (found.length) return found;
+  const suggestions = misspelt(key, q.region, inRegion);
   throw new BadUserInputError(
     q.field,
     `no place named "${parsed.name}" in the gazetteer` + (suggestions.length ? `; closest names in the region: ${suggestions.map(label).join(", ")}` : "; check the spelling, add the country or give coordinates"),
