@@ -66,7 +66,7 @@ describe.each(DATABASES)("npm run import (%s)", (db) => {
       ["CREATED", "bd-hn-hcons-tegucigalpa", "import:database_of_embassies-2024-05-01.csv"],
       ["IMPORTED", "ht-mx-emb-mexico-city", "import:database_of_embassies-2024-05-01.csv"],
     ]);
-    expect(Object.keys(audit[1].changes).sort()).toEqual(["address", "emails", "lastVerifiedOn", "phones", "sourceUrls"]);
+    expect(Object.keys(audit[1].changes).sort()).toEqual(["address", "emails", "lastVerifiedOn", "phones", "sourceDate", "sourceUrls"]);
 
     const { body } = await stack.query(`{ representation(id: "bd-hn-hcons-tegucigalpa") { kind city status jurisdiction { basis country { code } } procedures { procedure { code } } provenance { sourceDate } } }`);
     expect(body.data.representation).toEqual({
@@ -90,7 +90,7 @@ describe.each(DATABASES)("npm run import (%s)", (db) => {
     expect(diff.changed.map((c) => [c.id, Object.keys(c.changes)])).toEqual([["ht-mx-emb-mexico-city", ["website"]]]);
     await ds().query(`UPDATE representation SET version = version + 1 WHERE id = 'ht-mx-emb-mexico-city'`);
     const before = await snapshot();
-    await expect(ds().transaction((m) => applyImportDiff(m, diff, { actor: "test", sourceDate: null }))).rejects.toMatchObject({ extensions: { code: "VERSION_CONFLICT" } });
+    await expect(ds().transaction((m) => applyImportDiff(m, diff, { actor: "test", sourceDate: "2024-05-01" }))).rejects.toMatchObject({ extensions: { code: "VERSION_CONFLICT" } });
     expect(await snapshot()).toEqual(before); // the new office was rolled back too
   });
 

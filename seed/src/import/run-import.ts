@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { DataSource } from "typeorm";
 import { Country, JurisdictionBasis, JurisdictionRow, Membership, Representation } from "../../../subgraphs/directory/src/entities";
+import { checkDate } from "../../../subgraphs/shared/src/formats";
 import { applyImportDiff } from "./apply";
 import { englishCountryCodes } from "./country-codes";
 import { parseDatabaseOfEmbassies, type ParsedImport } from "./database-of-embassies";
@@ -37,15 +38,34 @@ export function detectFormat(csv: string): Exclude<ImportFormat, "auto"> {
 }
 
 /**
+ * The export's date: --date, else a date in the file name, else null. Either must be a
+ * real calendar date (2031-02-30 is not) and not after today: a date in the future would
+ * make every office look verified for years.
+ */
+export function exportDate(file: string, given: string | undefined, today = new Date().toISOString().slice(0, 10)): string | null {
+  const [date, where] = given !== undefined ? [given.trim(), "--date"] : [/(\d{4}-\d{2}-\d{2})/.exec(file)?.[1], `the date in the file name ${file}`];
+  if (date === undefined) return null;
+  try {
+    checkDate(date, where);
+  } catch (error) {
+    throw new ImportInputError((error as Error).message);
+  }
+  if (date > today) throw new ImportInputError(`${where}: ${date} is in the future (today is ${today})`);
+  return date;
+}
+
+/**
  * Reads an export, computes what it would change in the directory and, with `apply`,
  * applies it in one transaction. Without `apply` it writes nothing.
  */
 export async function runImport(dataSource: DataSource, path: string, options: ImportOptions): Promise<ImportResult> {
+  const file = basename(path);
+  const sourceDate = exportDate(file, options.date);
+  if (options.apply && sourceDate === null) {
+    throw new ImportInputError(`--date: the export's date is unknown (no --date, no date in the file name ${file}); --apply needs it, so that an unknown date never replaces the offices' known ones`);
+  }
   const csv = readFileSync(path, "utf8");
   const format = options.format === "auto" ? detectFormat(csv) : options.format;
-  const file = basename(path);
-  const sourceDate = options.date ?? /(\d{4}-\d{2}-\d{2})/.exec(file)?.[1] ?? null;
-  if (sourceDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(sourceDate)) throw new ImportInputError(`date: "${sourceDate}" is not YYYY-MM-DD`);
 
   const countries = await dataSource.manager.find(Country);
   const progress = (phase: string) => (done: number, total: number) => options.progress?.(phase, done, total);
@@ -69,7 +89,7 @@ export async function runImport(dataSource: DataSource, path: string, options: I
   const diff = diffImport(parsed.rows, existing, fromThisSource);
   diff.rejected.unshift(...parsed.rejected);
 
-  if (options.apply && diff.created.length + diff.changed.length > 0) {
+  if (options.apply && sourceDate !== null && diff.created.length + diff.changed.length > 0) {
     await dataSource.transaction((m) => applyImportDiff(m, diff, { actor: `import:${file}`, sourceDate, onProgress: progress("applying") }));
   }
   const { rows: _rows, ...rest } = parsed;
