@@ -8,9 +8,9 @@ import { currentSeq } from "../../subgraphs/shared/src/sync/sync-state";
 import { DATABASES } from "../helpers/databases";
 import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 
-const SYNC = `mutation ($batchId: String!, $mode: BatchMode!, $contacts: [PartnerContactInput!]!, $remove: [String!]) {
-  syncPartnerContacts(batchId: $batchId, mode: $mode, contacts: $contacts, remove: $remove) {
-    batchId mode replayed appliedAt counts { created updated unchanged removed rejected }
+const SYNC = `mutation ($batchId: String!, $mode: BatchMode!, $contacts: [PartnerContactInput!]!, $remove: [String!], $dryRun: Boolean, $allowRemovals: Int) {
+  syncPartnerContacts(batchId: $batchId, mode: $mode, contacts: $contacts, remove: $remove, dryRun: $dryRun, allowRemovals: $allowRemovals) {
+    batchId mode replayed dryRun appliedAt counts { created updated unchanged removed rejected }
     rows { index externalId outcome contactId changedFields changes { field from to } field reason }
   }
 }`;
@@ -105,16 +105,76 @@ describe.each(DATABASES)("partner batches (%s)", (db) => {
     expect(await state()).toEqual(before);
   });
 
-  it("FULL removes the partner's contacts missing from the batch, but keeps one whose row was rejected", async () => {
+  const asInput = (c: PartnerContact) => ({ externalId: c.externalId, country: c.countryCode, topics: c.topics, personName: c.personName, position: c.position, institution: c.institution, emails: c.emails, phones: c.phones, languages: c.languages });
+
+  it("a dry run answers the report, writes nothing and leaves the batchId unused", async () => {
+    const before = await state();
+    const variables = { batchId: "dry-1", mode: "INCREMENTAL", contacts: [contact("dry-new"), contact("csm-cl-global-compact", { personName: "Persona Ficticia cambiada" })], remove: ["csm-pe-global-compact"], dryRun: true };
+    const { body } = await push(variables);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.syncPartnerContacts).toMatchObject({ dryRun: true, replayed: false, counts: { created: 1, updated: 1, removed: 1, rejected: 0 } });
+    expect(body.data.syncPartnerContacts.rows[1]).toMatchObject({ outcome: "UPDATED", changedFields: expect.arrayContaining(["personName"]) });
+    expect(await state()).toEqual(before);
+    expect(await stack.subgraphs.exchange.dataSource.manager.countBy(PartnerBatch, { batchId: "dry-1" })).toBe(0);
+    const real = (await push({ ...variables, contacts: [contact("dry-new")], remove: [], dryRun: false })).body.data.syncPartnerContacts;
+    expect(real).toMatchObject({ dryRun: false, replayed: false, counts: { created: 1 } });
+  });
+
+  it("refuses a FULL batch that would remove more than 20% of the partner's contacts, with the numbers, and changes nothing", async () => {
+    const before = await state();
+    const active = (await current()).length;
+    const three = (await current()).slice(0, 3).map(asInput);
+    for (const dryRun of [true, false]) {
+      const { body } = await push({ batchId: "full-3-rows", mode: "FULL", contacts: three, dryRun });
+      expect(body.data).toBeNull();
+      expect(body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "allowRemovals", removals: active - 3, current: active, allowed: Math.floor(active * 0.2) } });
+      expect(body.errors?.[0].message).toBe(
+        `allowRemovals: this FULL batch would remove ${active - 3} of the ${active} current contacts of CSM (${Math.round(((active - 3) / active) * 100)}%), more than the 20% (${Math.floor(active * 0.2)}) a FULL batch may remove unasked; nothing was changed. Check that the file is complete, or send allowRemovals: ${active - 3} to accept these removals`,
+      );
+    }
+    const fewer = await push({ batchId: "full-3-rows", mode: "FULL", contacts: three, allowRemovals: active - 4 });
+    expect(fewer.body.errors?.[0]).toMatchObject({ extensions: { field: "allowRemovals", removals: active - 3, allowed: active - 4 } });
+    expect(fewer.body.errors?.[0].message).toContain(`more than the ${active - 4} you allowed`);
+    for (const [allowRemovals, mode] of [[-1, "FULL"], [2, "INCREMENTAL"]] as const) {
+      const bad = await push({ batchId: "bad-allow", mode, contacts: [contact("x")], allowRemovals });
+      expect(bad.body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "allowRemovals" } });
+    }
+    expect(await state()).toEqual(before);
+    expect(await stack.subgraphs.exchange.dataSource.manager.countBy(PartnerBatch, { batchId: "full-3-rows" })).toBe(0);
+  });
+
+  it("a FULL batch within the share needs no allowRemovals; the share is configurable on the server", async () => {
+    const all = (await current()).map(asInput);
+    const within = await push({ batchId: "full-within", mode: "FULL", contacts: all.slice(1) });
+    expect(within.body.data.syncPartnerContacts.counts).toMatchObject({ removed: 1, unchanged: all.length - 1 });
+    const back = await push({ batchId: "full-back", mode: "INCREMENTAL", contacts: [all[0]] });
+    expect(back.body.data.syncPartnerContacts.counts.created).toBe(1);
+    process.env.EXCHANGE_MAX_REMOVAL_PERCENT = "0";
+    try {
+      const none = await push({ batchId: "full-none", mode: "FULL", contacts: all.slice(1) });
+      expect(none.body.errors?.[0]).toMatchObject({ extensions: { field: "allowRemovals", removals: 1, allowed: 0 } });
+    } finally {
+      delete process.env.EXCHANGE_MAX_REMOVAL_PERCENT;
+    }
+  });
+
+  it("rejects a row holding U+FFFD (text already damaged by a wrong decoding), naming the field", async () => {
+    const { body } = await push({ batchId: "fffd", mode: "INCREMENTAL", contacts: [contact("fffd-1", { personName: "Mar\uFFFDa P\uFFFDrez" }), contact("fffd-2", { emails: ["ok@example.org"], languages: ["es", "p\uFFFD"] })] });
+    expect(body.data.syncPartnerContacts.rows.map((r: any) => [r.outcome, r.field])).toEqual([
+      ["REJECTED", "contacts[0].personName"],
+      ["REJECTED", "contacts[1].languages[1]"],
+    ]);
+    expect(body.data.syncPartnerContacts.rows[0].reason).toMatch(/^holds U\+FFFD .*save it as UTF-8/);
+    expect((await contacts()).some((c) => c.externalId.startsWith("fffd-"))).toBe(false);
+  });
+
+  it("FULL removes the partner's contacts missing from the batch when allowed, but keeps one whose row was rejected", async () => {
     const keep = (await current()).filter((c) => c.countryCode === "AR");
-    const { body } = await push({
-      batchId: "full-1",
-      mode: "FULL",
-      contacts: [
-        ...keep.map((c) => ({ externalId: c.externalId, country: "AR", topics: c.topics, personName: c.personName, position: c.position, institution: c.institution, emails: c.emails, phones: c.phones, languages: c.languages })),
-        contact("csm-bo-global-compact", { emails: ["broken"] }),
-      ],
-    });
+    const variables = { batchId: "full-1", mode: "FULL", contacts: [...keep.map(asInput), contact("csm-bo-global-compact", { emails: ["broken"] })] };
+    const refused = await push(variables);
+    const removals = refused.body.errors?.[0].extensions?.removals;
+    expect(removals).toBeGreaterThan(30);
+    const { body } = await push({ ...variables, allowRemovals: removals });
     expect(body.errors).toBeUndefined();
     const report = body.data.syncPartnerContacts;
     expect(report.counts).toMatchObject({ unchanged: keep.length, rejected: 1, created: 0 });

@@ -5,8 +5,9 @@ import { GraphQLError } from "graphql";
  * (and the gateway, which forwards subgraph errors as they are) can branch on it.
  */
 export class BadUserInputError extends GraphQLError {
-  constructor(field: string, message: string) {
-    super(`${field}: ${message}`, { extensions: { code: "BAD_USER_INPUT", field } });
+  /** `details`: figures a client can act on (e.g. how many removals a batch would make). */
+  constructor(field: string, message: string, details: Record<string, unknown> = {}) {
+    super(`${field}: ${message}`, { extensions: { ...details, code: "BAD_USER_INPUT", field } });
   }
 }
 

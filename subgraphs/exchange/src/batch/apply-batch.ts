@@ -1,13 +1,13 @@
-import { createHash, randomUUID } from "node:crypto";
-import { In, type DataSource, type EntityManager } from "typeorm";
+import { createHash } from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
 import { BadUserInputError } from "../../../shared/src/errors";
-import { fieldChanges } from "../../../shared/src/field-change";
 import { log } from "../../../shared/src/log";
 import { lockFeed, nextSeqs } from "../../../shared/src/sync/sync-state";
 import { PartnerBatch } from "../entities/partner-batch.entity";
 import { PartnerContact } from "../entities/partner-contact.entity";
-import { BatchMode, RowOutcome, type BatchReport, type BatchRow, type PartnerContactInput } from "./batch.types";
-import { validateContact, type ValidContact } from "./validate-contact";
+import { BatchMode, RowOutcome, type BatchReport, type PartnerContactInput } from "./batch.types";
+import { planBatch, type BatchPlan } from "./plan-batch";
+import { checkAllowRemovals, checkRemovals, maxRemovalPercentFromEnv } from "./removal-limit";
 
 const DEFAULT_MAX_BATCH = 5000;
 
@@ -15,6 +15,15 @@ export function maxBatchFromEnv(env = process.env): number {
   const n = Number(env.EXCHANGE_MAX_BATCH ?? DEFAULT_MAX_BATCH);
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_MAX_BATCH;
 }
+
+export interface BatchLimits {
+  /** Contacts plus removals in one batch (EXCHANGE_MAX_BATCH). */
+  maxContacts: number;
+  /** The share of the partner's contacts a FULL batch may remove without allowRemovals (EXCHANGE_MAX_REMOVAL_PERCENT). */
+  maxRemovalPercent: number;
+}
+
+export const batchLimitsFromEnv = (env = process.env): BatchLimits => ({ maxContacts: maxBatchFromEnv(env), maxRemovalPercent: maxRemovalPercentFromEnv(env) });
 
 export interface BatchRequest {
   conference: string;
@@ -25,10 +34,13 @@ export interface BatchRequest {
   contacts: PartnerContactInput[];
   /** INCREMENTAL: externalIds to remove. */
   remove?: string[];
+  /** Report what the batch would do, write nothing (the batchId stays unused). */
+  dryRun?: boolean;
+  /** FULL: the number of removals the caller accepts, beyond the share allowed unasked. */
+  allowRemovals?: number | null;
 }
 
 const BATCH_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$/;
-const COMPARED = ["countryCode", "topics", "personName", "position", "institution", "emails", "phones", "languages"] as const;
 const PROGRESS_EVERY = 500;
 
 /** Refuses a batch as a whole (nothing is read or written): bad id, too large, remove with FULL. */
@@ -37,112 +49,61 @@ function checkRequest(request: BatchRequest, maxContacts: number): void {
   const size = request.contacts.length + (request.remove?.length ?? 0);
   if (size > maxContacts) throw new BadUserInputError("contacts", `a batch holds at most ${maxContacts} contacts and removals; this one has ${size}. Split it into INCREMENTAL batches`);
   if (request.mode === BatchMode.FULL && request.remove?.length) throw new BadUserInputError("remove", "FULL removes every contact missing from the batch; leave remove out");
+  checkAllowRemovals(request.mode, request.allowRemovals);
 }
 
 const contentHash = (r: BatchRequest) => createHash("sha256").update(JSON.stringify({ mode: r.mode, contacts: r.contacts, remove: r.remove ?? [] })).digest("hex");
-
-const row = (fields: Partial<BatchRow> & Pick<BatchRow, "outcome">): BatchRow => ({ index: null, externalId: null, contactId: null, changedFields: [], changes: [], field: null, reason: null, ...fields });
 
 /**
  * Applies a partner's batch in one transaction: all of it or, if anything fails (a
  * crash, a lost connection), none of it. Idempotent by (conference, batchId): a replay
  * returns the stored report and writes nothing. Bad rows are REJECTED in the report and
- * change nothing; under FULL a rejected row's contact is kept, not removed.
+ * change nothing. A FULL batch that would remove too many contacts is refused (see
+ * checkRemovals). A dry run answers what the batch would do and writes nothing.
  */
-export async function applyBatch(dataSource: DataSource, request: BatchRequest, maxContacts = DEFAULT_MAX_BATCH): Promise<BatchReport> {
+export async function applyBatch(dataSource: DataSource, request: BatchRequest, limits: Partial<BatchLimits> = {}): Promise<BatchReport> {
+  const { maxContacts, maxRemovalPercent } = { ...batchLimitsFromEnv({}), ...limits };
   checkRequest(request, maxContacts);
   const hash = contentHash(request);
+  const dryRun = request.dryRun === true;
   return dataSource.transaction(async (m) => {
     // Writers to the exchange queue here: batches of one partner never interleave, and
-    // the feed's numbers follow commit order.
-    await lockFeed(m);
+    // the feed's numbers follow commit order. A dry run writes nothing and need not queue.
+    if (!dryRun) await lockFeed(m);
     const previous = await m.findOneBy(PartnerBatch, { conference: request.conference, batchId: request.batchId });
     if (previous) {
       if (previous.contentHash !== hash) throw new BadUserInputError("batchId", `was already used on ${previous.appliedAt} for a batch with other content; give this batch a new batchId`);
-      return { ...(previous.report as BatchReport), replayed: true };
+      return { ...(previous.report as BatchReport), replayed: true, dryRun };
     }
-    return applyNew(m, request, hash);
+    const now = new Date().toISOString();
+    const plan = await planBatch(m, request, now);
+    checkRemovals(request, plan.removals.length, plan.current, maxRemovalPercent);
+    const report = reportOf(request, plan, now, dryRun);
+    if (dryRun) return report;
+    await write(m, request, plan);
+    await m.insert(PartnerBatch, { conference: request.conference, batchId: request.batchId, mode: request.mode, contentHash: hash, actor: request.actor, appliedAt: now, report });
+    log("info", "exchange.batch.applied", { batchId: request.batchId, conference: request.conference, actor: request.actor, ...report.counts });
+    return report;
   });
 }
 
-/**
- * The partner's contacts the batch can touch: all of them under FULL (the missing ones are
- * removed), only those it names under INCREMENTAL, so that a small batch does not read a
- * large list.
- */
-async function loadExisting(m: EntityManager, request: BatchRequest): Promise<PartnerContact[]> {
-  if (request.mode === BatchMode.FULL) return m.find(PartnerContact, { where: { conference: request.conference } });
-  const named = [...new Set([...request.contacts.map((c) => (c.externalId ?? "").trim()), ...(request.remove ?? []).map((id) => id.trim())].filter(Boolean))];
-  const found: PartnerContact[] = [];
-  for (let i = 0; i < named.length; i += 1000) found.push(...(await m.find(PartnerContact, { where: { conference: request.conference, externalId: In(named.slice(i, i + 1000)) } })));
-  return found;
-}
-
-async function applyNew(m: EntityManager, request: BatchRequest, hash: string): Promise<BatchReport> {
-  const now = new Date().toISOString();
-  const existing = new Map((await loadExisting(m, request)).map((c) => [c.externalId, c]));
-  const rows: BatchRow[] = [];
-  const inBatch = new Map<string, number>();
-  const creates: PartnerContact[] = [];
-  const updates: PartnerContact[] = [];
-
-  request.contacts.forEach((input, index) => {
-    const checked = validateContact(input, `contacts[${index}]`);
-    const rawId = (input.externalId ?? "").trim() || null;
-    if (!checked.ok) {
-      if (rawId && !inBatch.has(rawId)) inBatch.set(rawId, index); // kept under FULL, not removed
-      rows.push(row({ index, externalId: rawId, outcome: RowOutcome.REJECTED, field: checked.field, reason: checked.reason }));
-      return;
-    }
-    const c = checked.contact;
-    const earlier = inBatch.get(c.externalId);
-    if (earlier !== undefined) {
-      rows.push(row({ index, externalId: c.externalId, outcome: RowOutcome.REJECTED, field: `contacts[${index}].externalId`, reason: `duplicate of contacts[${earlier}] in this batch` }));
-      return;
-    }
-    inBatch.set(c.externalId, index);
-    const current = existing.get(c.externalId);
-    if (!current) {
-      const created = m.create(PartnerContact, { id: randomUUID(), conference: request.conference, ...c, version: 1, updatedAt: now, removedAt: null, lastBatch: request.batchId });
-      creates.push(created);
-      rows.push(row({ index, externalId: c.externalId, outcome: RowOutcome.CREATED, contactId: created.id }));
-      return;
-    }
-    const changed = COMPARED.filter((f) => JSON.stringify(current[f]) !== JSON.stringify(c[f as keyof ValidContact]));
-    if (!changed.length && current.removedAt === null) {
-      rows.push(row({ index, externalId: c.externalId, outcome: RowOutcome.UNCHANGED, contactId: current.id }));
-      return;
-    }
-    const restored = current.removedAt !== null;
-    const changes = restored ? [] : fieldChanges(Object.fromEntries(changed.map((f) => [f, [current[f], c[f as keyof ValidContact]]])));
-    Object.assign(current, c, { version: current.version + 1, updatedAt: now, removedAt: null, lastBatch: request.batchId });
-    updates.push(current);
-    rows.push(row({ index, externalId: c.externalId, outcome: restored ? RowOutcome.CREATED : RowOutcome.UPDATED, contactId: current.id, changedFields: restored ? [] : changed, changes }));
-  });
-
-  const removals: PartnerContact[] = [];
-  const remove = (c: PartnerContact) => {
-    Object.assign(c, { version: c.version + 1, updatedAt: now, removedAt: now, lastBatch: request.batchId });
-    removals.push(c);
-    rows.push(row({ externalId: c.externalId, outcome: RowOutcome.REMOVED, contactId: c.id }));
+function reportOf(request: BatchRequest, plan: BatchPlan, now: string, dryRun: boolean): BatchReport {
+  const count = (o: RowOutcome) => plan.rows.filter((r) => r.outcome === o).length;
+  return {
+    batchId: request.batchId,
+    conference: request.conference,
+    mode: request.mode,
+    appliedAt: now,
+    replayed: false,
+    dryRun,
+    counts: { created: count(RowOutcome.CREATED), updated: count(RowOutcome.UPDATED), unchanged: count(RowOutcome.UNCHANGED), removed: count(RowOutcome.REMOVED), rejected: count(RowOutcome.REJECTED) },
+    rows: plan.rows,
   };
-  if (request.mode === BatchMode.FULL) {
-    for (const c of existing.values()) if (c.removedAt === null && !inBatch.has(c.externalId)) remove(c);
-  } else {
-    (request.remove ?? []).forEach((raw, i) => {
-      const externalId = raw.trim();
-      const c = existing.get(externalId);
-      if (inBatch.has(externalId)) rows.push(row({ externalId, outcome: RowOutcome.REJECTED, field: `remove[${i}]`, reason: `is also in contacts[${inBatch.get(externalId)}]` }));
-      else if (!c || c.removedAt !== null) rows.push(row({ externalId, outcome: RowOutcome.REJECTED, field: `remove[${i}]`, reason: "no current contact has this externalId" }));
-      else {
-        inBatch.set(externalId, -1);
-        remove(c);
-      }
-    });
-  }
+}
 
-  // Write: numbers in the feed in row order, inserts in chunks, progress in the log.
-  const writes = [...creates, ...updates, ...removals];
+/** Writes the plan: numbers in the feed in row order, inserts in chunks, progress in the log. */
+async function write(m: EntityManager, request: BatchRequest, plan: BatchPlan): Promise<void> {
+  const writes = [...plan.creates, ...plan.updates, ...plan.removals];
   if (writes.length) {
     const first = await nextSeqs(m, writes.length);
     writes.forEach((c, i) => (c.changeSeq = first + i));
@@ -153,28 +114,14 @@ async function applyNew(m: EntityManager, request: BatchRequest, hash: string): 
     done += n;
     if (Math.floor(done / PROGRESS_EVERY) > before) log("info", "exchange.batch.progress", { batchId: request.batchId, conference: request.conference, written: done, total: writes.length });
   };
-  for (let i = 0; i < creates.length; i += 100) {
-    const chunk = creates.slice(i, i + 100);
+  for (let i = 0; i < plan.creates.length; i += 100) {
+    const chunk = plan.creates.slice(i, i + 100);
     await m.insert(PartnerContact, chunk);
     progress(chunk.length);
   }
-  for (const c of [...updates, ...removals]) {
+  for (const c of [...plan.updates, ...plan.removals]) {
     const { id, ...fields } = c;
     await m.update(PartnerContact, { id }, fields);
     progress(1);
   }
-
-  const count = (o: RowOutcome) => rows.filter((r) => r.outcome === o).length;
-  const report: BatchReport = {
-    batchId: request.batchId,
-    conference: request.conference,
-    mode: request.mode,
-    appliedAt: now,
-    replayed: false,
-    counts: { created: count(RowOutcome.CREATED), updated: count(RowOutcome.UPDATED), unchanged: count(RowOutcome.UNCHANGED), removed: count(RowOutcome.REMOVED), rejected: count(RowOutcome.REJECTED) },
-    rows,
-  };
-  await m.insert(PartnerBatch, { conference: request.conference, batchId: request.batchId, mode: request.mode, contentHash: hash, actor: request.actor, appliedAt: now, report });
-  log("info", "exchange.batch.applied", { batchId: request.batchId, conference: request.conference, actor: request.actor, ...report.counts });
-  return report;
 }

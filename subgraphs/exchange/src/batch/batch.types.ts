@@ -67,6 +67,7 @@ export class BatchReport {
   @Field(() => BatchMode) mode!: BatchMode;
   @Field({ description: "ISO 8601: when the batch was applied (the first time)." }) appliedAt!: string;
   @Field({ description: "True when this batchId had been applied before: nothing changed now." }) replayed!: boolean;
+  @Field({ description: "True when the batch was sent with dryRun: the report says what it would do; nothing was written and the batchId is still unused." }) dryRun!: boolean;
   @Field(() => BatchCounts) counts!: BatchCounts;
   @Field(() => [BatchRow]) rows!: BatchRow[];
 }

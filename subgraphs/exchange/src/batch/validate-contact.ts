@@ -18,11 +18,26 @@ export interface ValidContact {
 export type Checked = { ok: true; contact: ValidContact } | { ok: false; field: string; reason: string };
 
 const MAX_TEXT = 300;
+const REPLACEMENT = "\uFFFD";
+
+/** The first field holding U+FFFD: text already damaged by a wrong decoding (a Latin-1 "María" read as UTF-8), never to be stored. */
+function damagedField(input: PartnerContactInput): string | null {
+  for (const [field, value] of Object.entries(input) as [string, unknown][]) {
+    if (typeof value === "string" && value.includes(REPLACEMENT)) return field;
+    if (Array.isArray(value)) {
+      const i = value.findIndex((v) => typeof v === "string" && v.includes(REPLACEMENT));
+      if (i >= 0) return `${field}[${i}]`;
+    }
+  }
+  return null;
+}
 
 /** Checks one row and normalises it (trimmed text, E.164 phones, canonical language tags, sorted topics). */
 export function validateContact(input: PartnerContactInput, path: string): Checked {
   const fail = (field: string, reason: string): Checked => ({ ok: false, field: `${path}.${field}`, reason });
   const text = (value: string | null | undefined) => (value ?? "").trim();
+  const damaged = damagedField(input);
+  if (damaged) return fail(damaged, "holds U+FFFD (\uFFFD), the mark of a character lost when the file was read with the wrong encoding; fix the file (save it as UTF-8) and send it again");
   const externalId = text(input.externalId);
   if (!externalId) return fail("externalId", "is required");
   if (externalId.length > 200) return fail("externalId", "is longer than 200 characters");

@@ -19,9 +19,12 @@ export function toCsv(header: string[], rows: CsvValue[][]): string {
   return stringify([header, ...rows.map((row) => row.map(cell))], { record_delimiter: "\r\n" });
 }
 
-/** Rows as objects keyed by the header; neutralised cells restored; lists split with `list()`. */
-export function readCsv(text: string): Record<string, string>[] {
-  const records = parse(text.replace(/^\uFEFF/, ""), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), record_delimiter: ["\r\n", "\n"], skip_empty_lines: true, trim: true }) as Record<string, string>[];
+/**
+ * Rows as objects keyed by the header; neutralised cells restored; lists split with `list()`.
+ * The delimiter is the file's (`readTableFile` finds it: Excel in Spanish writes ";").
+ */
+export function readCsv(text: string, delimiter = ","): Record<string, string>[] {
+  const records = parse(text.replace(/^\uFEFF/, ""), { delimiter, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), record_delimiter: ["\r\n", "\n"], skip_empty_lines: true, trim: true }) as Record<string, string>[];
   return records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, restoreCell(v)])));
 }
 
