@@ -1,6 +1,3 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyImportDiff } from "../../seed/src/import/apply";
@@ -98,39 +95,5 @@ describe.each(DATABASES)("npm run import (%s)", (db) => {
     const result = await runImport(ds(), ENLACE, { format: "enlace", apply: false });
     expect(result.diff.rejected.map((p) => [p.id, p.reason.split(":")[0]])).toEqual([["bad-row", "host_country_iso2"]]);
     expect(result.diff.unchanged.sort()).toEqual(["ht-do-cons-dajabon", "in-pa-emb-panama-city"]);
-  });
-});
-
-describe("the import command", () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "enlace-import-cli-"));
-  const run = (script: string, ...args: string[]) =>
-    spawnSync(process.execPath, [join(__dirname, "../../dist/seed/src", script), ...args], { encoding: "utf8", env: { ...process.env, DATA_DIR: dataDir } });
-  beforeAll(() => {
-    expect(run("cli.js").status).toBe(0); // npm run seed
-  });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  it("prints the diff for people, and changes nothing without --apply", () => {
-    const dry = run("import/cli.js", DOE);
-    expect(dry.status).toBe(0);
-    expect(dry.stdout).toContain("+ bd-hn-hcons-tegucigalpa  BD in HN, HONORARY_CONSULATE, Tegucigalpa");
-    expect(dry.stdout).toContain('~ ht-mx-emb-mexico-city  address: ∅ → "Presa Don Martín 53"');
-    expect(dry.stdout.trim().split("\n").at(-1)).toBe("dry run: nothing was changed. Review the above, then run again with --apply.");
-    expect(JSON.parse(run("import/cli.js", DOE, "--json").stdout).diff.created.map((r: { id: string }) => r.id)).toEqual(["bd-hn-hcons-tegucigalpa"]);
-  });
-
-  it("applies with --apply, machine-readably with --json", () => {
-    const applied = JSON.parse(run("import/cli.js", DOE, "--apply", "--json").stdout);
-    expect(applied).toMatchObject({ applied: true, sourceDate: "2024-05-01" });
-    expect(JSON.parse(run("import/cli.js", DOE, "--json").stdout).diff.created).toEqual([]);
-  });
-
-  it("refuses bad arguments with a clear message and exit code 2", () => {
-    expect(run("import/cli.js").status).toBe(2);
-    const unknown = run("import/cli.js", DOE, "--format", "xml");
-    expect([unknown.status, unknown.stderr.trim()]).toEqual([2, 'error: format: "xml" is not auto, enlace or database-of-embassies']);
-    const missing = run("import/cli.js", "no-such-file.csv");
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/^error: ENOENT/);
   });
 });

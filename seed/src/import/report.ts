@@ -9,7 +9,7 @@ export function formatImportReport(r: ImportResult, limit = Infinity): string {
   const inScope = d.created.length + d.changed.length + d.unchanged.length + d.repeated.length + d.rejected.length;
   const cut = <T>(items: T[], line: (item: T) => string) => [...items.slice(0, limit).map(line), ...(items.length > limit ? [`    … ${items.length - limit} more (use --json for all)`] : [])];
   return [
-    `import of ${r.file} (format ${r.format}, dated ${r.sourceDate ?? "unknown: pass --date"}): ${r.parsed.read} rows read`,
+    `import of ${r.file} (format ${r.format}, ${r.encoding}, separated by ${r.delimiter === "\t" ? "tabs" : `"${r.delimiter}"`}, dated ${r.sourceDate ?? "unknown: pass --date"}): ${r.parsed.read} rows read`,
     ...(skipped.length ? [`  not for the directory: ${skipped.reduce((s, [, n]) => s + n, 0)} rows`, ...skipped.map(([reason, n]) => `    ${String(n).padStart(5)}  ${reason}`)] : []),
     `  in scope: ${inScope}`,
     `  new offices: ${d.created.length}`,

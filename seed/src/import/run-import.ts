@@ -1,9 +1,11 @@
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { DataSource } from "typeorm";
 import { Country, JurisdictionBasis, JurisdictionRow, Membership, Representation } from "../../../subgraphs/directory/src/entities";
+import { PermanentError } from "../../../subgraphs/shared/src/cli";
+import { readTableFile, type TableText } from "../../../subgraphs/shared/src/files/table-file";
 import { checkDate } from "../../../subgraphs/shared/src/formats";
 import { applyImportDiff } from "./apply";
+import { assertNotCutShort } from "./cut-short";
 import { englishCountryCodes } from "./country-codes";
 import { parseDatabaseOfEmbassies, type ParsedImport } from "./database-of-embassies";
 import { diffImport, type ExistingOffice, type ImportDiff } from "./diff";
@@ -22,18 +24,21 @@ export interface ImportOptions {
 export interface ImportResult {
   file: string;
   format: Exclude<ImportFormat, "auto">;
+  encoding: TableText["encoding"];
+  delimiter: TableText["delimiter"];
   sourceDate: string | null;
   applied: boolean;
   parsed: Omit<ParsedImport, "rows">;
   diff: ImportDiff;
 }
 
-export class ImportInputError extends Error {}
+/** Bad input to the import (a date, a format, a file): permanent, running it again fails the same way. */
+export class ImportInputError extends PermanentError {}
 
-export function detectFormat(csv: string): Exclude<ImportFormat, "auto"> {
-  const header = csv.slice(0, csv.indexOf("\n")).replace(/^\uFEFF/, "");
-  if (header.startsWith("operator;")) return "database-of-embassies";
-  if (header.split(",").includes("sending_country_iso2")) return "enlace";
+export function detectFormat({ text, delimiter }: TableText): Exclude<ImportFormat, "auto"> {
+  const header = text.split("\n", 1)[0].replace(/\r$/, "").split(delimiter).map((name) => name.trim().replace(/^"|"$/g, ""));
+  if (header[0] === "operator") return "database-of-embassies";
+  if (header.includes("sending_country_iso2")) return "enlace";
   throw new ImportInputError("format: the file is neither Enlace's CSV (header with sending_country_iso2) nor the database-of-embassies export (header starting operator;); pass --format");
 }
 
@@ -64,17 +69,20 @@ export async function runImport(dataSource: DataSource, path: string, options: I
   if (options.apply && sourceDate === null) {
     throw new ImportInputError(`--date: the export's date is unknown (no --date, no date in the file name ${file}); --apply needs it, so that an unknown date never replaces the offices' known ones`);
   }
-  const csv = readFileSync(path, "utf8");
-  const format = options.format === "auto" ? detectFormat(csv) : options.format;
+  // Spreadsheet files: UTF-8 with or without BOM, UTF-16, Windows-1252; "," ";" or tab.
+  const table = readTableFile(path);
+  assertNotCutShort(table, path);
+  const csv = table.text;
+  const format = options.format === "auto" ? detectFormat(table) : options.format;
 
   const countries = await dataSource.manager.find(Country);
   const progress = (phase: string) => (done: number, total: number) => options.progress?.(phase, done, total);
   const parsed =
     format === "enlace"
-      ? parseEnlaceFormat(csv, new Set(countries.map((c) => c.code)))
+      ? parseEnlaceFormat(csv, new Set(countries.map((c) => c.code)), table.delimiter)
       : parseDatabaseOfEmbassies(
           csv,
-          { countryCode: englishCountryCodes(), crmMembers: new Set(countries.filter((c) => c.crmMembership === Membership.MEMBER).map((c) => c.code)), sourceRef: (line) => `file:${file}#L${line}` },
+          { delimiter: table.delimiter, countryCode: englishCountryCodes(), crmMembers: new Set(countries.filter((c) => c.crmMembership === Membership.MEMBER).map((c) => c.code)), sourceRef: (line) => `file:${file}#L${line}` },
           progress("reading"),
         );
 
@@ -93,5 +101,5 @@ export async function runImport(dataSource: DataSource, path: string, options: I
     await dataSource.transaction((m) => applyImportDiff(m, diff, { actor: `import:${file}`, sourceDate, onProgress: progress("applying") }));
   }
   const { rows: _rows, ...rest } = parsed;
-  return { file, format, sourceDate, applied: options.apply, parsed: rest, diff };
+  return { file, format, encoding: table.encoding, delimiter: table.delimiter, sourceDate, applied: options.apply, parsed: rest, diff };
 }
