@@ -36,5 +36,6 @@ describe("operations/ through the gateway", () => {
     const groups = body.data.nearestRepresentations.byNationality;
     expect(groups.map((g: { nationality: { name: string } }) => g.nationality.name)).toEqual(["Bangladesh", "Nepal"]);
     expect(groups[0].results[0].representation.name).toBe("Embassy of Bangladesh");
+    expect(groups[0].emptyReason).toBeNull();
   });
 });

@@ -100,6 +100,18 @@ describe.each(DATABASES)("Query.nearestRepresentations on the real data (%s)", (
     expect(capped.byNationality[0].results).toEqual([]);
   });
 
+  it("reports distances and applies maxDistanceKm on one Earth radius (an office at 367.7 km no longer passes 367.5)", async () => {
+    const near = { latitude: 14.9054, longitude: -92.2589 };
+    const reported = (await nearest({ n: ["BD"], near, first: 1 })).byNationality[0].results[0];
+    expect(reported.representation.id).toBe("bd-mx-emb-mexico-city");
+    // on the mean radius, 6,371.0088 km; the equatorial radius would report ~1 km more
+    expect(reported.distanceKm).toBeGreaterThan(850);
+    const justBelow = await nearest({ n: ["BD"], near, first: 1, max: reported.distanceKm - 0.1 });
+    expect(justBelow.byNationality[0].results.map((r: Result) => r.representation.id)).not.toContain("bd-mx-emb-mexico-city");
+    const justAbove = await nearest({ n: ["BD"], near, first: 1, max: reported.distanceKm + 0.1 });
+    expect(justAbove.byNationality[0].results[0]).toMatchObject({ distanceKm: reported.distanceKm, representation: { id: "bd-mx-emb-mexico-city" } });
+  });
+
   it.each([
     [{ n: ["BD"], near: { place: "Xyzzyville" } }, "near.place"],
     [{ n: ["BD"], near: { place: "Tapachula", latitude: 1, longitude: 2 } }, "near"],

@@ -96,7 +96,9 @@ describe.each(DATABASES)("import: matching, repeats, dates and audit (%s)", (db)
   });
 
   it("proposes a same-key row far from the office as a new office, never as a move", async () => {
-    // Today the directory has France's and Poland's consulates general in Chicago only (no city, Chicago's coordinates).
+    // The directory as the issue found it: France's and Poland's consulates general in Chicago only
+    // (no city, Chicago's coordinates), not yet those in Washington and New York.
+    await ds.query(`DELETE FROM representation WHERE id IN ('fr-us-cg-nocity', 'pl-us-cg-new-york')`);
     const result = await runImport(ds, FAR, { format: "auto", apply: false });
     expect(result.diff.changed).toEqual([]);
     expect(result.diff.rejected).toEqual([]);
@@ -104,6 +106,16 @@ describe.each(DATABASES)("import: matching, repeats, dates and audit (%s)", (db)
       ["fr-us-cg-nocity", expect.stringMatching(/^9\d\d km from fr-us-cg-nocity-2 at \(41\.8826, -87\.6309\): another office$/)],
       ["pl-us-cg-new-york-city", expect.stringMatching(/^1\d\d\d km from pl-us-cg-nocity at \(41\.9105, -87\.6266\): another office$/)],
     ]);
+  });
+
+  it("does not take coordinates outside the host country: a warning, and no change proposed", async () => {
+    // Real rows of the 2022-11-16 export: Israel's embassy in Guatemala at Abuja, Belgium's in Havana at Zagreb.
+    const result = await runImport(ds, fixture("outside-host-2022-11-16.csv"), { format: "auto", apply: false });
+    expect(result.parsed.warnings.map((w) => w.reason.replace(/ \d+(\.\d)? km/, " N km"))).toEqual([
+      "coordinates 9.05461, 7.52745 lie N km outside GT (in NG): not taken",
+      "coordinates 45.8272, 15.961 lie N km outside CU (in HR): not taken",
+    ]);
+    expect(result.diff.changed.filter((c) => c.changes.coordinates)).toEqual([]);
   });
 
   it("treats rows with the same Wikidata item as one office and reports the repeats", async () => {

@@ -72,7 +72,7 @@ describe.each(DATABASES)("seedDirectory on the real data (%s)", (db) => {
     const dataSource = await openDatabase(createDirectoryDataSource(databases.config("directory")));
     try {
       const first = await seedDirectory(dataSource);
-      expect(first.representations).toMatchObject({ read: 677, inserted: 677, present: 0, rejected: [] });
+      expect(first.representations).toMatchObject({ read: 796, inserted: 796, present: 0, rejected: [] });
       expect(first.countries.inserted).toBeGreaterThanOrEqual(249);
       expect(first.procedures.inserted).toBe(9);
       const snapshot = async () => ({
@@ -82,10 +82,43 @@ describe.each(DATABASES)("seedDirectory on the real data (%s)", (db) => {
       });
       const before = await snapshot();
       const second = await seedDirectory(dataSource);
-      expect(second.representations).toMatchObject({ read: 677, inserted: 0, present: 677 });
+      expect(second.representations).toMatchObject({ read: 796, inserted: 0, present: 796 });
       expect(second.countries.inserted).toBe(0);
       expect(second.procedures.inserted).toBe(0);
       expect(await snapshot()).toEqual(before);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});
+
+describe.each(DATABASES)("seedDirectory on a database seeded before the directory grew (%s)", (db) => {
+  let databases: TestDatabases;
+  beforeAll(async () => {
+    databases = await createTestDatabases(db, ["directory"]);
+  });
+  afterAll(() => databases?.drop());
+
+  it("adds the 119 new rows at the next start and leaves edited rows as they are", async () => {
+    const dataSource = await openDatabase(createDirectoryDataSource(databases.config("directory")));
+    try {
+      // The seed file of the project until 2026-12-02: 677 rows.
+      const old = await seedDirectory(dataSource, join(__dirname, "fixtures/representations-677.csv"));
+      expect(old.representations).toMatchObject({ read: 677, inserted: 677 });
+      // A secretariat edit meanwhile: the next seed must not undo it.
+      const edited = "ht-mx-cons-tapachula";
+      await dataSource.query(`UPDATE representation SET address = 'Edited by the secretariat', version = version + 1 WHERE id = '${edited}'`);
+      const [before] = await dataSource.query(`SELECT address, version, latitude, longitude FROM representation WHERE id = '${edited}'`);
+
+      const next = await seedDirectory(dataSource);
+      expect(next.representations).toMatchObject({ read: 796, inserted: 119, present: 677, rejected: [] });
+      expect(Number((await dataSource.query(`SELECT COUNT(*) AS n FROM representation`))[0].n)).toBe(796);
+      expect(await dataSource.query(`SELECT address, version, latitude, longitude FROM representation WHERE id = '${edited}'`)).toEqual([before]);
+      // The new rows come with their jurisdictions and procedures, like the old ones.
+      const [{ n: withoutJurisdiction }] = await dataSource.query(
+        `SELECT COUNT(*) AS n FROM representation r WHERE NOT EXISTS (SELECT 1 FROM representation_jurisdiction j WHERE j.representation_id = r.id)`,
+      );
+      expect(Number(withoutJurisdiction)).toBe(0);
     } finally {
       await dataSource.destroy();
     }

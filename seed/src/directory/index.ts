@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { DataSource, EntityManager } from "typeorm";
 import {
+  CoordinatePrecision,
   Country,
   JurisdictionRow,
   Membership,
@@ -10,17 +11,33 @@ import {
   ProcedureCode,
   ProcedureOfferRow,
   Representation,
+  type RepresentationStatus,
 } from "../../../subgraphs/directory/src/entities";
+import { doubtfulRows, statusVerdict } from "../../../subgraphs/directory/src/quality/quality-lists";
 import { countrySearchText } from "../../../subgraphs/directory/src/search-text";
 import { allCountryNames } from "../country-names";
 import { SEED_DATA_DIR } from "../paths";
 import { buildJurisdictions, buildRepresentation, buildTypicalOffers, insertAll, locate } from "./representation-builder";
-import { parseRepresentationRows, type RowProblem } from "./representation-rows";
+import { parseRepresentationRows, type RepresentationSeedRow, type RowProblem } from "./representation-rows";
 
 export interface DirectorySeedSummary {
   countries: { inserted: number; present: number };
   procedures: { inserted: number; present: number };
-  representations: { read: number; inserted: number; present: number; cityPrecision: number; rejected: RowProblem[]; warnings: RowProblem[] };
+  representations: { read: number; inserted: number; present: number; cityPrecision: number; rejected: RowProblem[]; warnings: RowProblem[]; positions: PositionCounts };
+}
+
+/** How the inserted offices were placed (see quality/position-check.ts). */
+export interface PositionCounts {
+  /** The source's coordinates, inside the host country. */
+  exact: number;
+  /** No coordinates in the source: the city's GeoNames position. */
+  city: number;
+  /** Coordinates outside the host country, replaced by the city's position. */
+  movedToCity: number;
+  /** Coordinates outside the host country and no city to fall back on: dropped. */
+  dropped: number;
+  /** No position at all. */
+  none: number;
 }
 
 const readCsv = (file: string): Record<string, string>[] =>
@@ -71,6 +88,20 @@ async function seedProcedures(m: EntityManager) {
 }
 
 /**
+ * Doubtful rows fixed with a source (seed/data/doubtful-rows.csv) get their status at
+ * insert, the source added to their provenance. Returns the offices changed.
+ */
+function applyStatusVerdicts(reps: Representation[]): Representation[] {
+  const verdicts = new Map(doubtfulRows().flatMap((d) => (statusVerdict(d) ? [[d.representationId, { ...(statusVerdict(d) as { status: string; since: string }), sources: d.sources }] as const] : [])));
+  return reps.filter((rep) => {
+    const verdict = verdicts.get(rep.id);
+    if (!verdict) return false;
+    Object.assign(rep, { status: verdict.status as RepresentationStatus, statusSince: verdict.since, sourceUrls: [...rep.sourceUrls, ...verdict.sources] });
+    return true;
+  });
+}
+
+/**
  * Loads the directory's reference data and the real representations. Idempotent: it only
  * inserts what is missing and never overwrites a row, so a secretariat's edits survive a
  * re-seed. One transaction: a failed seed leaves nothing half-written.
@@ -90,20 +121,37 @@ export async function seedDirectory(dataSource: DataSource, csvPath = join(SEED_
       if (!found) throw new Error(`seed: country ${code} passed validation but is not in the country table`);
       return found;
     };
-    await insertAll(m, Representation, fresh.map((row) => buildRepresentation(m, row, country, { sourceDate: row.sourceDate, lastVerifiedOn: row.sourceDate })));
+    const where = fresh.map((row) => locate(row));
+    const reps = fresh.map((row, i) => buildRepresentation(m, row, country, { sourceDate: row.sourceDate, lastVerifiedOn: row.sourceDate }, where[i]));
+    const statusFixes = applyStatusVerdicts(reps);
+    await insertAll(m, Representation, reps);
     await insertAll(m, JurisdictionRow, fresh.flatMap((row) => buildJurisdictions(m, row)));
     const catalogue = await m.find(Procedure);
     await insertAll(m, ProcedureOfferRow, fresh.flatMap((row) => buildTypicalOffers(m, row, catalogue)));
-    const unlocated = fresh.filter((row) => row.latitude === null && locate(row).latitude === null);
+    const line = (row: RepresentationSeedRow) => parsed.rows.indexOf(row) + 2;
+    const positions: PositionCounts = { exact: 0, city: 0, movedToCity: 0, dropped: 0, none: 0 };
+    const positionWarnings: RowProblem[] = [];
+    fresh.forEach((row, i) => {
+      const w = where[i];
+      if (w.warning) positionWarnings.push({ line: line(row), id: row.id, reason: w.warning });
+      if (w.precision === CoordinatePrecision.EXACT) positions.exact++;
+      else if (w.precision === CoordinatePrecision.CITY) positions[w.warning ? "movedToCity" : "city"]++;
+      else if (w.warning) positions.dropped++;
+      else {
+        positions.none++;
+        positionWarnings.push({ line: line(row), id: row.id, reason: `no coordinates: ${row.city ? `"${row.city}" is not in the gazetteer for ${row.hostCountryCode}` : "the source gives no city"}; kept, without a position` });
+      }
+    });
     const warnings = [
       ...parsed.warnings,
-      ...unlocated.map((row) => ({ line: parsed.rows.indexOf(row) + 2, id: row.id, reason: `no coordinates: ${row.city ? `"${row.city}" is not in the gazetteer for ${row.hostCountryCode}` : "the source gives no city"}; kept, without a position` })),
+      ...positionWarnings,
+      ...statusFixes.map((r) => ({ line: line(fresh.find((row) => row.id === r.id) as RepresentationSeedRow), id: r.id, reason: `status ${r.status} since ${r.statusSince}, from seed/data/doubtful-rows.csv and its sources` })),
     ];
-    const cityPrecision = fresh.filter((row) => row.latitude === null).length - unlocated.length;
+    const cityPrecision = positions.city + positions.movedToCity;
     return {
       countries,
       procedures: { inserted: procedures.inserted, present: procedures.present },
-      representations: { read: parsed.read, inserted: fresh.length, present: parsed.rows.length - fresh.length, cityPrecision, rejected: parsed.rejected, warnings },
+      representations: { read: parsed.read, inserted: fresh.length, present: parsed.rows.length - fresh.length, cityPrecision, rejected: parsed.rejected, warnings, positions },
     };
   });
 }
@@ -114,7 +162,12 @@ export function formatDirectorySummary(s: DirectorySeedSummary): string {
     `directory seed: countries ${s.countries.inserted} inserted, ${s.countries.present} already present`,
     `directory seed: procedures ${s.procedures.inserted} inserted, ${s.procedures.present} already present`,
     `directory seed: representations ${r.read} rows read, ${r.inserted} inserted, ${r.present} already present, ${r.rejected.length} rejected, ${r.warnings.length} warnings`,
-    ...(r.cityPrecision ? [`directory seed: ${r.cityPrecision} offices without coordinates placed at their city (precision CITY)`] : []),
+    ...(r.inserted
+      ? [
+          `directory seed: positions of the ${r.inserted} offices inserted: ${r.positions.exact} from their source, ${r.positions.city} at their city (GeoNames, precision CITY), ` +
+            `${r.positions.movedToCity} moved to their city from coordinates outside the host country, ${r.positions.dropped} dropped for lying outside it, ${r.positions.none} without a position`,
+        ]
+      : []),
     ...r.rejected.map((p) => `  rejected line ${p.line} (${p.id || "no id"}): ${p.reason}`),
     ...r.warnings.map((p) => `  warning line ${p.line} (${p.id}): ${p.reason}`),
   ];

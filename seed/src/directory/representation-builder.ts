@@ -1,6 +1,5 @@
 import type { EntityManager } from "typeorm";
 import {
-  CoordinatePrecision,
   JurisdictionBasis,
   JurisdictionRow,
   ProcedureOfferRow,
@@ -11,26 +10,34 @@ import {
 } from "../../../subgraphs/directory/src/entities";
 import { typicalOfferRows } from "../../../subgraphs/directory/src/edits/typical-offers";
 import { representationSearchText } from "../../../subgraphs/directory/src/search-text";
-import { resolvePlace } from "../../../subgraphs/directory/src/nearest/gazetteer";
+import { checkPosition, type PositionVerdict } from "../../../subgraphs/directory/src/quality/position-check";
 import type { RepresentationSeedRow } from "./representation-rows";
 
 export type CountryLookup = (code: string) => Country;
 
 /**
- * Where the source gives no position, the city's from the gazetteer (exact name in the host
- * country, the most populous namesake), marked CITY so nobody mistakes it for the door.
+ * Where the office is, checked against its host country (quality/position-check.ts): the
+ * source's coordinates when they lie there, else the city's GeoNames position (CITY, the
+ * GeoNames page cited), else none.
  */
-export function locate(row: Pick<RepresentationSeedRow, "latitude" | "longitude" | "city" | "hostCountryCode">): { latitude: number | null; longitude: number | null; coordinatePrecision: CoordinatePrecision | null } {
-  if (row.latitude !== null && row.longitude !== null) return { latitude: row.latitude, longitude: row.longitude, coordinatePrecision: CoordinatePrecision.EXACT };
-  const city = row.city ? resolvePlace(row.city, row.hostCountryCode, true) : undefined;
-  return city ? { latitude: city.latitude, longitude: city.longitude, coordinatePrecision: CoordinatePrecision.CITY } : { latitude: null, longitude: null, coordinatePrecision: null };
+export function locate(row: Pick<RepresentationSeedRow, "latitude" | "longitude" | "city" | "hostCountryCode">): PositionVerdict {
+  return checkPosition(row);
 }
 
 /** A new representation from a checked row, as the seed and the import create it. */
-export function buildRepresentation(m: EntityManager, row: RepresentationSeedRow, country: CountryLookup, provenance: { sourceDate: string | null; lastVerifiedOn: string | null }): Representation {
+export function buildRepresentation(
+  m: EntityManager,
+  row: RepresentationSeedRow,
+  country: CountryLookup,
+  provenance: { sourceDate: string | null; lastVerifiedOn: string | null },
+  where: PositionVerdict = locate(row),
+): Representation {
   return m.create(Representation, {
     ...row,
-    ...locate(row),
+    latitude: where.latitude,
+    longitude: where.longitude,
+    coordinatePrecision: where.precision,
+    sourceUrls: where.source ? [...row.sourceUrls, where.source] : row.sourceUrls,
     openingHours: null,
     languages: [],
     status: RepresentationStatus.ACTIVE,

@@ -1,6 +1,8 @@
-import { getDistance } from "geolib";
 import { foldText } from "../../../subgraphs/shared/src/text";
 import type { Representation } from "../../../subgraphs/directory/src/entities";
+import { distanceKm } from "../../../subgraphs/directory/src/geo/distance";
+import { checkPosition } from "../../../subgraphs/directory/src/quality/position-check";
+import type { RowProblem } from "../directory/representation-rows";
 import type { ImportRow } from "./import-row";
 
 export interface ExistingOffice {
@@ -28,7 +30,7 @@ const hasPosition = (p: Located): p is { latitude: number; longitude: number } =
 /** Kilometres between two positions, or null when either is unknown. */
 export function kmBetween(a: Located, b: Located): number | null {
   if (!hasPosition(a) || !hasPosition(b)) return null;
-  return getDistance(a, b, 1) / 1000;
+  return distanceKm(a, b);
 }
 
 /** The office and the row are more than SAME_PLACE_KM apart: not the same office. */
@@ -50,4 +52,19 @@ export function officesByKey(existing: ExistingOffice[]): Map<string, ExistingOf
   const byKey = new Map<string, ExistingOffice[]>();
   for (const office of existing) byKey.set(keyOf(office.rep), [...(byKey.get(keyOf(office.rep)) ?? []), office]);
   return byKey;
+}
+
+/**
+ * Coordinates outside the row's host country (Israel's embassy in Guatemala at Abuja) are
+ * not taken: the row loses them, with a warning, so that no change proposes them and a new
+ * office is placed at its city (quality/position-check.ts, as the seed does).
+ */
+export function dropPositionsOutsideHost(rows: ImportRow[], warnings: RowProblem[]): void {
+  for (const row of rows) {
+    if (row.latitude === null || row.longitude === null) continue;
+    const verdict = checkPosition(row);
+    if (!verdict.warning) continue;
+    warnings.push({ line: row.line, id: row.id ?? row.externalUrl ?? "", reason: `${verdict.warning.split(";")[0]}: not taken` });
+    Object.assign(row, { latitude: null, longitude: null });
+  }
 }

@@ -10,6 +10,7 @@ import { englishCountryCodes } from "./country-codes";
 import { parseDatabaseOfEmbassies, type ParsedImport } from "./database-of-embassies";
 import { diffImport, type ExistingOffice, type ImportDiff } from "./diff";
 import { parseEnlaceFormat } from "./enlace-format";
+import { dropPositionsOutsideHost } from "./office-match";
 
 export type ImportFormat = "auto" | "enlace" | "database-of-embassies";
 
@@ -94,6 +95,7 @@ export async function runImport(dataSource: DataSource, path: string, options: I
   const existing: ExistingOffice[] = reps.map((rep) => ({ rep, concurrent: concurrent.get(rep.id) ?? [] }));
   // Only offices that came from this kind of source can be missing from it.
   const fromThisSource = (o: ExistingOffice) => format === "enlace" || o.rep.sourceUrls.some((u) => u.includes("database-of-embassies") || u.includes("wikidata.org/entity/"));
+  dropPositionsOutsideHost(parsed.rows, parsed.warnings);
   const diff = diffImport(parsed.rows, existing, fromThisSource);
   diff.rejected.unshift(...parsed.rejected);
 

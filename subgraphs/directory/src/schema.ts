@@ -2,6 +2,8 @@ import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema } from "../../shared/src/federated-schema";
 import type { DirectoryContext } from "./context";
 import { Country, Representation } from "./entities";
+import { NearestForNationalityResolver } from "./nearest/empty-reason";
+import { DataQualityResolver } from "./quality/data-quality.resolver";
 import { NearestResolver } from "./nearest/nearest.resolver";
 import { CorrectionResolver } from "./resolvers/correction.resolver";
 import { CountryResolver } from "./resolvers/country.resolver";
@@ -26,6 +28,8 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         RepresentationEditResolver,
         CorrectionResolver,
         NearestResolver,
+        NearestForNationalityResolver,
+        DataQualityResolver,
         RepresentationFieldsResolver,
         RepresentationConnectionResolver,
         JurisdictionResolver,

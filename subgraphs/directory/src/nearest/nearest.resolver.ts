@@ -2,7 +2,7 @@ import { Arg, Ctx, Float, Int, Query, Resolver } from "type-graphql";
 import { BadUserInputError } from "../../../shared/src/errors";
 import { Role } from "../../../shared/src/identity";
 import type { DirectoryContext } from "../context";
-import { CoordinatePrecision, ProcedureCode, RepresentationKind } from "../entities";
+import { CoordinatePrecision, Membership, ProcedureCode, RepresentationKind, type Country } from "../entities";
 import { countryCode, countryCodes } from "../validation";
 import { nearestPlace, resolvePlace, type Place } from "./gazetteer";
 import { rankNearest } from "./nearest.service";
@@ -51,7 +51,9 @@ export class NearestResolver {
           if (!representation) return [];
           return [{ representation, distanceKm: c.distanceKm === null ? null : Math.round(c.distanceKm * 10) / 10, coversLocation: c.basis !== "NONE", basis: c.basis, coordinatePrecision: (c.precision as CoordinatePrecision | null) ?? null }];
         });
-        return { nationality: country(code), anyCovers: results.some((r) => r.coversLocation), results };
+        const anyCovers = results.some((r) => r.coversLocation);
+        const facts = { isCrmMember: (country(code) as Country | undefined)?.crmMembership === Membership.MEMBER, officesAnywhere: ctx.offices.countOf(code), results: results.length, anyCovers, placeCountry: place.country };
+        return { nationality: country(code), anyCovers, results, facts };
       }),
     };
   }

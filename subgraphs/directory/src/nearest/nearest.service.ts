@@ -1,5 +1,5 @@
-import { getDistance } from "geolib";
 import type { ProcedureCode, RepresentationKind } from "../entities";
+import { chord2ForKm, distanceKm } from "../geo/distance";
 import { type IndexedOffice, type OfficeIndex, unitVector } from "./office-index";
 import { CoverageBasis } from "./nearest.types";
 
@@ -22,21 +22,18 @@ export interface NearestQuery {
   maxDistanceKm?: number;
 }
 
-const EARTH_KM = 6371.0088;
-
 /**
  * Ranks the active offices of each nationality for a place: those whose jurisdiction
  * covers the place's country first (resident or concurrently accredited), then the rest;
  * by great-circle distance within each group; offices with no known position last in
  * their group, never dropped. Order comes from the chord between unit vectors, which grows
- * with the great-circle distance, so it is exact; geolib gives the distance reported for
- * the offices returned.
+ * with the great-circle distance, so it is exact; the limit and the distance reported for
+ * the offices returned use the same mean Earth radius (geo/distance.ts).
  */
 export async function rankNearest(index: OfficeIndex, q: NearestQuery): Promise<Map<string, Candidate[]>> {
   const here = unitVector(q.latitude, q.longitude);
   const chord2 = (o: IndexedOffice) => (o.xyz ? (o.xyz[0] - here[0]) ** 2 + (o.xyz[1] - here[1]) ** 2 + (o.xyz[2] - here[2]) ** 2 : Number.POSITIVE_INFINITY);
-  // A distance limit as a chord: 2·sin(d / 2R).
-  const maxChord2 = q.maxDistanceKm === undefined ? Number.POSITIVE_INFINITY : (2 * Math.sin(Math.min(Math.PI, q.maxDistanceKm / EARTH_KM) / 2)) ** 2;
+  const maxChord2 = q.maxDistanceKm === undefined ? Number.POSITIVE_INFINITY : chord2ForKm(q.maxDistanceKm);
   const kinds = q.kinds ? new Set<string>(q.kinds) : undefined;
   const groups = await index.officesOf(q.nationalities);
   const result = new Map<string, Candidate[]>();
@@ -54,7 +51,7 @@ export async function rankNearest(index: OfficeIndex, q: NearestQuery): Promise<
         sender: nationality,
         basis,
         precision: o.precision,
-        distanceKm: o.latitude === null || o.longitude === null ? null : getDistance({ latitude: q.latitude, longitude: q.longitude }, { latitude: o.latitude, longitude: o.longitude }, 1) / 1000,
+        distanceKm: o.latitude === null || o.longitude === null ? null : distanceKm(q, { latitude: o.latitude, longitude: o.longitude }),
       })),
     );
   });

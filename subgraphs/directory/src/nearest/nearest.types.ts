@@ -1,5 +1,6 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { CoordinatePrecision, Country, Representation } from "../entities";
+import type { EmptyReasonFacts } from "./empty-reason";
 
 export enum CoverageBasis {
   RESIDENT = "RESIDENT",
@@ -51,6 +52,8 @@ export class NearestForNationality {
   @Field(() => Country) nationality!: Country;
   @Field({ description: "Whether any office of this country covers the place; when false the results are the nearest anywhere." }) anyCovers!: boolean;
   @Field(() => [NearestResult], { description: "Offices that cover the place first, then the others; each group by distance." }) results!: NearestResult[];
+  /** What `emptyReason` is worked out from (see empty-reason.ts). */
+  facts!: EmptyReasonFacts & { placeCountry: string };
 }
 
 @ObjectType({ simpleResolvers: true })

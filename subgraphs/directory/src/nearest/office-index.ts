@@ -44,6 +44,11 @@ export class OfficeIndex {
     return senders.map((sender) => this.bySender.get(sender) ?? []);
   }
 
+  /** Active offices of a sender, as of the last `officesOf` (which a ranking has just made). */
+  countOf(sender: string): number {
+    return this.bySender.get(sender)?.length ?? 0;
+  }
+
   private async build(revision: number): Promise<void> {
     const offices = new Map<string, IndexedOffice>();
     const bySender = new Map<string, IndexedOffice[]>();

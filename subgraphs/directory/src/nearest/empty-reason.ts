@@ -1,0 +1,63 @@
+import { Arg, Ctx, Field, FieldResolver, ObjectType, registerEnumType, Resolver, Root } from "type-graphql";
+import { Lang } from "../../../shared/src/lang";
+import type { DirectoryContext } from "../context";
+import { EMPTY_REASON_WORDS, localized } from "../labels";
+import { NearestForNationality } from "./nearest.types";
+
+export enum EmptyReasonCode {
+  CRM_MEMBER_STATE = "CRM_MEMBER_STATE",
+  NO_OFFICE_IN_DIRECTORY = "NO_OFFICE_IN_DIRECTORY",
+  NO_OFFICE_MATCHES = "NO_OFFICE_MATCHES",
+  NO_OFFICE_COVERS_PLACE = "NO_OFFICE_COVERS_PLACE",
+}
+registerEnumType(EmptyReasonCode, {
+  name: "EmptyReasonCode",
+  description: "Why a nationality's answer has no office, or none that can act in the place's country.",
+  valuesConfig: {
+    CRM_MEMBER_STATE: { description: "The nationality is a CRM member state: the directory does not list the member states' own consular networks." },
+    NO_OFFICE_IN_DIRECTORY: { description: "The directory holds no active office of this country anywhere." },
+    NO_OFFICE_MATCHES: { description: "The country has offices, but none passes the procedure, kinds or maxDistanceKm asked for." },
+    NO_OFFICE_COVERS_PLACE: { description: "Offices are listed, but none is resident in or accredited to the place's country." },
+  },
+});
+
+@ObjectType({ simpleResolvers: true, description: "Why an answer is empty or has no competent office, and what to do next." })
+export class EmptyReason {
+  @Field(() => EmptyReasonCode) code!: EmptyReasonCode;
+  @Field({ description: "What it means and what the official can do next, in the language of labels." }) message!: string;
+}
+
+export interface EmptyReasonFacts {
+  isCrmMember: boolean;
+  /** Active offices of the nationality in the directory, before any filter. */
+  officesAnywhere: number;
+  results: number;
+  anyCovers: boolean;
+}
+
+/** The reason for a nationality's answer, or null when an office there can act. */
+export function emptyReasonCode(f: EmptyReasonFacts): EmptyReasonCode | null {
+  if (f.results > 0 && f.anyCovers) return null;
+  if (f.isCrmMember) return EmptyReasonCode.CRM_MEMBER_STATE;
+  if (f.officesAnywhere === 0) return EmptyReasonCode.NO_OFFICE_IN_DIRECTORY;
+  if (f.results === 0) return EmptyReasonCode.NO_OFFICE_MATCHES;
+  return EmptyReasonCode.NO_OFFICE_COVERS_PLACE;
+}
+
+export function emptyReason(f: EmptyReasonFacts, names: { nationality: string; place: string }, lang: Lang): EmptyReason | null {
+  const code = emptyReasonCode(f);
+  return code && { code, message: EMPTY_REASON_WORDS[code][lang](names.nationality, names.place) };
+}
+
+@Resolver(() => NearestForNationality)
+export class NearestForNationalityResolver {
+  @FieldResolver(() => EmptyReason, {
+    nullable: true,
+    description: "Null when an office listed can act in the place's country; else why not, and what to do next. Language as for labels.",
+  })
+  async emptyReason(@Root() n: NearestForNationality, @Ctx() ctx: DirectoryContext, @Arg("lang", () => Lang, { nullable: true }) lang?: Lang): Promise<EmptyReason | null> {
+    const words = lang ?? ctx.lang;
+    const place = await ctx.loaders.countryByCode.load(n.facts.placeCountry);
+    return emptyReason(n.facts, { nationality: localized(n.nationality, "name", words), place: place ? localized(place, "name", words) : n.facts.placeCountry }, words);
+  }
+}

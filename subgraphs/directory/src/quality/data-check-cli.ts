@@ -1,0 +1,78 @@
+import "reflect-metadata";
+import { databaseConfigFromEnv, openDatabase } from "../../../shared/src/database";
+import { createDirectoryDataSource } from "../database";
+import { dataQualityReport } from "./data-quality";
+import type { DataQuality, QualitySection } from "./data-quality.types";
+
+/** Ids in lines of a readable width. */
+const ids = (list: string[], indent = "    ") => {
+  const lines: string[] = [];
+  let line = "";
+  for (const id of list) {
+    if (line && line.length + id.length > 96) {
+      lines.push(indent + line);
+      line = "";
+    }
+    line += (line ? ", " : "") + id;
+  }
+  return line ? [...lines, indent + line] : lines;
+};
+
+const withDetail = (s: QualitySection) => s.offices.map((o) => `    ${o.id}${o.detail ? ` — ${o.detail}` : ""}`);
+/** Long sections show their first ids; `--json` has them all. */
+const SHOWN = 40;
+const plain = (s: QualitySection) => [
+  ...ids(s.offices.slice(0, SHOWN).map((o) => o.id)),
+  ...(s.count > SHOWN ? [`    … and ${s.count - SHOWN} more (--json lists them all)`] : []),
+];
+
+/** The report as a person reads it: each section with its count and ids. */
+export function formatDataQuality(r: DataQuality): string {
+  const c = r.contacts;
+  return [
+    `Directory data check, ${r.generatedOn}: ${r.offices} offices (closed ones left out)`,
+    "",
+    `Without a position: ${r.withoutPosition.count}`,
+    ...withDetail(r.withoutPosition),
+    `Outside their host country (over 15 km): ${r.outsideHost.count}`,
+    ...withDetail(r.outsideHost),
+    `Likely duplicates (same sender, host, kind and city): ${r.likelyDuplicates.length} groups`,
+    ...r.likelyDuplicates.map((d) => `    ${d.key}: ${d.ids.join(", ")}`),
+    `No procedure filter returns them (no procedure listed): ${r.noProcedureFilterReturns.count}`,
+    ...plain(r.noProcedureFilterReturns),
+    `Honorary consulates, returned only for assistance to detained nationals: ${r.honoraryDetaineeOnly.count}`,
+    ...plain(r.honoraryDetaineeOnly),
+    `Not verified for over a year: ${r.notVerifiedForAYear.count}`,
+    ...plain(r.notVerifiedForAYear),
+    `Contact channels: ${c.withPhone} of ${c.offices} with a phone, ${c.withEmail} with an e-mail, ${c.withAddress} with an address, ${c.withWebsite} with a website`,
+    `  with no phone, e-mail or address: ${c.withNone.count}`,
+    ...plain(c.withNone),
+    `Main extra-regional nationalities with no office in the region: ${r.nationalitiesWithoutOffice.length}`,
+    ...r.nationalitiesWithoutOffice.map((n) => `    ${n.country} — ${n.officesElsewhere} office(s) elsewhere; listed because: ${n.basis}`),
+    `Doubtful rows: ${r.doubtfulRows.length} (${r.doubtfulRows.filter((d) => d.verdict === "NEEDS_REVIEW").length} need review)`,
+    ...r.doubtfulRows.flatMap((d) => [
+      `    ${d.representationId} (${d.kind ?? "not in the directory"}, ${d.status ?? "-"}): ${d.doubt} → ${d.verdict}`,
+      `      ${d.finding}${d.sources.length ? ` [${d.sources.join(" ")}]` : ""}`,
+    ]),
+  ].join("\n");
+}
+
+/** `npm run data:check [-- --json]`: the secretariat's work list, from the directory's database. */
+async function main(): Promise<void> {
+  const json = process.argv.includes("--json");
+  const dataSource = await openDatabase(createDirectoryDataSource(databaseConfigFromEnv("directory")));
+  try {
+    const report = await dataQualityReport(dataSource);
+    if (!json && report.offices === 0) console.log("The directory is empty: run `npm run seed` (or `npm start`) first.");
+    else console.log(json ? JSON.stringify(report, null, 2) : formatDataQuality(report));
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
