@@ -1,8 +1,10 @@
 import "reflect-metadata";
 import { databaseConfigFromEnv } from "../subgraphs/shared/src/database";
+import { describeDatabase } from "../subgraphs/shared/src/database-location";
 import { runMain, stopOnSignals } from "../subgraphs/shared/src/process";
 import { limitsFromEnv } from "../gateway/src/limits";
 import { SUBGRAPHS } from "../subgraphs/shared/src/subgraph-ports";
+import { assertPortsFree } from "./ports";
 import { startStack } from "./start";
 
 /**
@@ -11,14 +13,22 @@ import { startStack } from "./start";
  */
 async function main(): Promise<void> {
   const env = process.env;
-  console.log(`Enlace: opening databases (${env.DATABASE_URL ? "PostgreSQL from DATABASE_URL" : `SQLite under ${env.DATA_DIR ?? "data"}/`}), migrating and seeding...`);
+  const host = env.HOST ?? "127.0.0.1";
+  const gatewayPort = Number(env.PORT ?? 4000);
+  const subgraphPorts = Object.fromEntries(SUBGRAPHS.map(({ name, defaultPort }) => [name, Number(env[`${name.toUpperCase()}_PORT`] ?? defaultPort)]));
+  await assertPortsFree(host, [
+    { who: "the gateway", variable: "PORT", port: gatewayPort },
+    ...SUBGRAPHS.map(({ name }) => ({ who: `the ${name} subgraph`, variable: `${name.toUpperCase()}_PORT`, port: subgraphPorts[name] })),
+  ]);
+  console.log("Enlace: opening the databases (created on first start), migrating and seeding...");
+  for (const owner of ["gateway", ...SUBGRAPHS.map((s) => s.name)]) console.log(`  ${owner}: ${describeDatabase(databaseConfigFromEnv(owner))}`);
   const stack = await startStack({
     database: (name) => databaseConfigFromEnv(name),
     // One process: a random secret unless the operator pins one (to sign for separately run subgraphs).
     identitySecret: env.IDENTITY_SECRET,
-    host: env.HOST ?? "127.0.0.1",
-    gatewayPort: Number(env.PORT ?? 4000),
-    subgraphPorts: Object.fromEntries(SUBGRAPHS.map(({ name, defaultPort }) => [name, Number(env[`${name.toUpperCase()}_PORT`] ?? defaultPort)])),
+    host,
+    gatewayPort,
+    subgraphPorts,
     seed: env.SEED !== "0",
     limits: limitsFromEnv(),
     onSeed: (summary) => console.log(summary),

@@ -1,20 +1,42 @@
 import "reflect-metadata";
+import { ExitCode, runCommand } from "../../subgraphs/shared/src/cli";
 import { databaseConfigFromEnv } from "../../subgraphs/shared/src/database";
+import { databaseExists, describeDatabase } from "../../subgraphs/shared/src/database-location";
 import { SUBGRAPH_MODULES } from "../../stack/subgraphs";
 
+const USAGE = `usage: npm run seed
+
+  Creates (when missing), migrates and seeds every subgraph's database without starting
+  the servers; npm start does the same on its first start. Idempotent: only what is
+  missing is added, so an edit is never overwritten. It prints each database it uses.
+
+  The databases: DATA_DIR/<subgraph>.sqlite (DATA_DIR defaults to ./data), or
+  <SUBGRAPH>_DATABASE_URL, else DATABASE_URL, on PostgreSQL.
+
+  exit codes: 0 done; 1 a database could not be reached (run it again later);
+  2 a permanent failure (fix the cause first)`;
+
 /** `npm run seed`: migrates and seeds every subgraph's database (idempotent). */
-async function main(): Promise<void> {
-  for (const subgraph of SUBGRAPH_MODULES) {
-    const dataSource = await subgraph.open(databaseConfigFromEnv(subgraph.name));
-    try {
-      console.log(await subgraph.seed(dataSource));
-    } finally {
-      await dataSource.destroy();
-    }
-  }
+export function runSeedCommand(argv: string[] = process.argv.slice(2)): Promise<ExitCode> {
+  return runCommand({
+    name: "seed",
+    usage: USAGE,
+    config: { options: {} },
+    async run() {
+      for (const subgraph of SUBGRAPH_MODULES) {
+        const config = databaseConfigFromEnv(subgraph.name);
+        const created = !(await databaseExists(config, subgraph.name));
+        console.log(`${subgraph.name} database: ${describeDatabase(config)}${created ? " (created now)" : ""}`);
+        const dataSource = await subgraph.open(config);
+        try {
+          console.log(await subgraph.seed(dataSource));
+        } finally {
+          await dataSource.destroy();
+        }
+      }
+      return ExitCode.Done;
+    },
+  }, argv);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (require.main === module) void runSeedCommand();

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -100,6 +100,16 @@ describe("npm run data:check", () => {
     expect(stdout).toContain("Contact channels: 43 of 796 with a phone, 39 with an e-mail, 10 with an address, 485 with a website");
     expect(stdout).toContain("Main extra-regional nationalities with no office in the region: 1\n    SO — 0 office(s) elsewhere");
     expect(stdout).toContain("Doubtful rows: 4 (3 need review)");
+  });
+
+  it("prints --help, and refuses a directory database that does not exist without creating one", async () => {
+    expect((await run(["--help"])).stdout).toMatch(/^usage: npm run data:check/);
+    const wrong = join(dataDir, "wrong");
+    const failed = await promisify(execFile)(process.execPath, [join(__dirname, "../../dist/subgraphs/directory/src/quality/data-check-cli.js")], {
+      env: { ...process.env, DATA_DIR: wrong, DATABASE_URL: "", DIRECTORY_DATABASE_URL: "" },
+    }).then(() => ({ code: 0, stderr: "" }), (error: { code: number; stderr: string }) => error);
+    expect([failed.code, failed.stderr]).toEqual([2, `data:check: no directory database in SQLite file ${join(wrong, "directory.sqlite")}: check DATA_DIR (or DIRECTORY_DATABASE_URL / DATABASE_URL); npm start or npm run seed creates it\n`]);
+    expect(existsSync(wrong)).toBe(false);
   });
 
   it("--json gives the same report to machines", async () => {

@@ -1,6 +1,3 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyImportDiff } from "../../seed/src/import/apply";
@@ -66,7 +63,7 @@ describe.each(DATABASES)("npm run import (%s)", (db) => {
       ["CREATED", "bd-hn-hcons-tegucigalpa", "import:database_of_embassies-2024-05-01.csv"],
       ["IMPORTED", "ht-mx-emb-mexico-city", "import:database_of_embassies-2024-05-01.csv"],
     ]);
-    expect(Object.keys(audit[1].changes).sort()).toEqual(["address", "emails", "lastVerifiedOn", "phones", "sourceUrls"]);
+    expect(Object.keys(audit[1].changes).sort()).toEqual(["address", "emails", "lastVerifiedOn", "phones", "sourceDate", "sourceUrls"]);
 
     const { body } = await stack.query(`{ representation(id: "bd-hn-hcons-tegucigalpa") { kind city status jurisdiction { basis country { code } } procedures { procedure { code } } provenance { sourceDate } } }`);
     expect(body.data.representation).toEqual({
@@ -90,7 +87,7 @@ describe.each(DATABASES)("npm run import (%s)", (db) => {
     expect(diff.changed.map((c) => [c.id, Object.keys(c.changes)])).toEqual([["ht-mx-emb-mexico-city", ["website"]]]);
     await ds().query(`UPDATE representation SET version = version + 1 WHERE id = 'ht-mx-emb-mexico-city'`);
     const before = await snapshot();
-    await expect(ds().transaction((m) => applyImportDiff(m, diff, { actor: "test", sourceDate: null }))).rejects.toMatchObject({ extensions: { code: "VERSION_CONFLICT" } });
+    await expect(ds().transaction((m) => applyImportDiff(m, diff, { actor: "test", sourceDate: "2024-05-01" }))).rejects.toMatchObject({ extensions: { code: "VERSION_CONFLICT" } });
     expect(await snapshot()).toEqual(before); // the new office was rolled back too
   });
 
@@ -98,39 +95,5 @@ describe.each(DATABASES)("npm run import (%s)", (db) => {
     const result = await runImport(ds(), ENLACE, { format: "enlace", apply: false });
     expect(result.diff.rejected.map((p) => [p.id, p.reason.split(":")[0]])).toEqual([["bad-row", "host_country_iso2"]]);
     expect(result.diff.unchanged.sort()).toEqual(["ht-do-cons-dajabon", "in-pa-emb-panama-city"]);
-  });
-});
-
-describe("the import command", () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "enlace-import-cli-"));
-  const run = (script: string, ...args: string[]) =>
-    spawnSync(process.execPath, [join(__dirname, "../../dist/seed/src", script), ...args], { encoding: "utf8", env: { ...process.env, DATA_DIR: dataDir } });
-  beforeAll(() => {
-    expect(run("cli.js").status).toBe(0); // npm run seed
-  });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  it("prints the diff for people, and changes nothing without --apply", () => {
-    const dry = run("import/cli.js", DOE);
-    expect(dry.status).toBe(0);
-    expect(dry.stdout).toContain("+ bd-hn-hcons-tegucigalpa  BD in HN, HONORARY_CONSULATE, Tegucigalpa");
-    expect(dry.stdout).toContain('~ ht-mx-emb-mexico-city  address: ∅ → "Presa Don Martín 53"');
-    expect(dry.stdout.trim().split("\n").at(-1)).toBe("dry run: nothing was changed. Review the above, then run again with --apply.");
-    expect(JSON.parse(run("import/cli.js", DOE, "--json").stdout).diff.created.map((r: { id: string }) => r.id)).toEqual(["bd-hn-hcons-tegucigalpa"]);
-  });
-
-  it("applies with --apply, machine-readably with --json", () => {
-    const applied = JSON.parse(run("import/cli.js", DOE, "--apply", "--json").stdout);
-    expect(applied).toMatchObject({ applied: true, sourceDate: "2024-05-01" });
-    expect(JSON.parse(run("import/cli.js", DOE, "--json").stdout).diff.created).toEqual([]);
-  });
-
-  it("refuses bad arguments with a clear message and exit code 2", () => {
-    expect(run("import/cli.js").status).toBe(2);
-    const unknown = run("import/cli.js", DOE, "--format", "xml");
-    expect([unknown.status, unknown.stderr.trim()]).toEqual([2, 'error: format: "xml" is not auto, enlace or database-of-embassies']);
-    const missing = run("import/cli.js", "no-such-file.csv");
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/^error: ENOENT/);
   });
 });

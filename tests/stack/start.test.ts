@@ -1,7 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../../gateway/src/paths";
 import { spawnStack } from "../helpers/spawn-stack";
 
 /** Runs `npm start`'s entry point until it is up, asks it something, then interrupts it. */
@@ -26,6 +30,7 @@ describe("npm start (the embedded default)", () => {
   it("creates, migrates and seeds SQLite on first start, serves real data, and stops on Ctrl-C", async () => {
     const first = await runStart(dataDir);
     expect(first.output).toContain("representations 796 rows read, 796 inserted");
+    for (const owner of ["gateway", "directory", "roster", "exchange"]) expect(first.output).toContain(`  ${owner}: SQLite file ${join(dataDir, `${owner}.sqlite`)}\n`);
     expect(first.output).toMatch(/Playground \(GraphiQL, works offline\): http:\/\/127\.0\.0\.1:\d+\/graphql/);
     expect(first.answer.data.representations.totalCount).toBeGreaterThan(0);
     expect(first.output, first.output).toContain("stopped.");
@@ -36,5 +41,35 @@ describe("npm start (the embedded default)", () => {
     const second = await runStart(dataDir);
     expect(second.output).toContain("796 rows read, 0 inserted, 796 already present");
     expect(second.exitCode).toBe(0);
+  });
+});
+
+describe("npm start with a busy port", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "enlace-busy-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("fails at once in one line naming the port, before creating or seeding anything", async () => {
+    const squatter = createServer().listen(0, "127.0.0.1");
+    await once(squatter, "listening");
+    const busy = (squatter.address() as AddressInfo).port;
+    try {
+      const child = spawn(process.execPath, [join(projectRoot(), "dist/stack/main.js")], {
+        env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: "0", DIRECTORY_PORT: "0", ROSTER_PORT: String(busy), EXCHANGE_PORT: "0" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk) => (stdout += chunk));
+      child.stderr.on("data", (chunk) => (stderr += chunk));
+      const [code] = await once(child, "close");
+      expect({ code, stdout, stderr }).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: `Enlace could not start: port ${busy} on 127.0.0.1 (the roster subgraph, ROSTER_PORT) is in use by another process: stop what uses it, or set ROSTER_PORT to another port (0 = any free port)\n`,
+      });
+      expect(readdirSync(dataDir)).toEqual([]); // nothing created, nothing seeded
+    } finally {
+      squatter.close();
+    }
   });
 });

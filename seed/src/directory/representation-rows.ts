@@ -38,8 +38,8 @@ const blank = (value: string | undefined) => (value ?? "").trim() || null;
  * one value only (a malformed e-mail, an unknown accreditation code) drops that value
  * and is reported as a warning, so that one typo never hides an office.
  */
-export function parseRepresentationRows(csv: string, knownCountries: Set<string>) {
-  const records: Record<string, string>[] = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+export function parseRepresentationRows(csv: string, knownCountries: Set<string>, delimiter = ",") {
+  const records: Record<string, string>[] = parse(csv, { delimiter, columns: true, skip_empty_lines: true, trim: true, bom: true });
   const rows: RepresentationSeedRow[] = [];
   const rejected: RowProblem[] = [];
   const warnings: RowProblem[] = [];

@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { AuditEntry, CoordinatePrecision, Country, JurisdictionRow, Procedure, ProcedureOfferRow, Representation } from "../../../subgraphs/directory/src/entities";
 import { setConcurrent } from "../../../subgraphs/directory/src/edits/apply-changes";
-import { auditEntry, writeRepresentation } from "../../../subgraphs/directory/src/edits/write";
+import { auditEntry, createdChanges, writeRepresentation } from "../../../subgraphs/directory/src/edits/write";
 import { Role } from "../../../subgraphs/shared/src/identity";
 import { buildJurisdictions, buildRepresentation, buildTypicalOffers, insertAll } from "../directory/representation-builder";
 import type { ImportDiff } from "./diff";
@@ -9,9 +9,14 @@ import type { ImportDiff } from "./diff";
 export interface ApplyContext {
   /** e.g. "import:database_of_embassies-2024-05-01.csv" */
   actor: string;
-  sourceDate: string | null;
+  /** The export's date (YYYY-MM-DD). Required: an unknown date must never replace a known one. */
+  sourceDate: string;
+  /** Called inside the transaction, after each step: `done` of `total` offices written, nothing committed yet. */
   onProgress?(done: number, total: number): void;
 }
+
+/** The later of two dates (YYYY, YYYY-MM or YYYY-MM-DD compare as text): a verification date never goes back. */
+const later = (a: string | null, b: string): string => (a !== null && a > b ? a : b);
 
 /** Applies a diff inside the caller's transaction: all of it or, on any error, none of it. */
 export async function applyImportDiff(m: EntityManager, diff: ImportDiff, ctx: ApplyContext): Promise<void> {
@@ -28,14 +33,20 @@ export async function applyImportDiff(m: EntityManager, diff: ImportDiff, ctx: A
 
   const catalogue = await m.find(Procedure);
   const provenance = { sourceDate: ctx.sourceDate, lastVerifiedOn: ctx.sourceDate };
-  await insertAll(m, Representation, diff.created.map((row) => buildRepresentation(m, { ...row, sourceDate: ctx.sourceDate }, country, provenance)));
+  const created = diff.created.map((row) => buildRepresentation(m, { ...row, sourceDate: ctx.sourceDate }, country, provenance));
+  await insertAll(m, Representation, created);
   await insertAll(m, JurisdictionRow, diff.created.flatMap((row) => buildJurisdictions(m, row)));
   await insertAll(m, ProcedureOfferRow, diff.created.flatMap((row) => buildTypicalOffers(m, row, catalogue)));
-  await insertAll(m, AuditEntry, diff.created.map((row) => auditEntry(m, importer, row.id, "CREATED", { kind: [null, row.kind], city: [null, row.city], sourceUrls: [null, row.sourceUrls] })));
+  await insertAll(
+    m,
+    AuditEntry,
+    created.map((rep, i) => auditEntry(m, importer, rep.id, "CREATED", { ...createdChanges(rep), ...(diff.created[i].concurrent.length ? { concurrentAccreditation: [null, diff.created[i].concurrent] } : {}) })),
+  );
   done += diff.created.length;
   ctx.onProgress?.(done, total);
 
-  // The API's write path: version check, search text, audit entry with old -> new per field.
+  // The API's write path: version check, search text, audit entry with old -> new per field
+  // (provenance included: sourceUrls, sourceDate, lastVerifiedOn).
   for (const change of diff.changed) {
     const row = change.row;
     await writeRepresentation(m, importer, change.id, change.version, "IMPORTED", async (rep) => {
@@ -45,7 +56,8 @@ export async function applyImportDiff(m: EntityManager, diff: ImportDiff, ctx: A
       if (change.changes.emails) rep.emails = row.emails;
       if (change.changes.website) rep.website = row.website;
       rep.sourceUrls = [...new Set([...row.sourceUrls, ...rep.sourceUrls])];
-      Object.assign(rep, provenance);
+      rep.sourceDate = later(rep.sourceDate, ctx.sourceDate);
+      rep.lastVerifiedOn = later(rep.lastVerifiedOn, ctx.sourceDate);
       return change.changes.concurrentAccreditation ? setConcurrent(m, rep, row.concurrent) : undefined;
     });
     ctx.onProgress?.(++done, total);

@@ -1,61 +1,98 @@
 import "reflect-metadata";
-import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import { createDirectoryDataSource } from "../../../subgraphs/directory/src/database";
+import { ExitCode, PermanentError, UsageError, choiceOption, runCommand } from "../../../subgraphs/shared/src/cli";
 import { databaseConfigFromEnv, openDatabase } from "../../../subgraphs/shared/src/database";
+import { databaseExists, describeDatabase } from "../../../subgraphs/shared/src/database-location";
 import { formatImportReport } from "./report";
-import { ImportInputError, runImport, type ImportFormat } from "./run-import";
+import { runImport, type ImportFormat } from "./run-import";
 
 const USAGE = `usage: npm run import -- FILE [--format auto|enlace|database-of-embassies] [--date YYYY-MM-DD] [--apply] [--json]
-  Reads an export of diplomatic missions and prints what it would change in the directory.
-  Nothing changes without --apply; with it, the whole diff is applied in one transaction.`;
+
+  Reads an export of diplomatic missions and prints what it would change in the directory:
+  new offices, changed fields (old → new), unchanged, repeated rows, offices missing from
+  the export, rejected rows with the reason. Nothing changes without --apply; with it, the
+  whole diff is applied in one transaction, with an audit entry per office.
+
+  FILE       a CSV file: UTF-8 (with or without BOM), UTF-16 or Windows-1252; separated by
+             commas, semicolons or tabs (detected; a file that cannot be read with
+             certainty is refused)
+  --format   auto (default): the database-of-embassies export or Enlace's own CSV
+  --date     the day the export was made; default: a date in the file name. --apply
+             needs one, real and not in the future
+  --json     the report as JSON, for scripts
+
+  The directory database: DATA_DIR/directory.sqlite (DATA_DIR defaults to ./data), or
+  DIRECTORY_DATABASE_URL, else DATABASE_URL. It must exist (npm start or npm run seed
+  creates it); the command prints which one it uses.
+
+  exit codes: 0 done; 1 the database could not be reached (run it again later);
+  2 bad arguments, an unreadable file or no directory database (fix the cause first);
+  3 done, but rows were rejected (listed in the report)`;
+
+const CONFIG = {
+  allowPositionals: true,
+  options: { format: { type: "string" }, date: { type: "string" }, apply: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+} as const;
 
 /** `npm run import`: a reviewable diff of an export against the directory, applied only on request. */
-async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { format: { type: "string", default: "auto" }, date: { type: "string" }, apply: { type: "boolean", default: false }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
-  });
-  if (values.help || positionals.length !== 1) {
-    console.error(USAGE);
-    return values.help ? 0 : 2;
-  }
-  const format = values.format as ImportFormat;
-  if (!["auto", "enlace", "database-of-embassies"].includes(format)) throw new ImportInputError(`format: "${values.format}" is not auto, enlace or database-of-embassies`);
-  // A progress bar on stderr for people at a terminal; never in --json output or logs.
-  const bar = process.stderr.isTTY && !values.json ? new SingleBar({ format: "{phase} [{bar}] {value}/{total}", hideCursor: true }, Presets.shades_classic) : null;
-  let phase = "";
-  const dataSource = await openDatabase(createDirectoryDataSource(databaseConfigFromEnv("directory")));
-  try {
-    const result = await runImport(dataSource, positionals[0], {
-      format,
-      apply: values.apply,
-      date: values.date,
-      progress: (name, done, total) => {
-        if (!bar) return;
-        if (name !== phase) {
-          if (phase) bar.stop();
-          phase = name;
-          bar.start(total, 0, { phase: name.padEnd(8) });
-        }
-        if (done % 100 === 0 || done === total) bar.update(done);
-      },
-    });
-    bar?.stop();
-    console.log(values.json ? JSON.stringify(result, null, 2) : formatImportReport(result, 50));
-    return 0;
-  } finally {
-    bar?.stop();
-    await dataSource.destroy();
-  }
+export function runImportCommand(argv: string[] = process.argv.slice(2)): Promise<ExitCode> {
+  return runCommand({
+    name: "import",
+    usage: USAGE,
+    config: CONFIG,
+    async run({ positionals, values }) {
+      if (positionals.length !== 1) throw new UsageError(positionals.length ? `one FILE at a time, got ${positionals.length}` : "say which FILE to import");
+      const format = choiceOption<ImportFormat>("format", values.format, ["auto", "enlace", "database-of-embassies"], "auto");
+      const config = databaseConfigFromEnv("directory");
+      const where = describeDatabase(config);
+      if (!(await databaseExists(config, "directory"))) {
+        throw new PermanentError(`no directory database in ${where}: check DATA_DIR (or DIRECTORY_DATABASE_URL / DATABASE_URL); npm start or npm run seed creates it`);
+      }
+      console.error(`directory database: ${where}`);
+      const progress = progressReporter(process.stderr.isTTY && !values.json);
+      const dataSource = await openDatabase(createDirectoryDataSource(config));
+      try {
+        const result = await runImport(dataSource, positionals[0], { format, apply: values.apply, date: values.date, progress: progress.update });
+        progress.stop();
+        if (result.applied && result.diff.created.length + result.diff.changed.length) console.error("import: committed");
+        console.log(values.json ? JSON.stringify(result, null, 2) : formatImportReport(result, 50));
+        return result.diff.rejected.length ? ExitCode.Rejected : ExitCode.Done;
+      } finally {
+        progress.stop();
+        await dataSource.destroy();
+      }
+    },
+  }, argv);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error) => {
-    const known = error instanceof ImportInputError || (error as NodeJS.ErrnoException)?.code === "ENOENT";
-    console.error(known ? `error: ${error.message}` : error);
-    process.exitCode = known ? 2 : 1;
-  },
-);
+/**
+ * A bar on a terminal. Elsewhere (logs, tests) lines while the transaction is open, so
+ * that whoever reads the log knows nothing is committed until "import: committed".
+ */
+function progressReporter(tty: boolean) {
+  const bar = tty ? new SingleBar({ format: "{phase} [{bar}] {value}/{total}", hideCursor: true }, Presets.shades_classic) : null;
+  let phase = "";
+  let shown = -1;
+  return {
+    update(name: string, done: number, total: number) {
+      if (!bar) {
+        const decile = total ? Math.floor((done / total) * 10) : 10;
+        if (name === "applying" && decile > shown) {
+          shown = decile;
+          console.error(`import: ${done} of ${total} offices written, in one transaction not yet committed`);
+        }
+        return;
+      }
+      if (name !== phase) {
+        if (phase) bar.stop();
+        phase = name;
+        bar.start(total, 0, { phase: name.padEnd(8) });
+      }
+      if (done % 100 === 0 || done === total) bar.update(done);
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+if (require.main === module) void runImportCommand();

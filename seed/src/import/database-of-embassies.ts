@@ -36,16 +36,16 @@ export interface ParsedImport {
 }
 
 /**
- * Reads the database-of-embassies export (`;`-separated, Wikidata statements) into rows
+ * Reads the database-of-embassies export (`;`-separated as published, Wikidata statements) into rows
  * in Enlace's terms. Scope as for the seed (seed/data/SOURCES.md): the sender is not a CRM
  * member, and the host is a CRM member or the jurisdiction includes one.
  */
 export function parseDatabaseOfEmbassies(
   csv: string,
-  ctx: { countryCode(name: string): string | undefined; crmMembers: Set<string>; sourceRef(line: number): string },
+  ctx: { delimiter: string; countryCode(name: string): string | undefined; crmMembers: Set<string>; sourceRef(line: number): string },
   onRow: (done: number, total: number) => void = () => undefined,
 ): ParsedImport {
-  const records: Record<string, string>[] = parse(csv, { delimiter: ";", columns: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: true });
+  const records: Record<string, string>[] = parse(csv, { delimiter: ctx.delimiter, columns: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: true });
   const result: ParsedImport = { rows: [], rejected: [], warnings: [], skipped: {}, read: records.length };
   const skip = (reason: string) => (result.skipped[reason] = (result.skipped[reason] ?? 0) + 1);
 

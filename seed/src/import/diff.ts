@@ -1,79 +1,95 @@
-import { foldText } from "../../../subgraphs/shared/src/text";
-import { RepresentationStatus, type Representation } from "../../../subgraphs/directory/src/entities";
+import { RepresentationStatus } from "../../../subgraphs/directory/src/entities";
 import { representationId } from "../../../subgraphs/directory/src/representation-id";
 import type { RowProblem } from "../directory/representation-rows";
 import type { ImportRow } from "./import-row";
+import { farFrom, keyOf, kmFrom, officesByKey, samePosition, tooFar, type ExistingOffice } from "./office-match";
 
-export interface ExistingOffice {
-  rep: Representation;
-  concurrent: string[];
-}
+export type { ExistingOffice } from "./office-match";
 
 export type FieldChanges = Record<string, [unknown, unknown]>;
 
 export interface ImportDiff {
-  created: (ImportRow & { id: string })[];
+  /** `note` says why a row was not matched to an office of the same key (it is too far from it). */
+  created: (ImportRow & { id: string; note?: string })[];
   changed: { id: string; version: number; row: ImportRow; changes: FieldChanges }[];
   unchanged: string[];
+  /** Rows that repeat an earlier row of the file (same stable id, same values): one office, reported once. */
+  repeated: { line: number; id: string; firstLine: number }[];
   /** In the directory, from this kind of source, but not in the export: for review, never closed. */
   missing: { id: string; city: string | null; sources: string[] }[];
   rejected: RowProblem[];
 }
 
-
-/** "New York City" and "New York", "Panama City" and "Panamá" are the same place. */
-const cityKey = (city: string | null) => foldText(city ?? "").replace(/ city$/, "");
-
-type Keyed = { sendingCountryCode: string; hostCountryCode: string; kind: string; city: string | null };
-const keyOf = (r: Keyed, city = cityKey(r.city)) => [r.sendingCountryCode, r.hostCountryCode, r.kind, city].join("|");
-
-
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
 const near = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) < 1e-6;
+
+/** What a row says about an office, without where in the file it was said. */
+const content = (row: ImportRow) =>
+  JSON.stringify([row.kind, row.sendingCountryCode, row.hostCountryCode, row.city, row.address, row.latitude, row.longitude, [...row.concurrent].sort(), row.phones.map((p) => p.raw).sort(), [...row.emails].sort(), row.website]);
 
 /**
  * What importing `rows` would change. A value the export leaves empty never erases one
  * the directory has (an empty cell means the source did not say). Matching: the row's id
  * (Enlace format), else the source's stable id kept in an office's provenance, else
  * sending country + host country + kind + city, and the nearest by coordinates when
- * several offices share that key.
+ * several offices share that key. Rows of the file with the same stable id are one office.
+ * A match more than SAME_PLACE_KM away is another office: an import never moves an
+ * office to another city.
  */
 export function diffImport(rows: ImportRow[], existing: ExistingOffice[], missingScope: (office: ExistingOffice) => boolean): ImportDiff {
-  const diff: ImportDiff = { created: [], changed: [], unchanged: [], missing: [], rejected: [] };
+  const diff: ImportDiff = { created: [], changed: [], unchanged: [], repeated: [], missing: [], rejected: [] };
   const byId = new Map(existing.map((o) => [o.rep.id, o]));
-  const byKey = new Map<string, ExistingOffice[]>();
-  for (const office of existing) byKey.set(keyOf(office.rep), [...(byKey.get(keyOf(office.rep)) ?? []), office]);
+  const byKey = officesByKey(existing);
   const claimed = new Set<string>();
   const ids = new Set(existing.map((o) => o.rep.id));
+  const firstByStableId = new Map<string, ImportRow>();
+  const reject = (row: ImportRow, reason: string) => diff.rejected.push({ line: row.line, id: row.id ?? row.externalUrl ?? "", reason });
 
   for (const row of rows) {
-    // Where the export names a region instead of a city, the directory has no city (SOURCES.md).
-    const sameKey = byKey.get(keyOf(row)) ?? (row.city ? (byKey.get(keyOf(row, "")) ?? []) : []);
-    const candidates = sameKey.filter((o) => !claimed.has(o.rep.id));
+    const stableId = row.id ?? row.externalUrl;
+    const first = stableId ? firstByStableId.get(stableId) : undefined;
+    if (first) {
+      if (content(first) === content(row)) diff.repeated.push({ line: row.line, id: stableId as string, firstLine: first.line });
+      else reject(row, `repeat: line ${first.line} has the same id with other values; the first row is used`);
+      continue;
+    }
+    if (stableId) firstByStableId.set(stableId, row);
+
     let match: ExistingOffice | undefined;
     if (row.id) match = byId.get(row.id);
     else if (row.externalUrl) match = existing.find((o) => !claimed.has(o.rep.id) && o.rep.sourceUrls.includes(row.externalUrl as string));
-    if (!match && !row.id && sameKey.length && !candidates.length) {
-      diff.rejected.push({ line: row.line, id: row.externalUrl ?? "", reason: `duplicate: ${sameKey.map((o) => o.rep.id).join(", ")} already matched by an earlier row of the export` });
+    if (match && tooFar(match, row)) {
+      reject(row, `moved: ${farFrom(match, row)}; an import never moves an office to another city: check the source, then edit the office or add a new one`);
+      continue;
+    }
+    // Where the export names a region instead of a city, the directory has no city (SOURCES.md).
+    const sameKey = byKey.get(keyOf(row)) ?? (row.city ? (byKey.get(keyOf(row, "")) ?? []) : []);
+    // An office of the same key far from the row is another office of that country.
+    const nearby = sameKey.filter((o) => !tooFar(o, row));
+    const faraway = sameKey.filter((o) => tooFar(o, row));
+    const candidates = nearby.filter((o) => !claimed.has(o.rep.id));
+    if (!match && !row.id && nearby.length && !candidates.length) {
+      reject(row, `duplicate: ${nearby.map((o) => o.rep.id).join(", ")} already matched by an earlier row of the export`);
       continue;
     }
     if (!match && !row.id && candidates.length === 1) match = candidates[0];
     if (!match && !row.id && candidates.length > 1) {
-      const located = candidates.filter((o) => near(o.rep.latitude, row.latitude) && near(o.rep.longitude, row.longitude));
+      const located = candidates.filter((o) => samePosition(o, row));
       if (located.length === 1) match = located[0];
       else {
-        diff.rejected.push({ line: row.line, id: row.externalUrl ?? "", reason: `ambiguous: matches ${candidates.length} offices (${candidates.map((o) => o.rep.id).join(", ")}); give it an id` });
+        reject(row, `ambiguous: matches ${candidates.length} offices (${candidates.map((o) => o.rep.id).join(", ")}); give it an id`);
         continue;
       }
     }
     if (match && claimed.has(match.rep.id)) {
-      diff.rejected.push({ line: row.line, id: row.id ?? row.externalUrl ?? "", reason: `duplicate: ${match.rep.id} is already matched by an earlier row` });
+      reject(row, `duplicate: ${match.rep.id} is already matched by an earlier row`);
       continue;
     }
     if (!match) {
       const id = row.id ?? representationId(row, (taken) => ids.has(taken));
       ids.add(id);
-      diff.created.push({ ...row, id });
+      const note = faraway.length ? `${faraway.map((o) => kmFrom(o, row)).join(" and ")}: another office` : undefined;
+      diff.created.push({ ...row, id, ...(note ? { note } : {}) });
       continue;
     }
     claimed.add(match.rep.id);

@@ -2,8 +2,8 @@ import { parseRepresentationRows } from "../directory/representation-rows";
 import type { ParsedImport } from "./database-of-embassies";
 
 /** Enlace's own format (seed/data/representations.csv): rows carry their id. */
-export function parseEnlaceFormat(csv: string, knownCountries: Set<string>): ParsedImport {
-  const parsed = parseRepresentationRows(csv, knownCountries);
+export function parseEnlaceFormat(csv: string, knownCountries: Set<string>, delimiter = ","): ParsedImport {
+  const parsed = parseRepresentationRows(csv, knownCountries, delimiter);
   return {
     read: parsed.read,
     rejected: parsed.rejected,

@@ -6,17 +6,19 @@ const show = (value: unknown) => (value === null || value === undefined ? "∅" 
 export function formatImportReport(r: ImportResult, limit = Infinity): string {
   const d = r.diff;
   const skipped = Object.entries(r.parsed.skipped).sort((a, b) => b[1] - a[1]);
-  const inScope = d.created.length + d.changed.length + d.unchanged.length + d.rejected.length;
+  const inScope = d.created.length + d.changed.length + d.unchanged.length + d.repeated.length + d.rejected.length;
   const cut = <T>(items: T[], line: (item: T) => string) => [...items.slice(0, limit).map(line), ...(items.length > limit ? [`    … ${items.length - limit} more (use --json for all)`] : [])];
   return [
-    `import of ${r.file} (format ${r.format}, dated ${r.sourceDate ?? "unknown: pass --date"}): ${r.parsed.read} rows read`,
+    `import of ${r.file} (format ${r.format}, ${r.encoding}, separated by ${r.delimiter === "\t" ? "tabs" : `"${r.delimiter}"`}, dated ${r.sourceDate ?? "unknown: pass --date"}): ${r.parsed.read} rows read`,
     ...(skipped.length ? [`  not for the directory: ${skipped.reduce((s, [, n]) => s + n, 0)} rows`, ...skipped.map(([reason, n]) => `    ${String(n).padStart(5)}  ${reason}`)] : []),
     `  in scope: ${inScope}`,
     `  new offices: ${d.created.length}`,
-    ...cut(d.created, (row) => `    + ${row.id}  ${row.sendingCountryCode} in ${row.hostCountryCode}, ${row.kind}, ${row.city ?? "no city"}`),
+    ...cut(d.created, (row) => `    + ${row.id}  ${row.sendingCountryCode} in ${row.hostCountryCode}, ${row.kind}, ${row.city ?? "no city"}${row.note ? ` (${row.note})` : ""}`),
     `  changed: ${d.changed.length}`,
     ...cut(d.changed, (c) => `    ~ ${c.id}  ${Object.entries(c.changes).map(([field, [from, to]]) => `${field}: ${show(from)} → ${show(to)}`).join("; ")}`),
     `  unchanged: ${d.unchanged.length}`,
+    `  repeated rows (same id and values as an earlier row; one office): ${d.repeated.length}`,
+    ...cut(d.repeated, (p) => `    = line ${p.line} repeats line ${p.firstLine} (${p.id})`),
     `  missing from the export (proposed for review; nothing is closed): ${d.missing.length}`,
     ...cut(d.missing, (m) => `    ? ${m.id}  ${m.city ?? ""}`),
     `  rejected: ${d.rejected.length}`,

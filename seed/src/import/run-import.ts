@@ -1,13 +1,17 @@
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { DataSource } from "typeorm";
 import { Country, JurisdictionBasis, JurisdictionRow, Membership, Representation } from "../../../subgraphs/directory/src/entities";
 import { faultPoint } from "../../../subgraphs/shared/src/fault-points";
+import { PermanentError } from "../../../subgraphs/shared/src/cli";
+import { readTableFile, type TableText } from "../../../subgraphs/shared/src/files/table-file";
+import { checkDate } from "../../../subgraphs/shared/src/formats";
 import { applyImportDiff } from "./apply";
+import { assertNotCutShort } from "./cut-short";
 import { englishCountryCodes } from "./country-codes";
 import { parseDatabaseOfEmbassies, type ParsedImport } from "./database-of-embassies";
 import { diffImport, type ExistingOffice, type ImportDiff } from "./diff";
 import { parseEnlaceFormat } from "./enlace-format";
+import { dropPositionsOutsideHost } from "./office-match";
 
 export type ImportFormat = "auto" | "enlace" | "database-of-embassies";
 
@@ -22,19 +26,39 @@ export interface ImportOptions {
 export interface ImportResult {
   file: string;
   format: Exclude<ImportFormat, "auto">;
+  encoding: TableText["encoding"];
+  delimiter: TableText["delimiter"];
   sourceDate: string | null;
   applied: boolean;
   parsed: Omit<ParsedImport, "rows">;
   diff: ImportDiff;
 }
 
-export class ImportInputError extends Error {}
+/** Bad input to the import (a date, a format, a file): permanent, running it again fails the same way. */
+export class ImportInputError extends PermanentError {}
 
-export function detectFormat(csv: string): Exclude<ImportFormat, "auto"> {
-  const header = csv.slice(0, csv.indexOf("\n")).replace(/^\uFEFF/, "");
-  if (header.startsWith("operator;")) return "database-of-embassies";
-  if (header.split(",").includes("sending_country_iso2")) return "enlace";
+export function detectFormat({ text, delimiter }: TableText): Exclude<ImportFormat, "auto"> {
+  const header = text.split("\n", 1)[0].replace(/\r$/, "").split(delimiter).map((name) => name.trim().replace(/^"|"$/g, ""));
+  if (header[0] === "operator") return "database-of-embassies";
+  if (header.includes("sending_country_iso2")) return "enlace";
   throw new ImportInputError("format: the file is neither Enlace's CSV (header with sending_country_iso2) nor the database-of-embassies export (header starting operator;); pass --format");
+}
+
+/**
+ * The export's date: --date, else a date in the file name, else null. Either must be a
+ * real calendar date (2031-02-30 is not) and not after today: a date in the future would
+ * make every office look verified for years.
+ */
+export function exportDate(file: string, given: string | undefined, today = new Date().toISOString().slice(0, 10)): string | null {
+  const [date, where] = given !== undefined ? [given.trim(), "--date"] : [/(\d{4}-\d{2}-\d{2})/.exec(file)?.[1], `the date in the file name ${file}`];
+  if (date === undefined) return null;
+  try {
+    checkDate(date, where);
+  } catch (error) {
+    throw new ImportInputError((error as Error).message);
+  }
+  if (date > today) throw new ImportInputError(`${where}: ${date} is in the future (today is ${today})`);
+  return date;
 }
 
 /**
@@ -42,20 +66,25 @@ export function detectFormat(csv: string): Exclude<ImportFormat, "auto"> {
  * applies it in one transaction. Without `apply` it writes nothing.
  */
 export async function runImport(dataSource: DataSource, path: string, options: ImportOptions): Promise<ImportResult> {
-  const csv = readFileSync(path, "utf8");
-  const format = options.format === "auto" ? detectFormat(csv) : options.format;
   const file = basename(path);
-  const sourceDate = options.date ?? /(\d{4}-\d{2}-\d{2})/.exec(file)?.[1] ?? null;
-  if (sourceDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(sourceDate)) throw new ImportInputError(`date: "${sourceDate}" is not YYYY-MM-DD`);
+  const sourceDate = exportDate(file, options.date);
+  if (options.apply && sourceDate === null) {
+    throw new ImportInputError(`--date: the export's date is unknown (no --date, no date in the file name ${file}); --apply needs it, so that an unknown date never replaces the offices' known ones`);
+  }
+  // Spreadsheet files: UTF-8 with or without BOM, UTF-16, Windows-1252; "," ";" or tab.
+  const table = readTableFile(path);
+  assertNotCutShort(table, path);
+  const csv = table.text;
+  const format = options.format === "auto" ? detectFormat(table) : options.format;
 
   const countries = await dataSource.manager.find(Country);
   const progress = (phase: string) => (done: number, total: number) => options.progress?.(phase, done, total);
   const parsed =
     format === "enlace"
-      ? parseEnlaceFormat(csv, new Set(countries.map((c) => c.code)))
+      ? parseEnlaceFormat(csv, new Set(countries.map((c) => c.code)), table.delimiter)
       : parseDatabaseOfEmbassies(
           csv,
-          { countryCode: englishCountryCodes(), crmMembers: new Set(countries.filter((c) => c.crmMembership === Membership.MEMBER).map((c) => c.code)), sourceRef: (line) => `file:${file}#L${line}` },
+          { delimiter: table.delimiter, countryCode: englishCountryCodes(), crmMembers: new Set(countries.filter((c) => c.crmMembership === Membership.MEMBER).map((c) => c.code)), sourceRef: (line) => `file:${file}#L${line}` },
           progress("reading"),
         );
 
@@ -67,15 +96,16 @@ export async function runImport(dataSource: DataSource, path: string, options: I
   const existing: ExistingOffice[] = reps.map((rep) => ({ rep, concurrent: concurrent.get(rep.id) ?? [] }));
   // Only offices that came from this kind of source can be missing from it.
   const fromThisSource = (o: ExistingOffice) => format === "enlace" || o.rep.sourceUrls.some((u) => u.includes("database-of-embassies") || u.includes("wikidata.org/entity/"));
+  dropPositionsOutsideHost(parsed.rows, parsed.warnings);
   const diff = diffImport(parsed.rows, existing, fromThisSource);
   diff.rejected.unshift(...parsed.rejected);
 
-  if (options.apply && diff.created.length + diff.changed.length > 0) {
+  if (options.apply && sourceDate !== null && diff.created.length + diff.changed.length > 0) {
     await dataSource.transaction(async (m) => {
       await applyImportDiff(m, diff, { actor: `import:${file}`, sourceDate, onProgress: progress("applying") });
       await faultPoint("import.apply");
     });
   }
   const { rows: _rows, ...rest } = parsed;
-  return { file, format, sourceDate, applied: options.apply, parsed: rest, diff };
+  return { file, format, encoding: table.encoding, delimiter: table.delimiter, sourceDate, applied: options.apply, parsed: rest, diff };
 }

@@ -6,11 +6,21 @@ import { versionedWrite, type Changes } from "../../../shared/src/versioned-writ
 import { AuditEntry, Country, Representation } from "../entities";
 import { representationSearchFields } from "../search/search-document";
 
-/** Fields whose old → new values the audit trail records. */
+/** Fields whose old → new values the audit trail records: every field a write can change, provenance included. */
 const AUDITED: readonly (keyof Representation)[] = [
   "kind", "city", "address", "latitude", "longitude", "coordinatePrecision", "phones", "emails", "website", "openingHours",
-  "languages", "status", "statusSince", "sourceUrls", "lastVerifiedOn", "lastVerifiedBy",
+  "languages", "status", "statusSince", "sourceUrls", "sourceDate", "lastVerifiedOn", "lastVerifiedBy",
 ];
+
+/** A new office's audit changes: every field it was created with, from nothing. */
+export function createdChanges(rep: Representation): Changes {
+  const changes: Changes = { sendingCountryCode: [null, rep.sendingCountryCode], hostCountryCode: [null, rep.hostCountryCode] };
+  for (const field of AUDITED) {
+    const value = rep[field];
+    if (value !== null && value !== undefined && !(Array.isArray(value) && !value.length)) changes[field] = [null, value];
+  }
+  return changes;
+}
 
 export function auditEntry(m: EntityManager, identity: Identity, entityId: string, action: string, changes: Changes): AuditEntry {
   return m.create(AuditEntry, { entity: "Representation", entityId, action, actorRole: identity.role, actor: actorOf(identity), at: new Date().toISOString(), changes });

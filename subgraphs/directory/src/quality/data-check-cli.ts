@@ -1,5 +1,7 @@
 import "reflect-metadata";
+import { ExitCode, PermanentError, runCommand } from "../../../shared/src/cli";
 import { databaseConfigFromEnv, openDatabase } from "../../../shared/src/database";
+import { databaseExists, describeDatabase } from "../../../shared/src/database-location";
 import { createDirectoryDataSource } from "../database";
 import { dataQualityReport } from "./data-quality";
 import type { DataQuality, QualitySection } from "./data-quality.types";
@@ -57,22 +59,41 @@ export function formatDataQuality(r: DataQuality): string {
   ].join("\n");
 }
 
+const USAGE = `usage: npm run data:check [-- --json]
+
+  The secretariat's work list from the directory's database: offices without a position or
+  with one outside the host country, likely duplicates, offices no procedure filter returns,
+  offices not verified for over a year or without a phone, e-mail or address, and the main
+  nationalities with no office in the region. --json: the same as JSON.
+
+  The directory database: DATA_DIR/directory.sqlite (DATA_DIR defaults to ./data), or
+  DIRECTORY_DATABASE_URL, else DATABASE_URL; it must exist, and is printed on stderr.
+
+  exit codes: 0 done; 1 the database could not be reached (run it again later); 2 bad
+  arguments or no directory database`;
+
 /** `npm run data:check [-- --json]`: the secretariat's work list, from the directory's database. */
-async function main(): Promise<void> {
-  const json = process.argv.includes("--json");
-  const dataSource = await openDatabase(createDirectoryDataSource(databaseConfigFromEnv("directory")));
-  try {
-    const report = await dataQualityReport(dataSource);
-    if (!json && report.offices === 0) console.log("The directory is empty: run `npm run seed` (or `npm start`) first.");
-    else console.log(json ? JSON.stringify(report, null, 2) : formatDataQuality(report));
-  } finally {
-    await dataSource.destroy();
-  }
+export function runDataCheckCommand(argv: string[] = process.argv.slice(2)): Promise<ExitCode> {
+  return runCommand({
+    name: "data:check",
+    usage: USAGE,
+    config: { options: { json: { type: "boolean", default: false } } },
+    async run({ values }) {
+      const config = databaseConfigFromEnv("directory");
+      const where = describeDatabase(config);
+      if (!(await databaseExists(config, "directory"))) throw new PermanentError(`no directory database in ${where}: check DATA_DIR (or DIRECTORY_DATABASE_URL / DATABASE_URL); npm start or npm run seed creates it`);
+      console.error(`directory database: ${where}`);
+      const dataSource = await openDatabase(createDirectoryDataSource(config));
+      try {
+        const report = await dataQualityReport(dataSource);
+        if (!values.json && report.offices === 0) console.log("The directory is empty: run `npm run seed` (or `npm start`) first.");
+        else console.log(values.json ? JSON.stringify(report, null, 2) : formatDataQuality(report));
+        return ExitCode.Done;
+      } finally {
+        await dataSource.destroy();
+      }
+    },
+  }, argv);
 }
 
-if (require.main === module) {
-  main().catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+if (require.main === module) void runDataCheckCommand();
