@@ -1,6 +1,6 @@
 import { countryAt, hasBoundary, kmOutside } from "../geo/boundaries";
 import { CoordinatePrecision } from "../entities/enums";
-import { findCity, geonamesUrl, type CityPlace } from "./city-lookup";
+import { findCity, geonamesUrl, type CityPlace } from "../geo/city-lookup";
 
 /**
  * How far outside its host's boundary an office may sit and still count as inside: the

@@ -11,6 +11,8 @@ export interface CityPlace {
   population: number;
   /** Whether the office's city matched the place's name, or only one of its alternate names. */
   matchedBy: "NAME" | "ALTERNATE_NAME";
+  /** GeoNames' alternate names of the place, as written there (no language: GeoNames' extract does not say). */
+  alternateNames: string[];
 }
 
 /** The GeoNames page of a place: the source cited for a position taken from the gazetteer. */
@@ -69,8 +71,11 @@ function countryIndex(country: string): Map<string, CityPlace[]> {
       else if (!list.some((p) => p.geonameId === place.geonameId)) list.push(place);
     };
     for (const line of linesByCountry.get(country) ?? []) {
-      const [id, name, , , lat, lon, , , , , , , , , population] = line.split("\t");
-      const place: CityPlace = { geonameId: Number(id), name, country, latitude: Number(lat), longitude: Number(lon), population: Number(population) || 0, matchedBy: "NAME" };
+      const [id, name, , alternateNames, lat, lon, , , , , , , , , population] = line.split("\t");
+      const place: CityPlace = {
+        geonameId: Number(id), name, country, latitude: Number(lat), longitude: Number(lon), population: Number(population) || 0, matchedBy: "NAME",
+        alternateNames: alternateNames ? alternateNames.split(",") : [],
+      };
       // Folded once per line rather than once per name: big cities have hundreds of alternate names.
       const [foldedName, foldedAscii, foldedAlternates] = fold(line.split("\t", 4).slice(1).join("\t")).split("\t");
       add(tidy(foldedName), place);
