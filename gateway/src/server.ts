@@ -2,7 +2,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import { Role, type Identity } from "../../subgraphs/shared/src/identity";
 import { log } from "../../subgraphs/shared/src/log";
 import { authenticate } from "./auth/authenticate";
@@ -10,6 +10,7 @@ import type { KeyStore } from "./auth/key-store";
 import { buildContext, requestIdOf, type GatewayContext } from "./context";
 import { SubgraphDataSource } from "./data-source";
 import { mountHealth } from "./health";
+import { httpErrors, operationResolutionPlugin } from "./http-errors";
 import { DEFAULT_LIMITS, limitRules, type Limits } from "./limits";
 import { mountPlayground } from "./playground";
 
@@ -29,17 +30,6 @@ export interface Gateway {
   app: Express;
   stop(): Promise<void>;
 }
-
-/** A GraphQL-shaped error for failures that happen before GraphQL runs (body too large, bad JSON). */
-const httpErrors: ErrorRequestHandler = (error, req, res, next) => {
-  if (res.headersSent) return next(error);
-  const status = typeof error?.status === "number" ? error.status : 500;
-  const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 400 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
-  const message =
-    status === 413 ? `Request body is larger than the limit of ${error.limit} bytes` : status === 400 ? `Bad request: ${error.message}` : "Internal server error";
-  log(status >= 500 ? "error" : "info", "http.error", { requestId: requestIdOf(req), status, code, message: error?.message });
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-};
 
 /** Anonymous requests get the small body limit; callers with a key (a partner's batch) the larger one. */
 function bodyParser(limits: Limits): RequestHandler {
@@ -67,7 +57,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // The process owns shutdown (stack/main.ts, index.ts): Apollo's own signal handlers
     // raced ours and left `npm start` hanging on Ctrl-C.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin],
   });
   await apollo.start();
 

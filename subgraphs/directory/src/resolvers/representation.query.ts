@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from "typeorm";
-import { likePattern } from "../../../shared/src/text";
+import { likePattern, searchWords } from "../../../shared/src/text";
 import type { Loaders } from "../loaders";
 import { Representation, RepresentationStatus } from "../entities";
 import { checkDate } from "../edits/apply-changes";
@@ -45,7 +45,7 @@ export async function applyRepresentationFilter(
     const since = checkDate(filter.notVerifiedSince, `${field}.notVerifiedSince`);
     qb.andWhere("(r.last_verified_on IS NULL OR r.last_verified_on < :since)", { since });
   }
-  for (const [i, word] of (filter?.text ?? "").split(/\s+/).filter(Boolean).entries()) {
+  for (const [i, word] of searchWords(filter?.text, `${field}.text`).entries()) {
     qb.andWhere(`r.search_text LIKE :text${i} ESCAPE '\\'`, { [`text${i}`]: likePattern(word) });
   }
   return qb;

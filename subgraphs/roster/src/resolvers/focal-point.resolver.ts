@@ -4,6 +4,7 @@ import { BadUserInputError } from "../../../shared/src/errors";
 import { requireRole } from "../../../shared/src/access";
 import { Role } from "../../../shared/src/identity";
 import { pageSize } from "../../../shared/src/pagination";
+import { searchWords } from "../../../shared/src/text";
 import { FocalPointRole, FocalPointStatus } from "../entities/enums";
 import type { RosterContext } from "../context";
 import { CountryReference } from "../entities/country.reference";
@@ -35,8 +36,8 @@ export class FocalPointResolver {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(filter.activeOn)) throw new BadUserInputError("filter.activeOn", `"${filter.activeOn}" is not YYYY-MM-DD`);
       qb.andWhere("f.term_start <= :on AND (f.term_end IS NULL OR f.term_end >= :on)", { on: filter.activeOn });
     }
-    if (filter?.text?.trim()) {
-      const like = `%${filter.text.trim().toLowerCase()}%`;
+    if (searchWords(filter?.text, "filter.text").length) {
+      const like = `%${(filter?.text ?? "").trim().toLowerCase()}%`;
       qb.andWhere(new Brackets((w) => {
         w.where("LOWER(f.institution) LIKE :like", { like });
         if (ctx.identity.role === Role.SECRETARIAT) w.orWhere("LOWER(f.person_name) LIKE :like", { like });
