@@ -54,17 +54,31 @@ export interface CheckedChanges {
 }
 
 /**
+ * Blank is not a value: `city: "   "` used to clear the city silently. Clearing a field is
+ * explicit (null); a blank string, or a blank item of a list, is an error naming it.
+ */
+function rejectBlanks(input: RepresentationChanges, path: string): void {
+  for (const [field, value] of Object.entries(input)) {
+    const items = Array.isArray(value) ? value.map((v, i) => [`${path}.${field}[${i}]`, v] as const) : [[`${path}.${field}`, value] as const];
+    for (const [name, item] of items) {
+      if (typeof item === "string" && !item.trim()) throw new BadUserInputError(name, "is blank; send null to clear a field, or leave it out to keep it");
+    }
+  }
+}
+
+/**
  * Validates every given field and returns them normalised. The first bad field is an
  * error naming it (`input.phones[1]`); nothing is written before all fields pass.
  * Country codes are checked by the caller against the directory's countries.
  */
 export function checkChanges(input: RepresentationChanges, hostCountry: string, path = "input"): CheckedChanges {
+  rejectBlanks(input, path);
   const out: CheckedChanges = {};
   const text = (value: string | null | undefined, field: string, max = 500) => {
     if (value === null || value === undefined) return null;
     const trimmed = value.trim();
     if (trimmed.length > max) throw new BadUserInputError(`${path}.${field}`, `at most ${max} characters`);
-    return trimmed || null;
+    return trimmed;
   };
   if (input.kind !== undefined && input.kind !== null) out.kind = input.kind;
   if (input.city !== undefined) out.city = text(input.city, "city", 120);
