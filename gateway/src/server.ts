@@ -47,7 +47,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? url ?? "", options.identitySecret),
+    buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? url ?? "", options.identitySecret, name),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
