@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { databaseConfigFromEnv } from "../subgraphs/shared/src/database";
 import { runMain, stopOnSignals } from "../subgraphs/shared/src/process";
+import { corsOriginsFromEnv } from "../gateway/src/cors";
 import { limitsFromEnv } from "../gateway/src/limits";
 import { SUBGRAPHS } from "../subgraphs/shared/src/subgraph-ports";
 import { startStack } from "./start";
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     subgraphPorts: Object.fromEntries(SUBGRAPHS.map(({ name, defaultPort }) => [name, Number(env[`${name.toUpperCase()}_PORT`] ?? defaultPort)])),
     seed: env.SEED !== "0",
     limits: limitsFromEnv(),
+    corsOrigins: corsOriginsFromEnv(),
     onSeed: (summary) => console.log(summary),
   });
   for (const [name, subgraph] of Object.entries(stack.subgraphs)) console.log(`subgraph ${name}: ${subgraph.url}`);

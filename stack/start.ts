@@ -20,6 +20,8 @@ export interface StackOptions {
   subgraphPorts?: Record<string, number>;
   seed?: boolean;
   limits?: Limits;
+  /** Origins whose pages may call the API (CORS_ORIGINS). */
+  corsOrigins?: string[];
   onSeed?(summary: string): void;
 }
 
@@ -72,6 +74,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, "utf8"),
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
       limits: options.limits ?? DEFAULT_LIMITS,
+      corsOrigins: options.corsOrigins,
       keys,
       identitySecret,
     });

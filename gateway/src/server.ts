@@ -7,6 +7,7 @@ import { Role, type Identity } from "../../subgraphs/shared/src/identity";
 import { log } from "../../subgraphs/shared/src/log";
 import { authenticate } from "./auth/authenticate";
 import type { KeyStore } from "./auth/key-store";
+import { corsFor } from "./cors";
 import { buildContext, requestIdOf, type GatewayContext } from "./context";
 import { SubgraphDataSource } from "./data-source";
 import { mountHealth } from "./health";
@@ -24,6 +25,8 @@ export interface GatewayOptions {
   keys: KeyStore;
   /** Shared with the subgraphs, to sign the caller's identity. */
   identitySecret: string;
+  /** Origins whose pages may call the API (CORS); none by default. */
+  corsOrigins?: string[];
 }
 
 export interface Gateway {
@@ -73,6 +76,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     });
     next();
   });
+  app.use("/graphql", corsFor(options.corsOrigins ?? []));
   mountHealth(app, options.subgraphUrls, options.identitySecret);
   mountPlayground(app, "/graphql");
   app.use(
