@@ -15,6 +15,7 @@ export function likePattern(text: string): string {
 
 /** What a free-text filter may hold: enough for any name or address, far below what SQL engines refuse. */
 export const SEARCH_TEXT_LIMITS = { characters: 200, words: 12 } as const;
+export const SEARCH_TEXT_DESCRIPTION = `At most ${SEARCH_TEXT_LIMITS.characters} characters and ${SEARCH_TEXT_LIMITS.words} words.`;
 
 /**
  * The words of a free-text filter, checked against SEARCH_TEXT_LIMITS. Each word is one

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from "type-graphql";
 import { Lang } from "../../../shared/src/lang";
-import { likePattern, searchWords } from "../../../shared/src/text";
+import { likePattern, SEARCH_TEXT_DESCRIPTION, searchWords } from "../../../shared/src/text";
 import type { DirectoryContext } from "../context";
 import { Country, Membership } from "../entities";
 import { localized } from "../labels";
@@ -14,7 +14,7 @@ export class CountryFilter {
   @Field(() => [Membership], { nullable: true, description: "Standing in the CSM: any of these." })
   csm?: Membership[];
 
-  @Field(() => String, { nullable: true, description: "Part of a name in any language or a code; ignores case and accents." })
+  @Field(() => String, { nullable: true, description: `Part of a name in any language or a code; ignores case and accents. ${SEARCH_TEXT_DESCRIPTION}` })
   text?: string;
 }
 

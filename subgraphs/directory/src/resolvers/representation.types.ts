@@ -1,3 +1,4 @@
+import { SEARCH_TEXT_DESCRIPTION } from "../../../shared/src/text";
 import { Field, InputType, Int, ObjectType } from "type-graphql";
 import { ProcedureCode, Representation, RepresentationKind, RepresentationStatus } from "../entities";
 
@@ -24,7 +25,7 @@ export class RepresentationFilter {
   @Field(() => [RepresentationStatus], { nullable: true, description: "Default: ACTIVE and TEMPORARILY_CLOSED (closed offices are kept but hidden)." })
   status?: RepresentationStatus[];
 
-  @Field(() => String, { nullable: true, description: "Words in the city, address or country names (any language); ignores case and accents." })
+  @Field(() => String, { nullable: true, description: `Words in the city, address or country names (any language); ignores case and accents. ${SEARCH_TEXT_DESCRIPTION}` })
   text?: string;
 
   @Field(() => String, { nullable: true, description: "Only offices not verified since this date (YYYY-MM-DD), or never: the secretariat's list of records to check." })

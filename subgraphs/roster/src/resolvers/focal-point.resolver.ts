@@ -3,8 +3,8 @@ import { Brackets } from "typeorm";
 import { BadUserInputError } from "../../../shared/src/errors";
 import { requireRole } from "../../../shared/src/access";
 import { Role } from "../../../shared/src/identity";
-import { pageSize } from "../../../shared/src/pagination";
-import { searchWords } from "../../../shared/src/text";
+import { OFFSET_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
+import { SEARCH_TEXT_DESCRIPTION, searchWords } from "../../../shared/src/text";
 import { FocalPointRole, FocalPointStatus } from "../entities/enums";
 import type { RosterContext } from "../context";
 import { CountryReference } from "../entities/country.reference";
@@ -16,7 +16,7 @@ export class FocalPointFilter {
   @Field(() => [FocalPointRole], { nullable: true }) role?: FocalPointRole[];
   @Field(() => FocalPointStatus, { nullable: true }) status?: FocalPointStatus;
   @Field(() => String, { nullable: true, description: "In office on this date (YYYY-MM-DD)." }) activeOn?: string;
-  @Field(() => String, { nullable: true, description: "Words in the institution (and, for roles that may see it, the name)." }) text?: string;
+  @Field(() => String, { nullable: true, description: `Words in the institution (and, for roles that may see it, the name). ${SEARCH_TEXT_DESCRIPTION}` }) text?: string;
 }
 
 @Resolver(() => FocalPoint)
@@ -26,7 +26,7 @@ export class FocalPointResolver {
     @Ctx() ctx: RosterContext,
     @Arg("filter", () => FocalPointFilter, { nullable: true }) filter?: FocalPointFilter,
     @Arg("first", () => Int, { nullable: true, description: "0 to 100; default 20." }) first?: number,
-    @Arg("offset", () => Int, { nullable: true }) offset?: number,
+    @Arg("offset", () => Int, { nullable: true, description: OFFSET_DESCRIPTION }) offset?: number,
   ): Promise<FocalPoint[]> {
     const qb = ctx.dataSource.getRepository(FocalPoint).createQueryBuilder("f").orderBy("f.country_code").addOrderBy("f.role").addOrderBy("f.id");
     if (filter?.country) qb.andWhere("f.country_code IN (:...countries)", { countries: filter.country.length ? filter.country.map((c) => c.toUpperCase()) : [""] });
