@@ -91,14 +91,14 @@ export function checkChanges(input: RepresentationChanges, hostCountry: string, 
     out.longitude = c?.longitude ?? null;
   }
   if (input.phones !== undefined) {
-    out.phones = input.phones.map((raw, i) => {
+    out.phones = (input.phones ?? []).map((raw, i) => {
       const phone = normalizePhone(raw, hostCountry);
       if (!phone.e164) throw new BadUserInputError(`${path}.phones[${i}]`, `"${raw}" is not a valid phone number (E.164, e.g. +50622892226, or a number of the host country)`);
       return phone;
     });
   }
   if (input.emails !== undefined) {
-    out.emails = input.emails.map((email, i) => {
+    out.emails = (input.emails ?? []).map((email, i) => {
       if (!isEmail(email.trim())) throw new BadUserInputError(`${path}.emails[${i}]`, `"${email}" is not an e-mail address`);
       return email.trim();
     });
@@ -106,7 +106,7 @@ export function checkChanges(input: RepresentationChanges, hostCountry: string, 
   if (input.website !== undefined) out.website = input.website === null ? null : checkUrl(input.website, `${path}.website`);
   if (input.openingHours !== undefined) out.openingHours = input.openingHours === null ? null : checkOpeningHours(input.openingHours, hostCountry, `${path}.openingHours`);
   if (input.languages !== undefined) {
-    out.languages = input.languages.map((tag, i) => {
+    out.languages = (input.languages ?? []).map((tag, i) => {
       try {
         return Intl.getCanonicalLocales(tag)[0];
       } catch {
@@ -114,7 +114,7 @@ export function checkChanges(input: RepresentationChanges, hostCountry: string, 
       }
     });
   }
-  if (input.concurrentAccreditation !== undefined) out.concurrent = input.concurrentAccreditation.map((c) => c.trim().toUpperCase());
+  if (input.concurrentAccreditation !== undefined) out.concurrent = (input.concurrentAccreditation ?? []).map((c) => c.trim().toUpperCase());
   if (input.source !== undefined) out.source = input.source === null ? null : checkUrl(input.source, `${path}.source`);
   return out;
 }
