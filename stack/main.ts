@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { databaseConfigFromEnv } from "../subgraphs/shared/src/database";
 import { describeDatabase } from "../subgraphs/shared/src/database-location";
 import { runMain, stopOnSignals } from "../subgraphs/shared/src/process";
+import { corsOriginsFromEnv } from "../gateway/src/cors";
 import { limitsFromEnv } from "../gateway/src/limits";
 import { SUBGRAPHS } from "../subgraphs/shared/src/subgraph-ports";
 import { assertPortsFree } from "./ports";
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     subgraphPorts,
     seed: env.SEED !== "0",
     limits: limitsFromEnv(),
+    corsOrigins: corsOriginsFromEnv(),
     onSeed: (summary) => console.log(summary),
   });
   for (const [name, subgraph] of Object.entries(stack.subgraphs)) console.log(`subgraph ${name}: ${subgraph.url}`);

@@ -22,6 +22,8 @@ export interface StackOptions {
   limits?: Limits;
   /** How long the gateway remembers a verified API key; default GATEWAY_KEY_CACHE_SECONDS or 60. */
   keyCacheSeconds?: number;
+  /** Origins whose pages may call the API (CORS_ORIGINS). */
+  corsOrigins?: string[];
   onSeed?(summary: string): void;
 }
 
@@ -32,6 +34,8 @@ export interface Stack {
   identitySecret: string;
   /** Closes one subgraph's listener (what a crashed subgraph looks like to the gateway). */
   stopSubgraph(name: string): Promise<void>;
+  /** Listens again, on the same port, after stopSubgraph (the subgraph is back). */
+  restartSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +56,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     stops.push(() => keys.close());
     const subgraphs: Stack["subgraphs"] = {};
     const listeners = new Map<string, Listening>();
+    const apps = new Map<string, { app: Parameters<typeof listen>[0]; port: number }>();
     for (const module of SUBGRAPH_MODULES) {
       const dataSource = await module.open(options.database(module.name));
       stops.push(() => dataSource.destroy());
@@ -62,14 +67,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const server = await module.createServer(dataSource, identitySecret);
       stops.push(() => server.stop());
       const listening: Listening = await listen(server.app, options.subgraphPorts?.[module.name] ?? 0, host);
-      stops.push(() => (listeners.has(module.name) ? listening.close() : Promise.resolve()));
+      stops.push(() => listeners.get(module.name)?.close() ?? Promise.resolve());
       listeners.set(module.name, listening);
+      apps.set(module.name, { app: server.app, port: listening.port });
       subgraphs[module.name] = { url: `${listening.url}/graphql`, dataSource };
     }
     const gateway = await createGateway({
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, "utf8"),
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
       limits: options.limits ?? DEFAULT_LIMITS,
+      corsOrigins: options.corsOrigins,
       keys,
       identitySecret,
     });
@@ -81,7 +88,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       listeners.delete(name);
       await listener?.close();
     };
-    return { url: `${listening.url}/graphql`, subgraphs, keys, identitySecret, stopSubgraph, stop };
+    const restartSubgraph = async (name: string) => {
+      const stopped = apps.get(name);
+      if (!stopped || listeners.has(name)) return;
+      listeners.set(name, await listen(stopped.app, stopped.port, host));
+    };
+    return { url: `${listening.url}/graphql`, subgraphs, keys, identitySecret, stopSubgraph, restartSubgraph, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -4,6 +4,7 @@ import { Agent as HttpsAgent } from "node:https";
 import fetch from "node-fetch";
 import { signIdentity } from "../../subgraphs/shared/src/identity";
 import type { GatewayContext } from "./context";
+import { unavailableError } from "./subgraph-errors";
 
 /**
  * Keeps connections to subgraphs open between requests: measured 1.4-1.5x the gateway's
@@ -19,8 +20,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(
     url: string,
     private readonly identitySecret: string,
+    private readonly serviceName = "subgraph",
   ) {
     super({ url, fetcher: keepAliveFetcher });
+  }
+
+  didEncounterError(error: Error): void {
+    throw unavailableError(this.serviceName, error);
   }
 
   willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -6,6 +6,7 @@ import { identitySecretFromEnv } from "../../subgraphs/shared/src/identity";
 import { log } from "../../subgraphs/shared/src/log";
 import { runMain, stopOnSignals } from "../../subgraphs/shared/src/process";
 import { KeyStore } from "./auth/key-store";
+import { corsOriginsFromEnv } from "./cors";
 import { limitsFromEnv } from "./limits";
 import { SUPERGRAPH_PATH } from "./paths";
 import { createGateway } from "./server";
@@ -21,6 +22,7 @@ runMain("gateway", async () => {
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, "utf8"),
     subgraphUrls: subgraphUrlsFromEnv(),
     limits: limitsFromEnv(),
+    corsOrigins: corsOriginsFromEnv(),
   });
   const listening = await listen(gateway.app, Number(process.env.PORT ?? 4000), process.env.HOST ?? "127.0.0.1");
   log("info", "gateway.listening", { playground: `${listening.url}/graphql` });

@@ -1,6 +1,7 @@
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import type { GraphQLError, ValidationContext, ValidationRule } from "graphql";
+import { finiteNumbersRule, introspectionDepthRule, knownOperationTypesRule } from "./request-rules";
 
 /**
  * What the gateway refuses before any subgraph is called. Numbers follow GraphQL Armor's
@@ -14,11 +15,13 @@ export interface Limits {
   /** Request body with an API key: a partner's contact batch is larger than any query. */
   bodySizeWithKey: string;
   depth: number;
+  /** Depth of `__schema` / `__type` selections, which `depth` leaves out: GraphiQL's introspection is 14. */
+  introspectionDepth: number;
   aliases: number;
   tokens: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { bodySize: "100kb", bodySizeWithKey: "10mb", depth: 10, aliases: 15, tokens: 1000 };
+export const DEFAULT_LIMITS: Limits = { bodySize: "100kb", bodySizeWithKey: "10mb", depth: 10, introspectionDepth: 15, aliases: 15, tokens: 1000 };
 
 export function limitsFromEnv(env = process.env): Limits {
   const int = (name: string, fallback: number) => {
@@ -32,6 +35,7 @@ export function limitsFromEnv(env = process.env): Limits {
     bodySize: env.GATEWAY_MAX_BODY ?? DEFAULT_LIMITS.bodySize,
     bodySizeWithKey: env.GATEWAY_MAX_BODY_WITH_KEY ?? DEFAULT_LIMITS.bodySizeWithKey,
     depth: int("GATEWAY_MAX_DEPTH", DEFAULT_LIMITS.depth),
+    introspectionDepth: int("GATEWAY_MAX_INTROSPECTION_DEPTH", DEFAULT_LIMITS.introspectionDepth),
     aliases: int("GATEWAY_MAX_ALIASES", DEFAULT_LIMITS.aliases),
     tokens: int("GATEWAY_MAX_TOKENS", DEFAULT_LIMITS.tokens),
   };
@@ -52,5 +56,8 @@ export function limitRules(limits: Limits): ValidationRule[] {
   return [
     maxDepthRule({ n: limits.depth, ...reportInstead }) as unknown as ValidationRule,
     maxAliasesRule({ n: limits.aliases, ...reportInstead }) as unknown as ValidationRule,
+    introspectionDepthRule(limits.introspectionDepth),
+    knownOperationTypesRule,
+    finiteNumbersRule,
   ];
 }

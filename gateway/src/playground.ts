@@ -1,31 +1,27 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Express } from "express";
 import { ruruHTML } from "ruru/server";
 import { serveStatic } from "ruru/static";
-import { OPERATIONS_DIR } from "./paths";
+import { exampleOperations, headersHint } from "./playground-examples";
 
 const STATIC_PATH = "/playground-assets/";
 
-/** The example operations of operations/, shown in the playground's first tab. */
-export function exampleOperations(dir = OPERATIONS_DIR): string {
-  const files = readdirSync(dir).filter((name) => name.endsWith(".graphql")).sort();
-  return files.map((name) => `# operations/${name}\n${readFileSync(join(dir, name), "utf8").trim()}\n`).join("\n");
-}
-
 /**
  * GraphiQL (the ruru distribution) served by the gateway itself, assets included, so that
- * it works with no internet: ruru's default asset location is a CDN.
+ * it works with no internet: ruru's default asset location is a CDN. One tab per example
+ * operation of operations/, each with sample variables and the API-key header to use.
  */
 export function mountPlayground(app: Express, endpoint: string): void {
+  const defaultTabs = exampleOperations().map((example) => ({
+    query: example.query,
+    variables: JSON.stringify(example.variables, null, 2),
+    headers: headersHint(example.role),
+  }));
   const html = ruruHTML({
     endpoint,
     staticPath: STATIC_PATH,
-    // ruru's typings mark every GraphiQL prop required; it reads only those given.
-    clientConfig: {
-      initialQuery: exampleOperations(),
-      initialVariables: JSON.stringify({ sending: ["HT"], hosts: ["MX", "DO"] }, null, 2),
-    } as never,
+    htmlParts: { titleTag: "<title>Enlace — GraphQL playground</title>" },
+    // ruru passes its client config on to GraphiQL; its typings list only some props (not defaultTabs).
+    clientConfig: { defaultTabs, isHeadersEditorEnabled: true, defaultEditorToolsVisibility: "variables" } as never,
   });
   // Not mounted at STATIC_PATH: Express would strip it from req.url, and ruru matches on it.
   app.use(serveStatic(STATIC_PATH) as never);

@@ -2,14 +2,16 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import { Role, type Identity } from "../../subgraphs/shared/src/identity";
 import { log } from "../../subgraphs/shared/src/log";
 import { authenticate } from "./auth/authenticate";
 import type { KeyStore } from "./auth/key-store";
+import { corsFor } from "./cors";
 import { buildContext, requestIdOf, type GatewayContext } from "./context";
 import { SubgraphDataSource } from "./data-source";
 import { mountHealth } from "./health";
+import { httpErrors, operationResolutionPlugin } from "./http-errors";
 import { DEFAULT_LIMITS, limitRules, type Limits } from "./limits";
 import { mountPlayground } from "./playground";
 
@@ -23,23 +25,14 @@ export interface GatewayOptions {
   keys: KeyStore;
   /** Shared with the subgraphs, to sign the caller's identity. */
   identitySecret: string;
+  /** Origins whose pages may call the API (CORS); none by default. */
+  corsOrigins?: string[];
 }
 
 export interface Gateway {
   app: Express;
   stop(): Promise<void>;
 }
-
-/** A GraphQL-shaped error for failures that happen before GraphQL runs (body too large, bad JSON). */
-const httpErrors: ErrorRequestHandler = (error, req, res, next) => {
-  if (res.headersSent) return next(error);
-  const status = typeof error?.status === "number" ? error.status : 500;
-  const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 400 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
-  const message =
-    status === 413 ? `Request body is larger than the limit of ${error.limit} bytes` : status === 400 ? `Bad request: ${error.message}` : "Internal server error";
-  log(status >= 500 ? "error" : "info", "http.error", { requestId: requestIdOf(req), status, code, message: error?.message });
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-};
 
 /** Anonymous requests get the small body limit; callers with a key (a partner's batch) the larger one. */
 function bodyParser(limits: Limits): RequestHandler {
@@ -57,7 +50,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? url ?? "", options.identitySecret),
+    buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? url ?? "", options.identitySecret, name),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -67,7 +60,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // The process owns shutdown (stack/main.ts, index.ts): Apollo's own signal handlers
     // raced ours and left `npm start` hanging on Ctrl-C.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin],
   });
   await apollo.start();
 
@@ -83,6 +76,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     });
     next();
   });
+  app.use("/graphql", corsFor(options.corsOrigins ?? []));
   mountHealth(app, options.subgraphUrls, options.identitySecret);
   mountPlayground(app, "/graphql");
   app.use(

@@ -8,12 +8,12 @@ import { FocalPointRole } from "./entities/enums";
 /** A person's details: for a nomination, a successor, or (all optional) an update. */
 @InputType({ description: "Fields to change; a field left out stays as it is." })
 export class FocalPointChanges {
-  @Field(() => String, { nullable: true }) personName?: string;
+  @Field(() => String, { nullable: true }) personName?: string | null;
   @Field(() => String, { nullable: true }) position?: string | null;
-  @Field(() => String, { nullable: true }) institution?: string;
-  @Field(() => [String], { nullable: true }) emails?: string[];
-  @Field(() => [String], { nullable: true, description: "E.164, e.g. +50722000000." }) phones?: string[];
-  @Field(() => [String], { nullable: true, description: "BCP 47." }) languages?: string[];
+  @Field(() => String, { nullable: true }) institution?: string | null;
+  @Field(() => [String], { nullable: true, description: "null or []: none." }) emails?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "E.164, e.g. +50722000000; null or []: none." }) phones?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "BCP 47; null or []: none." }) languages?: string[] | null;
   @Field(() => String, { nullable: true, description: "YYYY-MM-DD; null: open-ended." }) termEnd?: string | null;
 }
 
@@ -29,8 +29,10 @@ export class NominationInput extends FocalPointChanges {
 /** Validates the given fields and returns them normalised; the first bad one is named. */
 export function checkFocalPointChanges(input: FocalPointChanges, path: string) {
   const out: Record<string, unknown> = {};
-  const required = (value: string | undefined, field: string) => {
+  // The schema lets every field be null (null clears); a name and an institution cannot be cleared.
+  const required = (value: string | null | undefined, field: string) => {
     if (value === undefined) return undefined;
+    if (value === null) throw new BadUserInputError(`${path}.${field}`, "is required and cannot be cleared");
     if (!value.trim()) throw new BadUserInputError(`${path}.${field}`, "must not be empty");
     return value.trim();
   };
@@ -38,20 +40,20 @@ export function checkFocalPointChanges(input: FocalPointChanges, path: string) {
   if (input.institution !== undefined) out.institution = required(input.institution, "institution");
   if (input.position !== undefined) out.position = input.position?.trim() || null;
   if (input.emails !== undefined) {
-    out.emails = input.emails.map((e, i) => {
+    out.emails = (input.emails ?? []).map((e, i) => {
       if (!isEmail(e.trim())) throw new BadUserInputError(`${path}.emails[${i}]`, `"${e}" is not an e-mail address`);
       return e.trim();
     });
   }
   if (input.phones !== undefined) {
-    out.phones = input.phones.map((p, i) => {
+    out.phones = (input.phones ?? []).map((p, i) => {
       const parsed = p.trim().startsWith("+") ? parsePhoneNumberFromString(p.trim()) : undefined;
       if (!parsed?.isValid()) throw new BadUserInputError(`${path}.phones[${i}]`, `"${p}" is not an E.164 number (+ and country code, e.g. +50722000000)`);
       return parsed.number;
     });
   }
   if (input.languages !== undefined) {
-    out.languages = input.languages.map((tag, i) => {
+    out.languages = (input.languages ?? []).map((tag, i) => {
       const canonical = canonicalLanguage(tag);
       if (!canonical) throw new BadUserInputError(`${path}.languages[${i}]`, `"${tag}" is not a BCP 47 language tag`);
       return canonical;

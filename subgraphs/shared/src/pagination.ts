@@ -28,3 +28,7 @@ export function decodeCursor(kind: string, cursor: string, field = "after"): str
   }
   return decoded.slice(prefix.length);
 }
+
+/** The limits of `first` and `offset`, as the schema's descriptions state them. */
+export const FIRST_DESCRIPTION = `Page size, 0 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.`;
+export const OFFSET_DESCRIPTION = "Items to skip first, 0 or more; default 0.";

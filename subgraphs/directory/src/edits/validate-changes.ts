@@ -54,17 +54,31 @@ export interface CheckedChanges {
 }
 
 /**
+ * Blank is not a value: `city: "   "` used to clear the city silently. Clearing a field is
+ * explicit (null); a blank string, or a blank item of a list, is an error naming it.
+ */
+function rejectBlanks(input: RepresentationChanges, path: string): void {
+  for (const [field, value] of Object.entries(input)) {
+    const items = Array.isArray(value) ? value.map((v, i) => [`${path}.${field}[${i}]`, v] as const) : [[`${path}.${field}`, value] as const];
+    for (const [name, item] of items) {
+      if (typeof item === "string" && !item.trim()) throw new BadUserInputError(name, "is blank; send null to clear a field, or leave it out to keep it");
+    }
+  }
+}
+
+/**
  * Validates every given field and returns them normalised. The first bad field is an
  * error naming it (`input.phones[1]`); nothing is written before all fields pass.
  * Country codes are checked by the caller against the directory's countries.
  */
 export function checkChanges(input: RepresentationChanges, hostCountry: string, path = "input"): CheckedChanges {
+  rejectBlanks(input, path);
   const out: CheckedChanges = {};
   const text = (value: string | null | undefined, field: string, max = 500) => {
     if (value === null || value === undefined) return null;
     const trimmed = value.trim();
     if (trimmed.length > max) throw new BadUserInputError(`${path}.${field}`, `at most ${max} characters`);
-    return trimmed || null;
+    return trimmed;
   };
   if (input.kind !== undefined && input.kind !== null) out.kind = input.kind;
   if (input.city !== undefined) out.city = text(input.city, "city", 120);
@@ -77,14 +91,14 @@ export function checkChanges(input: RepresentationChanges, hostCountry: string, 
     out.longitude = c?.longitude ?? null;
   }
   if (input.phones !== undefined) {
-    out.phones = input.phones.map((raw, i) => {
+    out.phones = (input.phones ?? []).map((raw, i) => {
       const phone = normalizePhone(raw, hostCountry);
       if (!phone.e164) throw new BadUserInputError(`${path}.phones[${i}]`, `"${raw}" is not a valid phone number (E.164, e.g. +50622892226, or a number of the host country)`);
       return phone;
     });
   }
   if (input.emails !== undefined) {
-    out.emails = input.emails.map((email, i) => {
+    out.emails = (input.emails ?? []).map((email, i) => {
       if (!isEmail(email.trim())) throw new BadUserInputError(`${path}.emails[${i}]`, `"${email}" is not an e-mail address`);
       return email.trim();
     });
@@ -92,7 +106,7 @@ export function checkChanges(input: RepresentationChanges, hostCountry: string, 
   if (input.website !== undefined) out.website = input.website === null ? null : checkUrl(input.website, `${path}.website`);
   if (input.openingHours !== undefined) out.openingHours = input.openingHours === null ? null : checkOpeningHours(input.openingHours, hostCountry, `${path}.openingHours`);
   if (input.languages !== undefined) {
-    out.languages = input.languages.map((tag, i) => {
+    out.languages = (input.languages ?? []).map((tag, i) => {
       try {
         return Intl.getCanonicalLocales(tag)[0];
       } catch {
@@ -100,7 +114,7 @@ export function checkChanges(input: RepresentationChanges, hostCountry: string, 
       }
     });
   }
-  if (input.concurrentAccreditation !== undefined) out.concurrent = input.concurrentAccreditation.map((c) => c.trim().toUpperCase());
+  if (input.concurrentAccreditation !== undefined) out.concurrent = (input.concurrentAccreditation ?? []).map((c) => c.trim().toUpperCase());
   if (input.source !== undefined) out.source = input.source === null ? null : checkUrl(input.source, `${path}.source`);
   return out;
 }

@@ -33,12 +33,12 @@ export class NearestResolver {
   })
   async nearestRepresentations(
     @Ctx() ctx: DirectoryContext,
-    @Arg("nationalities", () => [String], { description: "ISO alpha-2 codes, e.g. [\"BD\", \"NP\"] when unsure." }) nationalities: string[],
+    @Arg("nationalities", () => [String], { description: "1 to 10 ISO alpha-2 codes, e.g. [\"BD\", \"NP\"] when unsure." }) nationalities: string[],
     @Arg("near", () => NearInput) near: NearInput,
     @Arg("procedure", () => ProcedureCode, { nullable: true, description: "Only offices that handle it (any basis)." }) procedure?: ProcedureCode,
     @Arg("kinds", () => [RepresentationKind], { nullable: true }) kinds?: RepresentationKind[],
     @Arg("first", () => Int, { defaultValue: 5, description: "Results per nationality, 1 to 50." }) first = 5,
-    @Arg("maxDistanceKm", () => Float, { nullable: true }) maxDistanceKm?: number,
+    @Arg("maxDistanceKm", () => Float, { nullable: true, description: "Kilometres, more than 0; no limit when left out." }) maxDistanceKm?: number,
   ): Promise<NearestRepresentations> {
     if (!nationalities.length || nationalities.length > 10) throw new BadUserInputError("nationalities", "give 1 to 10 country codes");
     const codes = (await countryCodes(nationalities, "nationalities", ctx.loaders)) as string[];

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { actorOf, requireRole } from "../../../shared/src/access";
 import { BadUserInputError, NotFoundError } from "../../../shared/src/errors";
 import { Role } from "../../../shared/src/identity";
-import { pageSize } from "../../../shared/src/pagination";
+import { FIRST_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
 import type { DirectoryContext } from "../context";
 import { Correction, CorrectionStatus, ProposedChange, Representation } from "../entities";
 import { applyChecked } from "../edits/apply-changes";
@@ -48,13 +48,13 @@ export class CorrectionResolver {
   }
 
   @Query(() => [Correction], { description: "Corrections waiting for a decision, oldest first (SECRETARIAT)." })
-  async pendingCorrections(@Ctx() ctx: DirectoryContext, @Arg("first", () => Int, { nullable: true }) first?: number): Promise<Correction[]> {
+  async pendingCorrections(@Ctx() ctx: DirectoryContext, @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number): Promise<Correction[]> {
     requireRole(ctx.identity, [Role.SECRETARIAT], "pendingCorrections");
     return ctx.dataSource.manager.find(Correction, { where: { status: CorrectionStatus.PENDING }, order: { submittedAt: "ASC", id: "ASC" }, take: pageSize(first) });
   }
 
   @Query(() => [Correction], { description: "The corrections you reported and what became of them, newest first (OFFICIAL)." })
-  async myCorrections(@Ctx() ctx: DirectoryContext, @Arg("first", () => Int, { nullable: true }) first?: number): Promise<Correction[]> {
+  async myCorrections(@Ctx() ctx: DirectoryContext, @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number): Promise<Correction[]> {
     requireRole(ctx.identity, [Role.OFFICIAL], "myCorrections");
     return ctx.dataSource.manager.find(Correction, { where: { submittedBy: actorOf(ctx.identity) }, order: { submittedAt: "DESC", id: "DESC" }, take: pageSize(first) });
   }

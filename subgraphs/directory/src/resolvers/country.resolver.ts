@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from "type-graphql";
 import { Lang } from "../../../shared/src/lang";
-import { likePattern } from "../../../shared/src/text";
+import { likePattern, SEARCH_TEXT_DESCRIPTION, searchWords } from "../../../shared/src/text";
 import type { DirectoryContext } from "../context";
 import { Country, Membership } from "../entities";
 import { localized } from "../labels";
@@ -14,7 +14,7 @@ export class CountryFilter {
   @Field(() => [Membership], { nullable: true, description: "Standing in the CSM: any of these." })
   csm?: Membership[];
 
-  @Field(() => String, { nullable: true, description: "Part of a name in any language or a code; ignores case and accents." })
+  @Field(() => String, { nullable: true, description: `Part of a name in any language or a code; ignores case and accents. ${SEARCH_TEXT_DESCRIPTION}` })
   text?: string;
 }
 
@@ -25,7 +25,7 @@ export class CountryResolver {
     const qb = ctx.dataSource.getRepository(Country).createQueryBuilder("c").orderBy("c.code", "ASC");
     if (filter?.crm) qb.andWhere("c.crm_membership IN (:...crm)", { crm: filter.crm.length ? filter.crm : [""] });
     if (filter?.csm) qb.andWhere("c.csm_membership IN (:...csm)", { csm: filter.csm.length ? filter.csm : [""] });
-    if (filter?.text?.trim()) qb.andWhere("c.search_text LIKE :text ESCAPE '\\'", { text: likePattern(filter.text) });
+    if (searchWords(filter?.text, "filter.text").length) qb.andWhere("c.search_text LIKE :text ESCAPE '\\'", { text: likePattern(filter?.text ?? "") });
     const countries = await qb.getMany();
     for (const country of countries) ctx.loaders.countryByCode.prime(country.code, country);
     return countries;

@@ -7,7 +7,7 @@ import { CoordinatePrecision } from "../entities/enums";
 import { KIND_LABELS, localized, representationName } from "../labels";
 import { requireRole } from "../../../shared/src/access";
 import { Role } from "../../../shared/src/identity";
-import { pageSize } from "../../../shared/src/pagination";
+import { FIRST_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
 import { Staleness, stalenessOf } from "../staleness";
 import { RepresentationConnection } from "./representation.types";
 
@@ -61,7 +61,7 @@ export class RepresentationFieldsResolver {
   }
 
   @FieldResolver(() => [AuditEntry], { nullable: true, description: "Every write to the office, newest first (SECRETARIAT; null and FORBIDDEN for others)." })
-  async auditTrail(@Root() r: Representation, @Ctx() ctx: DirectoryContext, @Arg("first", () => Int, { nullable: true, description: "At most this many, default 20." }) first?: number): Promise<AuditEntry[]> {
+  async auditTrail(@Root() r: Representation, @Ctx() ctx: DirectoryContext, @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number): Promise<AuditEntry[]> {
     requireRole(ctx.identity, [Role.SECRETARIAT], "Representation.auditTrail");
     return (await ctx.loaders.auditByRepresentationId.load(r.id)).slice(0, pageSize(first));
   }

@@ -2,7 +2,7 @@ import { Lang } from "../../../shared/src/lang";
 import type { Country, RepresentationKind } from "../entities";
 import { KIND_LABELS, representationName } from "../labels";
 import { cityNames } from "./city-names";
-import { searchWords } from "./search-terms";
+import { documentWords } from "./search-terms";
 
 type CountryNames = Pick<Country, "code" | "alpha3" | "nameEs" | "nameEn" | "nameFr" | "namePt">;
 
@@ -26,7 +26,7 @@ export function representationSearchFields(
   sender: CountryNames,
   host: CountryNames,
 ): SearchFields {
-  const names = [...new Set(LANGS.map((lang) => searchWords(representationName(r.kind, senderName(sender, lang), lang)).join(" ")))];
+  const names = [...new Set(LANGS.map((lang) => documentWords(representationName(r.kind, senderName(sender, lang), lang)).join(" ")))];
   const text = [...cityNames(r.city, r.hostCountryCode), r.address ?? "", ...Object.values(KIND_LABELS[r.kind]), ...countryNames(sender), ...countryNames(host)];
-  return { searchNames: `|${names.join("|")}|`, searchText: [...new Set(searchWords(text.join(" ")))].join(" ") };
+  return { searchNames: `|${names.join("|")}|`, searchText: [...new Set(documentWords(text.join(" ")))].join(" ") };
 }

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from "typ
 import { actorOf, requireRole } from "../../../shared/src/access";
 import { BadUserInputError } from "../../../shared/src/errors";
 import { Role } from "../../../shared/src/identity";
-import { pageSize } from "../../../shared/src/pagination";
+import { OFFSET_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
 import { conferenceFilter } from "../access";
 import { PartnerBatch } from "../entities/partner-batch.entity";
 import type { ExchangeContext } from "../context";
@@ -41,7 +41,7 @@ export class BatchHistoryResolver {
   async partnerBatches(
     @Ctx() ctx: ExchangeContext,
     @Arg("first", () => Int, { nullable: true, description: "0 to 100; default 20." }) first?: number,
-    @Arg("offset", () => Int, { nullable: true }) offset?: number,
+    @Arg("offset", () => Int, { nullable: true, description: OFFSET_DESCRIPTION }) offset?: number,
   ): Promise<PartnerBatchRecord[]> {
     requireRole(ctx.identity, [Role.SECRETARIAT, Role.PARTNER], "partnerBatches");
     if (offset !== undefined && offset !== null && (!Number.isInteger(offset) || offset < 0)) throw new BadUserInputError("offset", "must be a non-negative integer");

@@ -2,7 +2,7 @@ import { GraphQLJSON } from "graphql-scalars";
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from "type-graphql";
 import { toJCard, toVCard } from "../../../shared/src/contact-card/vcard";
 import { BadUserInputError } from "../../../shared/src/errors";
-import { pageSize } from "../../../shared/src/pagination";
+import { OFFSET_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
 import { conferenceFilter, personal } from "../access";
 import type { ExchangeContext } from "../context";
 import { PartnerContact } from "../entities/partner-contact.entity";
@@ -24,7 +24,7 @@ export class PartnerContactResolver {
     @Ctx() ctx: ExchangeContext,
     @Arg("filter", () => PartnerContactFilter, { nullable: true }) filter?: PartnerContactFilter,
     @Arg("first", () => Int, { nullable: true, description: "0 to 100; default 20." }) first?: number,
-    @Arg("offset", () => Int, { nullable: true }) offset?: number,
+    @Arg("offset", () => Int, { nullable: true, description: OFFSET_DESCRIPTION }) offset?: number,
   ): Promise<PartnerContact[]> {
     if (offset !== undefined && offset !== null && (!Number.isInteger(offset) || offset < 0)) throw new BadUserInputError("offset", "must be a non-negative integer");
     const qb = ctx.dataSource.getRepository(PartnerContact).createQueryBuilder("c").where("c.removed_at IS NULL").orderBy("c.country_code").addOrderBy("c.institution").addOrderBy("c.id");

@@ -7,7 +7,11 @@ import { FocalPoint } from "../entities/focal-point.entity";
 /** Contributed by the roster to the directory's Country. */
 @Resolver(() => CountryReference)
 export class CountryFocalPointsResolver {
-  @FieldResolver(() => [FocalPoint], { description: "The country's focal points (roster): active on the date (default today), of the role when given." })
+  @FieldResolver(() => [FocalPoint], {
+    // Nullable: when the roster is down, the country from the directory still answers (partial data, an error naming the service).
+    nullable: true,
+    description: "The country's focal points (roster): active on the date (default today), of the role when given. Null, with an error naming the service, when the roster is unavailable.",
+  })
   async focalPoints(
     @Root() country: CountryReference,
     @Ctx() ctx: RosterContext,

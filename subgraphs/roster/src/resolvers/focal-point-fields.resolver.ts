@@ -70,7 +70,10 @@ export class FocalPointEventResolver {
 /** Contributed by the roster to the directory's Representation: its consular liaisons. */
 @Resolver(() => RepresentationReference)
 export class RepresentationContactsResolver {
-  @FieldResolver(() => [FocalPoint], { description: "Consular liaison focal points at this office (roster); personal fields as for any focal point." })
+  @FieldResolver(() => [FocalPoint], {
+    nullable: true, // the office still answers when the roster is down
+    description: "Consular liaison focal points at this office (roster); personal fields as for any focal point. Null, with an error naming the service, when the roster is unavailable.",
+  })
   contacts(@Root() rep: RepresentationReference, @Ctx() ctx: RosterContext): Promise<FocalPoint[]> {
     return ctx.loaders.contactsByRepresentation.load(rep.id);
   }

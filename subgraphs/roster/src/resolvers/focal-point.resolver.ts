@@ -3,7 +3,8 @@ import { Brackets } from "typeorm";
 import { BadUserInputError } from "../../../shared/src/errors";
 import { requireRole } from "../../../shared/src/access";
 import { Role } from "../../../shared/src/identity";
-import { pageSize } from "../../../shared/src/pagination";
+import { OFFSET_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
+import { SEARCH_TEXT_DESCRIPTION, searchWords } from "../../../shared/src/text";
 import { FocalPointRole, FocalPointStatus } from "../entities/enums";
 import type { RosterContext } from "../context";
 import { CountryReference } from "../entities/country.reference";
@@ -15,7 +16,7 @@ export class FocalPointFilter {
   @Field(() => [FocalPointRole], { nullable: true }) role?: FocalPointRole[];
   @Field(() => FocalPointStatus, { nullable: true }) status?: FocalPointStatus;
   @Field(() => String, { nullable: true, description: "In office on this date (YYYY-MM-DD)." }) activeOn?: string;
-  @Field(() => String, { nullable: true, description: "Words in the institution (and, for roles that may see it, the name)." }) text?: string;
+  @Field(() => String, { nullable: true, description: `Words in the institution (and, for roles that may see it, the name). ${SEARCH_TEXT_DESCRIPTION}` }) text?: string;
 }
 
 @Resolver(() => FocalPoint)
@@ -25,7 +26,7 @@ export class FocalPointResolver {
     @Ctx() ctx: RosterContext,
     @Arg("filter", () => FocalPointFilter, { nullable: true }) filter?: FocalPointFilter,
     @Arg("first", () => Int, { nullable: true, description: "0 to 100; default 20." }) first?: number,
-    @Arg("offset", () => Int, { nullable: true }) offset?: number,
+    @Arg("offset", () => Int, { nullable: true, description: OFFSET_DESCRIPTION }) offset?: number,
   ): Promise<FocalPoint[]> {
     const qb = ctx.dataSource.getRepository(FocalPoint).createQueryBuilder("f").orderBy("f.country_code").addOrderBy("f.role").addOrderBy("f.id");
     if (filter?.country) qb.andWhere("f.country_code IN (:...countries)", { countries: filter.country.length ? filter.country.map((c) => c.toUpperCase()) : [""] });
@@ -35,8 +36,8 @@ export class FocalPointResolver {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(filter.activeOn)) throw new BadUserInputError("filter.activeOn", `"${filter.activeOn}" is not YYYY-MM-DD`);
       qb.andWhere("f.term_start <= :on AND (f.term_end IS NULL OR f.term_end >= :on)", { on: filter.activeOn });
     }
-    if (filter?.text?.trim()) {
-      const like = `%${filter.text.trim().toLowerCase()}%`;
+    if (searchWords(filter?.text, "filter.text").length) {
+      const like = `%${(filter?.text ?? "").trim().toLowerCase()}%`;
       qb.andWhere(new Brackets((w) => {
         w.where("LOWER(f.institution) LIKE :like", { like });
         if (ctx.identity.role === Role.SECRETARIAT) w.orWhere("LOWER(f.person_name) LIKE :like", { like });
