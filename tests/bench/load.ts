@@ -5,6 +5,8 @@ export interface LoadResult {
   p50: number;
   p99: number;
   errors: number;
+  /** Requests completed. */
+  requests: number;
 }
 
 /** POSTs one GraphQL operation as fast as `connections` clients can for `seconds`. */
@@ -27,6 +29,7 @@ export async function load(
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
+    requests: result.requests.total,
   };
 }
 
