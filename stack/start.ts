@@ -5,7 +5,7 @@ import type { DatabaseConfig } from "../subgraphs/shared/src/database";
 import { listen, type Listening } from "../subgraphs/shared/src/http";
 import { DEFAULT_LIMITS, type Limits } from "../gateway/src/limits";
 import { SUPERGRAPH_PATH } from "../gateway/src/paths";
-import { createGateway } from "../gateway/src/server";
+import { createGateway, type Gateway } from "../gateway/src/server";
 import { SUBGRAPH_MODULES, type SubgraphDataSource } from "./subgraphs";
 
 export interface StackOptions {
@@ -28,6 +28,8 @@ export interface Stack {
   subgraphs: Record<string, { url: string; dataSource: SubgraphDataSource }>;
   keys: KeyStore;
   identitySecret: string;
+  /** The gateway itself (its cache, for tests). */
+  gateway: Gateway;
   /** Closes one subgraph's listener (what a crashed subgraph looks like to the gateway). */
   stopSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -79,7 +81,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       listeners.delete(name);
       await listener?.close();
     };
-    return { url: `${listening.url}/graphql`, subgraphs, keys, identitySecret, stopSubgraph, stop };
+    return { url: `${listening.url}/graphql`, subgraphs, keys, identitySecret, gateway, stopSubgraph, stop };
   } catch (error) {
     await stop();
     throw error;

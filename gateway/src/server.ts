@@ -7,6 +7,8 @@ import { Role, type Identity } from "../../subgraphs/shared/src/identity";
 import { log } from "../../subgraphs/shared/src/log";
 import { authenticate } from "./auth/authenticate";
 import type { KeyStore } from "./auth/key-store";
+import { createPublicCache, type PublicCache } from "./cache";
+import type { CacheConfig } from "./cache/cache-config";
 import { buildContext, requestIdOf, type GatewayContext } from "./context";
 import { SubgraphDataSource } from "./data-source";
 import { mountHealth } from "./health";
@@ -23,10 +25,13 @@ export interface GatewayOptions {
   keys: KeyStore;
   /** Shared with the subgraphs, to sign the caller's identity. */
   identitySecret: string;
+  /** Public answers' cache; default from the environment (cache/cache-config.ts). */
+  cache?: CacheConfig;
 }
 
 export interface Gateway {
   app: Express;
+  cache: PublicCache;
   stop(): Promise<void>;
 }
 
@@ -59,6 +64,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? url ?? "", options.identitySecret),
   });
+  const cache = createPublicCache({ supergraphSdl: options.supergraphSdl, directoryUrl: options.subgraphUrls.directory ?? "", identitySecret: options.identitySecret, config: options.cache });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limitRules(limits),
@@ -67,12 +73,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // The process owns shutdown (stack/main.ts, index.ts): Apollo's own signal handlers
     // raced ours and left `npm start` hanging on Ctrl-C.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...cache.plugins],
   });
   await apollo.start();
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("etag", false); // ETags are set by the public cache (cache/): strong, on public answers only
   app.use((req, res, next) => {
     const requestId = requestIdOf(req);
     const started = process.hrtime.bigint();
@@ -89,8 +96,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     "/graphql",
     authenticate(options.keys),
     bodyParser(limits),
+    cache.middleware,
     expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(req, res) }),
   );
   app.use(httpErrors);
-  return { app, stop: () => apollo.stop() };
+  return { app, cache, stop: () => apollo.stop() };
 }

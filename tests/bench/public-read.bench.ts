@@ -68,7 +68,10 @@ export async function benchPublicReads(options = { trials: 3, seconds: 5, connec
         for (const path of paths) results[w.name][path.name].push(await trial(path.url, w, path.processes, options));
       }
       const errors = Object.values(results[w.name]).flat().reduce((sum, r) => sum + r.errors, 0);
-      if (errors) throw new Error(`public reads bench, ${w.name}: ${errors} requests failed (non-2xx or socket errors); no figures`);
+      if (errors) {
+        const what = Object.entries(results[w.name]).flatMap(([path, rs]) => rs.filter((r) => r.errors).map((r) => `${path}: ${r.failures}`));
+        throw new Error(`public reads bench, ${w.name}: ${errors} requests failed; no figures\n${what.join("\n")}`);
+      }
       lines.push(`  ${w.name}: ${w.what}`);
       for (const path of paths) {
         const rs = results[w.name][path.name];

@@ -14,6 +14,7 @@ import {
 } from "./resolvers/representation-fields.resolver";
 import { RepresentationEditResolver } from "./resolvers/representation-edit.resolver";
 import { RepresentationResolver } from "./resolvers/representation.resolver";
+import { RevisionResolver } from "./resolvers/revision.resolver";
 
 /** The directory's federated schema. Needs no database: resolvers reach it through the context. */
 export function buildDirectorySchema(): Promise<GraphQLSchema> {
@@ -30,6 +31,7 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         RepresentationConnectionResolver,
         JurisdictionResolver,
         AuditEntryResolver,
+        RevisionResolver,
       ],
       validate: false,
     },
