@@ -1,3 +1,4 @@
+import "../subgraphs/shared/src/production-default"; // first: NODE_ENV before graphql-js loads
 import "reflect-metadata";
 import { databaseConfigFromEnv } from "../subgraphs/shared/src/database";
 import { runMain, stopOnSignals } from "../subgraphs/shared/src/process";
@@ -11,7 +12,7 @@ import { startStack } from "./start";
  */
 async function main(): Promise<void> {
   const env = process.env;
-  console.log(`Enlace: opening databases (${env.DATABASE_URL ? "PostgreSQL from DATABASE_URL" : `SQLite under ${env.DATA_DIR ?? "data"}/`}), migrating and seeding...`);
+  console.log(`Enlace (NODE_ENV=${env.NODE_ENV}): opening databases (${env.DATABASE_URL ? "PostgreSQL from DATABASE_URL" : `SQLite under ${env.DATA_DIR ?? "data"}/`}), migrating and seeding...`);
   const stack = await startStack({
     database: (name) => databaseConfigFromEnv(name),
     // One process: a random secret unless the operator pins one (to sign for separately run subgraphs).

@@ -70,6 +70,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     validationRules: limitRules(limits),
     parseOptions: { maxTokens: limits.tokens },
     includeStacktraceInErrorResponses: false,
+    // The schema is public (gateway/api-schema.graphql) and the playground needs it; Apollo turns this off under NODE_ENV=production.
+    introspection: true,
     // The process owns shutdown (stack/main.ts, index.ts): Apollo's own signal handlers
     // raced ours and left `npm start` hanging on Ctrl-C.
     stopOnTerminationSignals: false,

@@ -62,10 +62,10 @@ export async function benchPublicReads(options = { trials: 3, seconds: 5, connec
       results[w.name] = {};
       for (const path of paths) {
         results[w.name][path.name] = [];
-        await trial(path.url, w, path.processes, { ...options, seconds: 2 }); // warm up: JIT, sockets, the cache
+        await trial(path.url, w, path.processes, { ...options, seconds: 2, headers: path.headers }); // warm up: JIT, sockets, the cache
       }
       for (let i = 0; i < options.trials; i++) {
-        for (const path of paths) results[w.name][path.name].push(await trial(path.url, w, path.processes, options));
+        for (const path of paths) results[w.name][path.name].push(await trial(path.url, w, path.processes, { ...options, headers: path.headers }));
       }
       const errors = Object.values(results[w.name]).flat().reduce((sum, r) => sum + r.errors, 0);
       if (errors) {
