@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { projectRoot } from "../../gateway/src/paths";
 import { PUBLIC_IDENTITY, signIdentity } from "../../subgraphs/shared/src/identity";
@@ -93,6 +94,7 @@ export async function benchPublicReads(options = { trials: 3, seconds: 5, connec
     }
     lines.push(`    W1 uncached, gateway / subgraph alone throughput: ${fmt(uncachedW1 / rps("W1", "subgraph alone"), 2)}x`);
     lines.push(`    W1 uncached, CPU per request gateway + subgraph: ${fmt(w1Cpu, 2)} ms = ${fmt(w1Cpu / BASELINE_W1_CPU_MS, 2)}x the issue's ${BASELINE_W1_CPU_MS} ms`);
+    lines.push(`  machine load average (1 min) at the end: ${loadavg()[0].toFixed(1)} on this machine's cores; figures from a busy machine are slower, CPU per request less so`);
     lines.push("  peak RSS under load (VmHWM)");
     for (const p of [...Object.values(stack.subgraphs), ...Object.values(stack.gateways)]) lines.push(`    ${p.name.padEnd(20)} ${fmt(peakRssMiB(p.pid), 0)} MiB`);
     return lines;

@@ -43,11 +43,11 @@ export function cacheHeadersPlugin(policy: CachePolicy, config: CacheConfig): Ap
   };
 }
 
-function sendStored(req: Request, res: Response, entry: StoredResponse, cache: string): void {
+function sendStored(req: Request, res: Response, entry: StoredResponse, cache: string | undefined): void {
   res.setHeader("cache-control", entry.cacheControl);
   res.setHeader("vary", VARY);
   res.setHeader("etag", entry.etag);
-  res.setHeader("x-cache", cache);
+  if (cache) res.setHeader("x-cache", cache);
   if ((req.method === "GET" || res.locals.viaGet) && req.headers["if-none-match"]?.split(/\s*,\s*/).includes(entry.etag)) {
     res.statusCode = 304;
     res.end();
@@ -82,36 +82,43 @@ function trustedGet(documents: Map<string, TrustedDocument>, req: Request, res: 
 }
 
 /**
- * Before Apollo Server: answers trusted documents over GET; for anonymous queries, reads
- * the directory revision (after the request arrived) and sends a stored answer's bytes
- * when there is one (no subgraph call, no serialising); otherwise lets Apollo answer and
- * keeps the bytes it sends when the plugin above marked them public.
+ * Before Apollo Server: answers trusted documents over GET; for an anonymous query asked
+ * before, reads the directory revision (after the request arrived) and sends a stored
+ * answer's bytes when there is one (no subgraph call, no serialising); otherwise lets
+ * Apollo answer, and keeps the bytes it sends when the plugin above marked them public.
  */
 export function responseCache(options: { policy: CachePolicy; revision: DirectoryRevision; store: ResponseStore | undefined }): RequestHandler {
   const documents = loadTrustedDocuments();
+  // Keys asked once so far. Only a key asked again reads the revision, may share subgraph
+  // fetches and is stored: one-off questions (a search typed once) cost nothing extra.
+  const seen = new Set<string>();
   return async (req, res, next) => {
     if (!trustedGet(documents, req, res)) return;
     const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
     const identity = res.locals.identity as Identity | undefined;
     if (identity?.role !== Role.PUBLIC || typeof body?.query !== "string" || options.policy.knownReason(body.query)) return next();
-    let revision: string;
-    try {
-      revision = await options.revision.current();
-    } catch (error) {
-      log("warn", "cache.revision_unavailable", { message: error instanceof Error ? error.message : String(error) });
-      return next(); // answered uncached; the directory's own error shows if it is down
+    const key = `${langFromAcceptLanguage(req.headers["accept-language"])}\u0000${String(body.operationName ?? "")}\u0000${JSON.stringify(body.variables ?? null)}\u0000${body.query}`;
+    let revision: string | undefined;
+    if (seen.has(key)) {
+      try {
+        revision = await options.revision.current();
+      } catch (error) {
+        log("warn", "cache.revision_unavailable", { message: error instanceof Error ? error.message : String(error) });
+      }
+    } else {
+      if (seen.size >= 100_000) seen.clear(); // bounded; a key forgotten is only asked twice more
+      seen.add(key);
     }
     res.locals.directoryRevision = revision;
-    const key = `${langFromAcceptLanguage(req.headers["accept-language"])}\u0000${String(body.operationName ?? "")}\u0000${JSON.stringify(body.variables ?? null)}\u0000${body.query}`;
-    const stored = options.store?.get(revision, key);
+    const stored = revision === undefined ? undefined : options.store?.get(revision, key);
     if (stored) return sendStored(req, res, stored, "HIT");
     const send = res.send.bind(res);
     res.send = (payload: unknown) => {
       const cacheControl = res.getHeader("cache-control");
       if (typeof payload !== "string" || res.statusCode !== 200 || !isPublicAnswer(cacheControl)) return send(payload);
       const bytes = Buffer.from(payload);
-      const entry = options.store?.set(revision, key, bytes, String(cacheControl)) ?? { body: bytes, etag: strongEtag(bytes), cacheControl: String(cacheControl), storedAt: 0 };
-      sendStored(req, res, entry, options.store ? "MISS" : "BYPASS");
+      const kept = revision !== undefined && options.store ? options.store.set(revision, key, bytes, String(cacheControl)) : undefined;
+      sendStored(req, res, kept ?? { body: bytes, etag: strongEtag(bytes), cacheControl: String(cacheControl), storedAt: 0 }, kept ? "MISS" : undefined);
       return res;
     };
     next();
