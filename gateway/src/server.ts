@@ -64,7 +64,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? url ?? "", options.identitySecret),
   });
-  const cache = createPublicCache({ supergraphSdl: options.supergraphSdl, directoryUrl: options.subgraphUrls.directory ?? "", identitySecret: options.identitySecret, config: options.cache });
+  const cache = createPublicCache({ supergraphSdl: options.supergraphSdl, directoryUrl: options.subgraphUrls.directory ?? "", config: options.cache });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limitRules(limits),

@@ -36,10 +36,10 @@ describe("DirectoryRevision", () => {
     let release: () => void = () => undefined;
     const server = createServer((_req, res) => {
       const n = ++reads;
-      release = () => res.end(JSON.stringify({ data: { directoryRevision: String(n) } }));
+      release = () => res.end(JSON.stringify({ directoryRevision: String(n) }));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const revision = new DirectoryRevision(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, "s".repeat(40));
+    const revision = new DirectoryRevision(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`);
     const until = async (n: number) => {
       while (reads < n) await new Promise((resolve) => setTimeout(resolve, 5));
     };

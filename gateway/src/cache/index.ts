@@ -17,10 +17,10 @@ export interface PublicCache {
 }
 
 /** The gateway's cache of public answers and their HTTP caching headers (README, "Caching"). */
-export function createPublicCache(options: { supergraphSdl: string; directoryUrl: string; identitySecret: string; config?: CacheConfig }): PublicCache {
+export function createPublicCache(options: { supergraphSdl: string; directoryUrl: string; config?: CacheConfig }): PublicCache {
   const config = options.config ?? cacheConfigFromEnv();
   const policy = new CachePolicy(options.supergraphSdl);
-  const revision = new DirectoryRevision(options.directoryUrl, options.identitySecret);
+  const revision = new DirectoryRevision(options.directoryUrl);
   const store = config.enabled ? new ResponseStore(config.maxBytes, config.maxAgeSeconds * 1000) : undefined;
   return {
     middleware: responseCache({ policy, revision, store }),

@@ -1,10 +1,13 @@
-import { PUBLIC_IDENTITY, signIdentity } from "../../../subgraphs/shared/src/identity";
-import { keepAliveFetch } from "./keep-alive";
+import { Agent, get } from "node:http";
+import { Agent as HttpsAgent, get as httpsGet } from "node:https";
+
+/** Its own sockets, kept open: a revision read is one small GET per round of requests. */
+const agents = { http: new Agent({ keepAlive: true, maxSockets: 8 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 8 }) };
 
 /**
  * The directory's revision, read from the directory subgraph through its API
- * (`directoryRevision`), never from its tables. Fresh for every request, yet cheap:
- * a request waits for a read that started after it arrived (so a write finished before
+ * (`GET /revision`, the `directoryRevision` field without GraphQL), never from its
+ * tables. Fresh for every request, yet cheap: a request waits for a read that started after it arrived (so a write finished before
  * it arrived is always seen, on every gateway replica), and every request that arrives
  * while one read is in flight shares the next one. Under load that is one small
  * subgraph call per round of concurrent requests.
@@ -15,10 +18,12 @@ export class DirectoryRevision {
   /** Reads made, for tests and the bench. */
   reads = 0;
 
-  constructor(
-    private readonly directoryUrl: string,
-    private readonly identitySecret: string,
-  ) {}
+  private readonly revisionUrl: URL;
+
+  /** `directoryUrl`: the directory subgraph's GraphQL endpoint; the revision is at `revision` beside it. */
+  constructor(directoryUrl: string) {
+    this.revisionUrl = new URL("revision", directoryUrl);
+  }
 
   current(): Promise<string> {
     if (!this.inFlight) {
@@ -35,16 +40,27 @@ export class DirectoryRevision {
     return this.next;
   }
 
-  private async read(): Promise<string> {
+  private read(): Promise<string> {
     this.reads++;
-    const response = await keepAliveFetch(this.directoryUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...signIdentity(PUBLIC_IDENTITY, this.identitySecret) },
-      body: '{"query":"{directoryRevision}"}',
+    return new Promise((resolve, reject) => {
+      const https = this.revisionUrl.protocol === "https:";
+      const request = (https ? httpsGet : get)(this.revisionUrl, { agent: https ? agents.https : agents.http, headers: { accept: "application/json" } }, (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => {
+          try {
+            const revision = (JSON.parse(text) as { directoryRevision?: unknown }).directoryRevision;
+            if (response.statusCode === 200 && typeof revision === "string") resolve(revision);
+            else reject(new Error(`directory revision unavailable (HTTP ${response.statusCode})`));
+          } catch {
+            reject(new Error(`directory revision unreadable (HTTP ${response.statusCode})`));
+          }
+        });
+        response.on("error", reject);
+      });
+      request.setTimeout(2000, () => request.destroy(new Error("directory revision: no answer in 2 s")));
+      request.on("error", reject);
     });
-    const body = (await response.json()) as { data?: { directoryRevision?: string } };
-    const revision = body.data?.directoryRevision;
-    if (typeof revision !== "string") throw new Error(`directory revision unavailable (HTTP ${response.status})`);
-    return revision;
   }
 }

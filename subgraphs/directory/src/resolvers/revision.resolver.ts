@@ -1,5 +1,9 @@
+import type { RequestHandler } from "express";
 import { Ctx, Query, Resolver } from "type-graphql";
+import type { DataSource } from "typeorm";
 import type { DirectoryContext } from "../context";
+
+const readRevision = async (dataSource: DataSource): Promise<string> => String((await dataSource.query("SELECT n FROM directory_revision WHERE id = 1"))[0].n);
 
 /**
  * The directory data's revision: a number the database bumps on every write to offices,
@@ -13,7 +17,22 @@ export class RevisionResolver {
     description: "A number that changes on every write to the directory's public data (offices, jurisdictions, procedures, countries). Public; cheap to poll.",
   })
   async directoryRevision(@Ctx() ctx: DirectoryContext): Promise<string> {
-    const [{ n }] = await ctx.dataSource.query("SELECT n FROM directory_revision WHERE id = 1");
-    return String(n);
+    return readRevision(ctx.dataSource);
   }
 }
+
+/**
+ * The same number at `GET /revision` (`{"directoryRevision":"42"}`), without GraphQL's
+ * pipeline: the gateway reads it for every round of anonymous requests, so its cost is
+ * part of every cached answer's. Public, like the field: no identity needed.
+ */
+export const revisionRoute =
+  (dataSource: DataSource): RequestHandler =>
+  async (_req, res, next) => {
+    try {
+      res.setHeader("cache-control", "no-store");
+      res.json({ directoryRevision: await readRevision(dataSource) });
+    } catch (error) {
+      next(error);
+    }
+  };
