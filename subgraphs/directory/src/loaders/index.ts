@@ -29,7 +29,8 @@ export function createLoaders(dataSource: DataSource) {
       byKey(codes, await plainWhereIn(dataSource, Procedure, "code", codes), (p) => p.code),
     ),
     representationById: new DataLoader<string, Representation | null>(async (ids) =>
-      byKey(ids, await m.findBy(Representation, { id: In([...ids]) }), (r) => r.id),
+      // Plain rows (raw-rows.ts): every reader of this loader only reads; writes load their own entity.
+      byKey(ids, await plainWhereIn(dataSource, Representation, "id", ids), (r) => r.id),
     ),
     jurisdictionByRepresentationId: new DataLoader<string, JurisdictionRow[]>(async (ids) =>
       groupByKey(
