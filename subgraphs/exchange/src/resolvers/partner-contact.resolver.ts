@@ -1,7 +1,7 @@
 import { GraphQLJSON } from "graphql-scalars";
-import { RestrictedTo } from "../../../shared/src/restricted";
-import { Role } from "../../../shared/src/identity";
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from "type-graphql";
+import { Role } from "../../../shared/src/identity";
+import { RestrictedTo } from "../../../shared/src/restricted";
 import { toJCard, toVCard } from "../../../shared/src/contact-card/vcard";
 import { BadUserInputError } from "../../../shared/src/errors";
 import { pageSize } from "../../../shared/src/pagination";
