@@ -49,13 +49,15 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
  * the processes' own CPU counters, steadier than req/s on a shared machine.
  */
 export async function benchPublicReads(options = { trials: 3, seconds: 5, connections: 10 }): Promise<string[]> {
-  const stack = await startProcessStack({ uncached: { GATEWAY_RESPONSE_CACHE: "0" }, cached: {} });
+  const stack = await startProcessStack({ uncached: { GATEWAY_RESPONSE_CACHE: "0" }, cached: {}, interval: { GATEWAY_REVISION_MAX_AGE_MS: "5" } });
   try {
     const directory = stack.subgraphs.directory;
     const paths = [
       { name: "subgraph alone", url: directory.url, processes: [directory], headers: () => signIdentity(PUBLIC_IDENTITY, stack.identitySecret) },
       { name: "gateway, uncached", url: stack.gateways.uncached.url, processes: [stack.gateways.uncached, directory] },
       { name: "gateway, cache warm", url: stack.gateways.cached.url, processes: [stack.gateways.cached, directory] },
+      // The same with the revision read at most every 5 ms (writes made elsewhere seen up to 5 ms late).
+      { name: "cache warm, rev ≤5 ms", url: stack.gateways.interval.url, processes: [stack.gateways.interval, directory] },
     ];
     const lines = [`public reads, production layout (one process per subgraph and per gateway, NODE_ENV=production); ${options.connections} connections, ${options.trials} interleaved trials of ${options.seconds} s, medians`];
     const results: Record<string, Record<string, Measured[]>> = {};
@@ -92,6 +94,9 @@ export async function benchPublicReads(options = { trials: 3, seconds: 5, connec
         `    ${w.name} cache warm / uncached W1 through the gateway: ${fmt(rps(w.name, "gateway, cache warm") / uncachedW1, 1)}x (p99 ${fmt(median(results[w.name]["gateway, cache warm"].map((r) => r.p99)))} ms, gateway CPU per hit ${fmt(cpuOf(w.name, "gateway, cache warm", stack.gateways.cached), 2)} ms)`,
       );
     }
+    lines.push(
+      `    W1 cache warm with GATEWAY_REVISION_MAX_AGE_MS=5 / uncached W1: ${fmt(rps("W1", "cache warm, rev ≤5 ms") / uncachedW1, 1)}x (p99 ${fmt(median(results.W1["cache warm, rev ≤5 ms"].map((r) => r.p99)))} ms, gateway CPU per hit ${fmt(cpuOf("W1", "cache warm, rev ≤5 ms", stack.gateways.interval), 2)} ms)`,
+    );
     lines.push(`    W1 uncached, gateway / subgraph alone throughput: ${fmt(uncachedW1 / rps("W1", "subgraph alone"), 2)}x`);
     lines.push(`    W1 uncached, CPU per request gateway + subgraph: ${fmt(w1Cpu, 2)} ms = ${fmt(w1Cpu / BASELINE_W1_CPU_MS, 2)}x the issue's ${BASELINE_W1_CPU_MS} ms`);
     lines.push(`  machine load average (1 min) at the end: ${loadavg()[0].toFixed(1)} on this machine's cores; figures from a busy machine are slower, CPU per request less so`);

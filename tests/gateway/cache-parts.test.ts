@@ -59,6 +59,27 @@ describe("DirectoryRevision", () => {
   });
 });
 
+describe("DirectoryRevision with GATEWAY_REVISION_MAX_AGE_MS", () => {
+  it("reuses a read started within the age, and reads afresh after a write through this gateway", async () => {
+    let reads = 0;
+    const server = createServer((_req, res) => res.end(JSON.stringify({ directoryRevision: String(++reads) })));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    let now = 0;
+    const revision = new DirectoryRevision(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, 100, () => now);
+    try {
+      expect(await revision.current()).toBe("1");
+      now = 100;
+      expect(await revision.current()).toBe("1"); // within 100 ms of the read's start
+      revision.invalidate();
+      expect(await revision.current()).toBe("2");
+      now = 201;
+      expect(await revision.current()).toBe("3"); // older than 100 ms
+    } finally {
+      server.close();
+    }
+  });
+});
+
 describe("sharingFetcher", () => {
   it("sends identical shareable requests in flight once, and gives each caller its own copy", async () => {
     const sent: string[] = [];

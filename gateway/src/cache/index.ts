@@ -20,11 +20,11 @@ export interface PublicCache {
 export function createPublicCache(options: { supergraphSdl: string; directoryUrl: string; config?: CacheConfig }): PublicCache {
   const config = options.config ?? cacheConfigFromEnv();
   const policy = new CachePolicy(options.supergraphSdl);
-  const revision = new DirectoryRevision(options.directoryUrl);
+  const revision = new DirectoryRevision(options.directoryUrl, config.revisionMaxAgeMs);
   const store = config.enabled ? new ResponseStore(config.maxBytes, config.maxAgeSeconds * 1000) : undefined;
   return {
     middleware: responseCache({ policy, revision, store }),
-    plugins: [ApolloServerPluginCacheControlDisabled(), cacheHeadersPlugin(policy, config)],
+    plugins: [ApolloServerPluginCacheControlDisabled(), cacheHeadersPlugin(policy, config, revision)],
     store,
     revision,
   };

@@ -21,12 +21,13 @@ const isPublicAnswer = (cacheControl: unknown) => typeof cacheControl === "strin
  * whose every field is public directory data (CachePolicy); `private, no-store` for the
  * rest. Apollo's own cache-control plugin is replaced by this one (see server hook).
  */
-export function cacheHeadersPlugin(policy: CachePolicy, config: CacheConfig): ApolloServerPlugin<GatewayContext> {
+export function cacheHeadersPlugin(policy: CachePolicy, config: CacheConfig, revision: DirectoryRevision): ApolloServerPlugin<GatewayContext> {
   const publicHeader = `public, max-age=${config.maxAgeSeconds}, stale-while-revalidate=${config.staleWhileRevalidateSeconds}`;
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, operation, response, source, document }) {
+          if (operation?.operation === "mutation") revision.invalidate(); // before the caller hears back
           const cacheable =
             contextValue.identity.role === Role.PUBLIC &&
             operation?.operation === "query" &&

@@ -19,15 +19,38 @@ export class DirectoryRevision {
   reads = 0;
 
   private readonly revisionUrl: URL;
+  private last: { value: string; startedAt: number } | undefined;
 
-  /** `directoryUrl`: the directory subgraph's GraphQL endpoint; the revision is at `revision` beside it. */
-  constructor(directoryUrl: string) {
+  /**
+   * `directoryUrl`: the directory subgraph's GraphQL endpoint; the revision is at `revision`
+   * beside it. `maxAgeMs` (GATEWAY_REVISION_MAX_AGE_MS, default 0): reuse a read started at
+   * most this long ago, trading that much staleness after writes made elsewhere for fewer
+   * reads. Writes through this gateway are always seen at once (`invalidate`).
+   */
+  constructor(
+    directoryUrl: string,
+    private readonly maxAgeMs = 0,
+    private readonly now: () => number = () => performance.now(),
+  ) {
     this.revisionUrl = new URL("revision", directoryUrl);
   }
 
+  /** A write went through this gateway: the next request reads the revision afresh. */
+  invalidate(): void {
+    this.last = undefined;
+    this.generation++; // a read in flight may predate the write: it must not become `last`
+  }
+
+  private generation = 0;
+
   current(): Promise<string> {
+    if (this.maxAgeMs > 0 && this.last && this.now() - this.last.startedAt <= this.maxAgeMs) return Promise.resolve(this.last.value);
     if (!this.inFlight) {
-      this.inFlight = this.read().finally(() => (this.inFlight = undefined));
+      const startedAt = this.now();
+      const generation = this.generation;
+      const read = this.read();
+      this.inFlight = read.finally(() => (this.inFlight = undefined));
+      read.then((value) => void (generation === this.generation && (this.last = { value, startedAt })), () => undefined);
       return this.inFlight;
     }
     // The read in flight may have started before a write this request must see: wait for the next.
