@@ -1,3 +1,4 @@
+import "../subgraphs/shared/src/production-default"; // first: NODE_ENV before graphql-js loads
 import "reflect-metadata";
 import { databaseConfigFromEnv } from "../subgraphs/shared/src/database";
 import { describeDatabase } from "../subgraphs/shared/src/database-location";
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     { who: "the gateway", variable: "PORT", port: gatewayPort },
     ...SUBGRAPHS.map(({ name }) => ({ who: `the ${name} subgraph`, variable: `${name.toUpperCase()}_PORT`, port: subgraphPorts[name] })),
   ]);
-  console.log("Enlace: opening the databases (created on first start), migrating and seeding...");
+  console.log(`Enlace (NODE_ENV=${env.NODE_ENV}): opening the databases (created on first start), migrating and seeding...`);
   for (const owner of ["gateway", ...SUBGRAPHS.map((s) => s.name)]) console.log(`  ${owner}: ${describeDatabase(databaseConfigFromEnv(owner))}`);
   const stack = await startStack({
     database: (name) => databaseConfigFromEnv(name),

@@ -5,7 +5,7 @@ import type { DatabaseConfig } from "../subgraphs/shared/src/database";
 import { listen, type Listening } from "../subgraphs/shared/src/http";
 import { DEFAULT_LIMITS, type Limits } from "../gateway/src/limits";
 import { SUPERGRAPH_PATH } from "../gateway/src/paths";
-import { createGateway } from "../gateway/src/server";
+import { createGateway, type Gateway } from "../gateway/src/server";
 import { SUBGRAPH_MODULES, type SubgraphDataSource } from "./subgraphs";
 
 export interface StackOptions {
@@ -32,6 +32,8 @@ export interface Stack {
   subgraphs: Record<string, { url: string; dataSource: SubgraphDataSource }>;
   keys: KeyStore;
   identitySecret: string;
+  /** The gateway itself (its cache, for tests). */
+  gateway: Gateway;
   /** Closes one subgraph's listener (what a crashed subgraph looks like to the gateway). */
   stopSubgraph(name: string): Promise<void>;
   /** Listens again, on the same port, after stopSubgraph (the subgraph is back). */
@@ -93,7 +95,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       if (!stopped || listeners.has(name)) return;
       listeners.set(name, await listen(stopped.app, stopped.port, host));
     };
-    return { url: `${listening.url}/graphql`, subgraphs, keys, identitySecret, stopSubgraph, restartSubgraph, stop };
+    return { url: `${listening.url}/graphql`, subgraphs, keys, identitySecret, gateway, stopSubgraph, restartSubgraph, stop };
   } catch (error) {
     await stop();
     throw error;

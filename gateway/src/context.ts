@@ -8,6 +8,8 @@ export interface GatewayContext {
   acceptLanguage?: string;
   /** Set by the authenticate middleware from the API key; PUBLIC without one. */
   identity: Identity;
+  /** PUBLIC requests: the directory revision read after the request arrived (cache/response-cache.ts). */
+  directoryRevision?: string;
 }
 
 export function requestIdOf(req: Request): string {
@@ -19,5 +21,5 @@ export function requestIdOf(req: Request): string {
 }
 
 export function buildContext(req: Request, res: Response): GatewayContext {
-  return { requestId: requestIdOf(req), acceptLanguage: req.headers["accept-language"], identity: (res.locals.identity as Identity | undefined) ?? PUBLIC_IDENTITY };
+  return { requestId: requestIdOf(req), acceptLanguage: req.headers["accept-language"], identity: (res.locals.identity as Identity | undefined) ?? PUBLIC_IDENTITY, directoryRevision: res.locals.directoryRevision as string | undefined };
 }

@@ -1,3 +1,4 @@
+import "../../subgraphs/shared/src/production-default"; // first: NODE_ENV before graphql-js loads
 import "reflect-metadata";
 import { readFileSync } from "node:fs";
 import { databaseConfigFromEnv } from "../../subgraphs/shared/src/database";

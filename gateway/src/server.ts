@@ -8,6 +8,8 @@ import { log } from "../../subgraphs/shared/src/log";
 import { authenticate } from "./auth/authenticate";
 import type { KeyStore } from "./auth/key-store";
 import { corsFor } from "./cors";
+import { createPublicCache, type PublicCache } from "./cache";
+import type { CacheConfig } from "./cache/cache-config";
 import { buildContext, requestIdOf, type GatewayContext } from "./context";
 import { SubgraphDataSource } from "./data-source";
 import { mountHealth } from "./health";
@@ -27,10 +29,13 @@ export interface GatewayOptions {
   identitySecret: string;
   /** Origins whose pages may call the API (CORS); none by default. */
   corsOrigins?: string[];
+  /** Public answers' cache; default from the environment (cache/cache-config.ts). */
+  cache?: CacheConfig;
 }
 
 export interface Gateway {
   app: Express;
+  cache: PublicCache;
   stop(): Promise<void>;
 }
 
@@ -52,20 +57,24 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? url ?? "", options.identitySecret, name),
   });
+  const cache = createPublicCache({ supergraphSdl: options.supergraphSdl, directoryUrl: options.subgraphUrls.directory ?? "", config: options.cache });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limitRules(limits),
     parseOptions: { maxTokens: limits.tokens },
     includeStacktraceInErrorResponses: false,
+    // The schema is public (gateway/api-schema.graphql) and the playground needs it; Apollo turns this off under NODE_ENV=production.
+    introspection: true,
     // The process owns shutdown (stack/main.ts, index.ts): Apollo's own signal handlers
     // raced ours and left `npm start` hanging on Ctrl-C.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin, ...cache.plugins],
   });
   await apollo.start();
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("etag", false); // ETags are set by the public cache (cache/): strong, on public answers only
   app.use((req, res, next) => {
     const requestId = requestIdOf(req);
     const started = process.hrtime.bigint();
@@ -83,8 +92,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     "/graphql",
     authenticate(options.keys),
     bodyParser(limits),
+    cache.middleware,
     expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(req, res) }),
   );
   app.use(httpErrors);
-  return { app, stop: () => apollo.stop() };
+  return { app, cache, stop: () => apollo.stop() };
 }

@@ -10,6 +10,8 @@ export interface ChildStack {
   dataDir: string;
   /** Shared with the child, to sign identities for direct subgraph calls. */
   identitySecret: string;
+  /** The child's process id (its CPU and memory, tests/bench/proc-stats.ts). */
+  pid: number;
   subgraphUrl(name: string): string;
   stop(): Promise<void>;
 }
@@ -26,6 +28,7 @@ export async function startChildStack(): Promise<ChildStack> {
     gatewayUrl: stack.url,
     dataDir,
     identitySecret,
+    pid: stack.child.pid ?? 0,
     subgraphUrl: (name) => stack.subgraphUrls[name] ?? "",
     stop: async () => {
       stack.child.kill("SIGTERM");

@@ -5,6 +5,7 @@ import { startStack } from "../../stack/start";
 import { startChildStack } from "./child-stack";
 import { PUBLIC_IDENTITY, signIdentity } from "../../subgraphs/shared/src/identity";
 import { load, median, type LoadResult } from "./load";
+import { peakRssMiB } from "./proc-stats";
 
 /** The CRM site's list: 50 offices with country names and procedures. */
 export const LIST_QUERY = `query List($first: Int) {
@@ -70,6 +71,7 @@ export async function benchDirectoryList(options = { trials: 3, seconds: 5, conn
       `  gateway / subgraph     ${ratio.toFixed(2)}x throughput`,
       `  SQL statements/request ${sql.statements} (across ${sql.subgraphs} subgraph${sql.subgraphs > 1 ? "s" : ""}; constant in the list length)`,
       `  errors                 ${errors}`,
+      `  peak RSS under load     ${peakRssMiB(stack.pid).toFixed(0)} MiB (npm start: every subgraph and the gateway in one process)`,
     ];
   } finally {
     await stack.stop();

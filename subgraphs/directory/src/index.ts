@@ -1,3 +1,4 @@
+import "../../shared/src/production-default"; // first: NODE_ENV before graphql-js loads
 import "reflect-metadata";
 import { openDatabase } from "../../shared/src/database";
 import { runSubgraph } from "../../shared/src/run-subgraph";

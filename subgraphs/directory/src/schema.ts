@@ -17,6 +17,7 @@ import { RepresentationEditResolver } from "./resolvers/representation-edit.reso
 import { RepresentationResolver } from "./resolvers/representation.resolver";
 import { NearestForNationalityResolver } from "./nearest/empty-reason";
 import { DataQualityResolver } from "./quality/data-quality.resolver";
+import { RevisionResolver } from "./resolvers/revision.resolver";
 
 /** The directory's federated schema. Needs no database: resolvers reach it through the context. */
 export function buildDirectorySchema(): Promise<GraphQLSchema> {
@@ -36,6 +37,7 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         AuditEntryResolver,
         NearestForNationalityResolver,
         DataQualityResolver,
+        RevisionResolver,
       ],
       validate: false,
     },

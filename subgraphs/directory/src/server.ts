@@ -3,6 +3,7 @@ import { createSubgraphServer, type SubgraphServer } from "../../shared/src/subg
 import type { DirectoryContext } from "./context";
 import { createLoaders } from "./loaders";
 import { OfficeIndex } from "./nearest/office-index";
+import { revisionRoute } from "./resolvers/revision.resolver";
 import { buildDirectorySchema } from "./schema";
 
 /** Builds the directory subgraph's HTTP app on an open database. Never listens. */
@@ -13,5 +14,6 @@ export async function createDirectoryServer(dataSource: DataSource, identitySecr
     identitySecret,
     schema: await buildDirectorySchema(),
     context: (base) => ({ ...base, dataSource, loaders: createLoaders(dataSource), offices }),
+    routes: (app) => app.get("/revision", revisionRoute(dataSource)),
   });
 }

@@ -5,8 +5,12 @@ import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
 import { declareArgumentsInOrder } from "./argument-order";
 
-/** Federation 2 directives every subgraph may use. */
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
+/** Federation 2 directives every subgraph may use, and Enlace's own @restricted (see restricted.ts). */
+const FEDERATION_LINK = `extend schema
+  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@composeDirective"])
+  @link(url: "https://enlace.example/restricted/v0.1", import: ["@restricted"])
+  @composeDirective(name: "@restricted")
+directive @restricted(roles: [String!]!) on FIELD_DEFINITION`;
 
 /**
  * type-graphql builds the schema from decorated classes; @apollo/subgraph turns it into

@@ -51,6 +51,8 @@ export async function createSubgraphServer<C extends RequestBase>(options: {
   /** Largest request body (body-parser syntax); default 1mb. The exchange takes contact batches. */
   bodyLimit?: string;
   context(base: RequestBase, req: Request): C | Promise<C>;
+  /** Plain HTTP routes beside GraphQL (the directory's GET /revision). */
+  routes?(app: Express): void;
 }): Promise<SubgraphServer> {
   const apollo = new ApolloServer<C>({
     schema: options.schema,
@@ -69,6 +71,7 @@ export async function createSubgraphServer<C extends RequestBase>(options: {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", subgraph: options.name });
   });
+  options.routes?.(app);
   app.use(
     "/graphql",
     (req, res, next) => {

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { AuditEntry, Country, JurisdictionRow, Procedure, ProcedureOfferRow, Representation } from "../entities";
+import { plainWhereIn } from "./raw-rows";
 
 /** Returns one value per key, in key order: what batch functions owe DataLoader. */
 function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
@@ -22,13 +23,14 @@ export function createLoaders(dataSource: DataSource) {
   const m = dataSource.manager;
   return {
     countryByCode: new DataLoader<string, Country | null>(async (codes) =>
-      byKey(codes, await m.findBy(Country, { code: In([...codes]) }), (c) => c.code),
+      byKey(codes, await plainWhereIn(dataSource, Country, "code", codes), (c) => c.code),
     ),
     procedureByCode: new DataLoader<string, Procedure | null>(async (codes) =>
-      byKey(codes, await m.findBy(Procedure, { code: In([...codes]) as never }), (p) => p.code),
+      byKey(codes, await plainWhereIn(dataSource, Procedure, "code", codes), (p) => p.code),
     ),
     representationById: new DataLoader<string, Representation | null>(async (ids) =>
-      byKey(ids, await m.findBy(Representation, { id: In([...ids]) }), (r) => r.id),
+      // Plain rows (raw-rows.ts): every reader of this loader only reads; writes load their own entity.
+      byKey(ids, await plainWhereIn(dataSource, Representation, "id", ids), (r) => r.id),
     ),
     jurisdictionByRepresentationId: new DataLoader<string, JurisdictionRow[]>(async (ids) =>
       groupByKey(
@@ -41,7 +43,7 @@ export function createLoaders(dataSource: DataSource) {
       groupByKey(ids, await m.find(AuditEntry, { where: { entity: "Representation", entityId: In([...ids]) }, order: { id: "DESC" } }), (row) => row.entityId),
     ),
     offersByRepresentationId: new DataLoader<string, ProcedureOfferRow[]>(async (ids) =>
-      groupByKey(ids, await m.findBy(ProcedureOfferRow, { representationId: In([...ids]) }), (row) => row.representationId),
+      groupByKey(ids, await plainWhereIn(dataSource, ProcedureOfferRow, "representationId", ids), (row) => row.representationId),
     ),
   };
 }

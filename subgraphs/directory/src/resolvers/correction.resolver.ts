@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { actorOf, requireRole } from "../../../shared/src/access";
+import { RestrictedTo } from "../../../shared/src/restricted";
 import { BadUserInputError, NotFoundError } from "../../../shared/src/errors";
 import { Role } from "../../../shared/src/identity";
 import { FIRST_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
@@ -47,12 +48,14 @@ export class CorrectionResolver {
     return ctx.dataSource.manager.save(Correction, correction);
   }
 
+  @RestrictedTo(Role.SECRETARIAT)
   @Query(() => [Correction], { description: "Corrections waiting for a decision, oldest first (SECRETARIAT)." })
   async pendingCorrections(@Ctx() ctx: DirectoryContext, @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number): Promise<Correction[]> {
     requireRole(ctx.identity, [Role.SECRETARIAT], "pendingCorrections");
     return ctx.dataSource.manager.find(Correction, { where: { status: CorrectionStatus.PENDING }, order: { submittedAt: "ASC", id: "ASC" }, take: pageSize(first) });
   }
 
+  @RestrictedTo(Role.OFFICIAL)
   @Query(() => [Correction], { description: "The corrections you reported and what became of them, newest first (OFFICIAL)." })
   async myCorrections(@Ctx() ctx: DirectoryContext, @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number): Promise<Correction[]> {
     requireRole(ctx.identity, [Role.OFFICIAL], "myCorrections");

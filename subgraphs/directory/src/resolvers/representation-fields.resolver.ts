@@ -6,6 +6,7 @@ import { AuditEntry, Coordinates, Country, JurisdictionRow, ProcedureOfferRow, P
 import { CoordinatePrecision } from "../entities/enums";
 import { KIND_LABELS, localized, representationName } from "../labels";
 import { requireRole } from "../../../shared/src/access";
+import { RestrictedTo } from "../../../shared/src/restricted";
 import { Role } from "../../../shared/src/identity";
 import { FIRST_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
 import { Staleness, stalenessOf } from "../staleness";
@@ -60,6 +61,7 @@ export class RepresentationFieldsResolver {
     return { latitude: r.latitude, longitude: r.longitude, precision: r.coordinatePrecision ?? CoordinatePrecision.EXACT };
   }
 
+  @RestrictedTo(Role.SECRETARIAT)
   @FieldResolver(() => [AuditEntry], { nullable: true, description: "Every write to the office, newest first (SECRETARIAT; null and FORBIDDEN for others)." })
   async auditTrail(@Root() r: Representation, @Ctx() ctx: DirectoryContext, @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number): Promise<AuditEntry[]> {
     requireRole(ctx.identity, [Role.SECRETARIAT], "Representation.auditTrail");

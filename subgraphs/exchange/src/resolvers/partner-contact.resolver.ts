@@ -1,5 +1,7 @@
 import { GraphQLJSON } from "graphql-scalars";
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from "type-graphql";
+import { Role } from "../../../shared/src/identity";
+import { RestrictedTo } from "../../../shared/src/restricted";
 import { toJCard, toVCard } from "../../../shared/src/contact-card/vcard";
 import { BadUserInputError } from "../../../shared/src/errors";
 import { OFFSET_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
@@ -46,31 +48,37 @@ export class PartnerContactResolver {
     return { code: c.countryCode };
   }
 
+  @RestrictedTo(Role.OFFICIAL, Role.PARTNER, Role.SECRETARIAT)
   @FieldResolver(() => String, { nullable: true, description: "Personal: SECRETARIAT; OFFICIAL while current; the PARTNER that designated it." })
   personName(@Root() c: PartnerContact, @Ctx() ctx: ExchangeContext): string {
     return personal(ctx.identity, c, "personName", c.personName);
   }
 
+  @RestrictedTo(Role.OFFICIAL, Role.PARTNER, Role.SECRETARIAT)
   @FieldResolver(() => String, { nullable: true, description: "Personal, as personName." })
   position(@Root() c: PartnerContact, @Ctx() ctx: ExchangeContext): string | null {
     return personal(ctx.identity, c, "position", c.position);
   }
 
+  @RestrictedTo(Role.OFFICIAL, Role.PARTNER, Role.SECRETARIAT)
   @FieldResolver(() => [String], { nullable: true, description: "Personal, as personName." })
   emails(@Root() c: PartnerContact, @Ctx() ctx: ExchangeContext): string[] {
     return personal(ctx.identity, c, "emails", c.emails);
   }
 
+  @RestrictedTo(Role.OFFICIAL, Role.PARTNER, Role.SECRETARIAT)
   @FieldResolver(() => [String], { nullable: true, description: "Personal, as personName. E.164." })
   phones(@Root() c: PartnerContact, @Ctx() ctx: ExchangeContext): string[] {
     return personal(ctx.identity, c, "phones", c.phones);
   }
 
+  @RestrictedTo(Role.OFFICIAL, Role.PARTNER, Role.SECRETARIAT)
   @FieldResolver(() => String, { nullable: true, description: "The contact as a vCard 4.0 (RFC 6350). Personal, as personName." })
   vcard(@Root() c: PartnerContact, @Ctx() ctx: ExchangeContext): string {
     return personal(ctx.identity, c, "vcard", toVCard(cardOf(c, ctx.identity)));
   }
 
+  @RestrictedTo(Role.OFFICIAL, Role.PARTNER, Role.SECRETARIAT)
   @FieldResolver(() => GraphQLJSON, { nullable: true, description: "The contact as jCard (RFC 7095). Personal, as personName." })
   jcard(@Root() c: PartnerContact, @Ctx() ctx: ExchangeContext): unknown {
     return personal(ctx.identity, c, "jcard", toJCard(cardOf(c, ctx.identity)));

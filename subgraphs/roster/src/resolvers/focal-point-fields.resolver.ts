@@ -1,5 +1,7 @@
 import { GraphQLJSON } from "graphql-scalars";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { RestrictedTo } from "../../../shared/src/restricted";
+import { Role } from "../../../shared/src/identity";
 import { toJCard, toVCard } from "../../../shared/src/contact-card/vcard";
 import { cardOf } from "../card";
 import { personal, secretariatOnly } from "../access";
@@ -12,36 +14,43 @@ import { FocalPoint } from "../entities/focal-point.entity";
 /** The personal fields of a focal point, each checked against the caller's role. */
 @Resolver(() => FocalPoint)
 export class FocalPointFieldsResolver {
+  @RestrictedTo(Role.OFFICIAL, Role.PARTNER, Role.SECRETARIAT)
   @FieldResolver(() => String, { nullable: true, description: "Personal: SECRETARIAT; OFFICIAL while active; PARTNER when shared with it." })
   personName(@Root() fp: FocalPoint, @Ctx() ctx: RosterContext): string {
     return personal(ctx.identity, fp, "personName", fp.personName);
   }
 
+  @RestrictedTo(Role.OFFICIAL, Role.PARTNER, Role.SECRETARIAT)
   @FieldResolver(() => String, { nullable: true, description: "Personal, as personName." })
   position(@Root() fp: FocalPoint, @Ctx() ctx: RosterContext): string | null {
     return personal(ctx.identity, fp, "position", fp.position);
   }
 
+  @RestrictedTo(Role.OFFICIAL, Role.PARTNER, Role.SECRETARIAT)
   @FieldResolver(() => [String], { nullable: true, description: "Personal, as personName." })
   emails(@Root() fp: FocalPoint, @Ctx() ctx: RosterContext): string[] {
     return personal(ctx.identity, fp, "emails", fp.emails);
   }
 
+  @RestrictedTo(Role.OFFICIAL, Role.PARTNER, Role.SECRETARIAT)
   @FieldResolver(() => [String], { nullable: true, description: "Personal, as personName. E.164." })
   phones(@Root() fp: FocalPoint, @Ctx() ctx: RosterContext): string[] {
     return personal(ctx.identity, fp, "phones", fp.phones);
   }
 
+  @RestrictedTo(Role.OFFICIAL, Role.PARTNER, Role.SECRETARIAT)
   @FieldResolver(() => String, { nullable: true, description: "The focal point as a vCard 4.0 (RFC 6350). Personal, as personName." })
   vcard(@Root() fp: FocalPoint, @Ctx() ctx: RosterContext): string {
     return personal(ctx.identity, fp, "vcard", toVCard(cardOf(fp, ctx.identity)));
   }
 
+  @RestrictedTo(Role.OFFICIAL, Role.PARTNER, Role.SECRETARIAT)
   @FieldResolver(() => GraphQLJSON, { nullable: true, description: "The focal point as jCard (RFC 7095). Personal, as personName." })
   jcard(@Root() fp: FocalPoint, @Ctx() ctx: RosterContext): unknown {
     return personal(ctx.identity, fp, "jcard", toJCard(cardOf(fp, ctx.identity)));
   }
 
+  @RestrictedTo(Role.SECRETARIAT)
   @FieldResolver(() => [RosterAudit], { nullable: true, description: "Nominated, updated, replaced, ended: who, when, what changed; newest first (SECRETARIAT)." })
   async history(@Root() fp: FocalPoint, @Ctx() ctx: RosterContext): Promise<RosterAudit[]> {
     secretariatOnly(ctx.identity, "history", null);
@@ -53,6 +62,7 @@ export class FocalPointFieldsResolver {
     return fp.representationId ? { id: fp.representationId } : null;
   }
 
+  @RestrictedTo(Role.SECRETARIAT)
   @FieldResolver(() => [String], { nullable: true, description: "Partner conferences it is shared with (SECRETARIAT)." })
   sharedWith(@Root() fp: FocalPoint, @Ctx() ctx: RosterContext): string[] {
     return secretariatOnly(ctx.identity, "sharedWith", fp.sharedWith);

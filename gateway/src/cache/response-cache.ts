@@ -1,0 +1,127 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { Request, RequestHandler, Response } from "express";
+import { langFromAcceptLanguage } from "../../../subgraphs/shared/src/lang";
+import { Role, type Identity } from "../../../subgraphs/shared/src/identity";
+import { log } from "../../../subgraphs/shared/src/log";
+import type { GatewayContext } from "../context";
+import type { CachePolicy } from "./cache-policy";
+import type { CacheConfig } from "./cache-config";
+import { loadTrustedDocuments, type TrustedDocument } from "./persisted-documents";
+import type { DirectoryRevision } from "./revision";
+import { strongEtag, type ResponseStore, type StoredResponse } from "./response-store";
+
+export const PRIVATE_NO_STORE = "private, no-store";
+/** Shared caches must tell anonymous callers from callers with a key, and languages apart. */
+export const VARY = "Accept-Language, Authorization, X-API-Key";
+
+const isPublicAnswer = (cacheControl: unknown) => typeof cacheControl === "string" && cacheControl.startsWith("public");
+
+/**
+ * Decides each answer's Cache-Control: public only for an anonymous query without errors
+ * whose every field is public directory data (CachePolicy); `private, no-store` for the
+ * rest. Apollo's own cache-control plugin is replaced by this one (see server hook).
+ */
+export function cacheHeadersPlugin(policy: CachePolicy, config: CacheConfig, revision: DirectoryRevision): ApolloServerPlugin<GatewayContext> {
+  const publicHeader = `public, max-age=${config.maxAgeSeconds}, stale-while-revalidate=${config.staleWhileRevalidateSeconds}`;
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operation, response, source, document }) {
+          if (operation?.operation === "mutation") revision.invalidate(); // before the caller hears back
+          const cacheable =
+            contextValue.identity.role === Role.PUBLIC &&
+            operation?.operation === "query" &&
+            response.body.kind === "single" &&
+            !response.body.singleResult.errors &&
+            (response.http.status ?? 200) === 200 &&
+            source !== undefined &&
+            policy.reasonNotToCache(source, document) === null;
+          response.http.headers.set("cache-control", cacheable ? publicHeader : PRIVATE_NO_STORE);
+          if (cacheable) response.http.headers.set("vary", VARY);
+        },
+      };
+    },
+  };
+}
+
+function sendStored(req: Request, res: Response, entry: StoredResponse, cache: string | undefined): void {
+  res.setHeader("cache-control", entry.cacheControl);
+  res.setHeader("vary", VARY);
+  res.setHeader("etag", entry.etag);
+  if (cache) res.setHeader("x-cache", cache);
+  if ((req.method === "GET" || res.locals.viaGet) && req.headers["if-none-match"]?.split(/\s*,\s*/).includes(entry.etag)) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("content-length", entry.body.length);
+  res.statusCode = 200;
+  res.end(entry.body);
+}
+
+/** GET /graphql?documentId=sha256:…&variables=…&operationName=…: a trusted document, answered as the same POST would be. */
+function trustedGet(documents: Map<string, TrustedDocument>, req: Request, res: Response): boolean {
+  const id = req.query.documentId ?? req.query.id;
+  if (req.method !== "GET" || typeof id !== "string") return true;
+  const document = documents.get(id.includes(":") ? id : `sha256:${id}`);
+  const fail = (status: number, code: string, message: string) => (res.status(status).json({ errors: [{ message, extensions: { code } }] }), false);
+  if (!document) return fail(404, "PERSISTED_DOCUMENT_NOT_FOUND", `No trusted document has the id ${id}; POST the query instead`);
+  if (document.operation !== "query") return fail(405, "METHOD_NOT_ALLOWED", "Only queries may be sent with GET");
+  let variables: unknown;
+  try {
+    variables = typeof req.query.variables === "string" ? JSON.parse(req.query.variables) : undefined;
+  } catch {
+    return fail(400, "BAD_REQUEST", "variables is not valid JSON");
+  }
+  req.body = { query: document.text, ...(variables !== undefined && { variables }), ...(typeof req.query.operationName === "string" && { operationName: req.query.operationName }) };
+  // Apollo Server refuses GET without a CSRF header; this GET runs a trusted query only, like the POST it becomes.
+  req.method = "POST";
+  req.headers["content-type"] = "application/json";
+  res.locals.viaGet = true;
+  return true;
+}
+
+/**
+ * Before Apollo Server: answers trusted documents over GET; for an anonymous query asked
+ * before, reads the directory revision (after the request arrived) and sends a stored
+ * answer's bytes when there is one (no subgraph call, no serialising); otherwise lets
+ * Apollo answer, and keeps the bytes it sends when the plugin above marked them public.
+ */
+export function responseCache(options: { policy: CachePolicy; revision: DirectoryRevision; store: ResponseStore | undefined }): RequestHandler {
+  const documents = loadTrustedDocuments();
+  // Keys asked once so far. Only a key asked again reads the revision, may share subgraph
+  // fetches and is stored: one-off questions (a search typed once) cost nothing extra.
+  const seen = new Set<string>();
+  return async (req, res, next) => {
+    if (!trustedGet(documents, req, res)) return;
+    const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
+    const identity = res.locals.identity as Identity | undefined;
+    if (identity?.role !== Role.PUBLIC || typeof body?.query !== "string" || options.policy.knownReason(body.query)) return next();
+    const key = `${langFromAcceptLanguage(req.headers["accept-language"])}\u0000${String(body.operationName ?? "")}\u0000${JSON.stringify(body.variables ?? null)}\u0000${body.query}`;
+    let revision: string | undefined;
+    if (seen.has(key)) {
+      try {
+        revision = await options.revision.current();
+      } catch (error) {
+        log("warn", "cache.revision_unavailable", { message: error instanceof Error ? error.message : String(error) });
+      }
+    } else {
+      if (seen.size >= 100_000) seen.clear(); // bounded; a key forgotten is only asked twice more
+      seen.add(key);
+    }
+    res.locals.directoryRevision = revision;
+    const stored = revision === undefined ? undefined : options.store?.get(revision, key);
+    if (stored) return sendStored(req, res, stored, "HIT");
+    const send = res.send.bind(res);
+    res.send = (payload: unknown) => {
+      const cacheControl = res.getHeader("cache-control");
+      if (typeof payload !== "string" || res.statusCode !== 200 || !isPublicAnswer(cacheControl)) return send(payload);
+      const bytes = Buffer.from(payload);
+      const kept = revision !== undefined && options.store ? options.store.set(revision, key, bytes, String(cacheControl)) : undefined;
+      sendStored(req, res, kept ?? { body: bytes, etag: strongEtag(bytes), cacheControl: String(cacheControl), storedAt: 0 }, kept ? "MISS" : undefined);
+      return res;
+    };
+    next();
+  };
+}
