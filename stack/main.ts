@@ -8,6 +8,7 @@ import { limitsFromEnv } from "../gateway/src/limits";
 import { SUBGRAPHS } from "../subgraphs/shared/src/subgraph-ports";
 import { assertPortsFree } from "./ports";
 import { startStack } from "./start";
+import { warmUpPlaces } from "../subgraphs/directory/src/places/warm-up";
 
 /**
  * `npm start`: the embedded default. SQLite files under DATA_DIR (default data/), created,
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     onSeed: (summary) => console.log(summary),
   });
   for (const [name, subgraph] of Object.entries(stack.subgraphs)) console.log(`subgraph ${name}: ${subgraph.url}`);
+  console.log(`places: gazetteer and country boundaries loaded in ${warmUpPlaces().toFixed(1)} s`);
   console.log(`\nEnlace is up. Playground (GraphiQL, works offline): ${stack.url}\nPress Ctrl-C to stop.`);
 
   stopOnSignals(stack.stop, () => console.log("stopped."));

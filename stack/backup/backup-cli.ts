@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { makeFolder } from "../../subgraphs/shared/src/files/folder";
 import { databaseConfigFromEnv } from "../../subgraphs/shared/src/database";
 import { MANIFEST, MANIFEST_FORMAT, OWNERS, sha256, type BackupEntry, type Manifest } from "./manifest";
 import { pgDumpCommand } from "./postgres-commands";
@@ -23,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`error: ${dir} is not empty; a backup goes into a new or empty folder (nothing is overwritten)`);
     return 2;
   }
-  mkdirSync(dir, { recursive: true }); // pg_dump writes there too
+  makeFolder(dir, "backup folder"); // pg_dump writes there too
   const createdAt = new Date().toISOString();
   const entries: BackupEntry[] = [];
   const postgres: string[] = [];

@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { makeFolder } from "../../subgraphs/shared/src/files/folder";
 import { databaseConfigFromEnv } from "../../subgraphs/shared/src/database";
 import { MANIFEST, OWNERS, readManifest, sha256 } from "./manifest";
 import { pgRestoreCommand, pgRotateCommand } from "./postgres-commands";
@@ -47,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
       plan.push({ entry, copy, target });
     }
     for (const { entry, copy, target } of plan) {
-      mkdirSync(dirname(target), { recursive: true });
+      makeFolder(dirname(target), "restore folder");
       copyFileSync(copy, `${target}.restoring`);
       if (FEEDS.includes(entry.owner)) rotateFeedSecret(`${target}.restoring`);
       // inUse() checkpointed and removed the WAL; a leftover one would be replayed onto the copy.

@@ -3,7 +3,16 @@ import "reflect-metadata";
 import { openDatabase } from "../../shared/src/database";
 import { runSubgraph } from "../../shared/src/run-subgraph";
 import { createDirectoryDataSource } from "./database";
+import { warmUpPlaces } from "./places/warm-up";
 import { createDirectoryServer } from "./server";
 
 /** Runs the directory subgraph alone (production: one process per subgraph, many replicas). */
-runSubgraph({ name: "directory", open: (config) => openDatabase(createDirectoryDataSource(config)), createServer: createDirectoryServer });
+runSubgraph({
+  name: "directory",
+  open: async (config) => {
+    const dataSource = await openDatabase(createDirectoryDataSource(config));
+    warmUpPlaces(); // before listening: the first place query must not wait for the gazetteer
+    return dataSource;
+  },
+  createServer: createDirectoryServer,
+});

@@ -1,5 +1,5 @@
-import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { makeFolder } from "./files/folder";
 import { readFromCommittedSnapshots } from "./sqlite-reader";
 import { DataSource, type EntitySchema, type Logger, type MixedList, type QueryRunner } from "typeorm";
 
@@ -54,7 +54,7 @@ export function createDataSource(config: DatabaseConfig, parts: DataSourceParts)
   if ("url" in config) {
     dataSource = new DataSource({ type: "postgres", url: config.url, ...common });
   } else {
-    if (config.sqlitePath !== ":memory:") mkdirSync(dirname(config.sqlitePath), { recursive: true });
+    if (config.sqlitePath !== ":memory:") makeFolder(dirname(config.sqlitePath), "database folder");
     dataSource = new DataSource({
       type: "better-sqlite3",
       database: config.sqlitePath,
