@@ -97,6 +97,13 @@ describe.each(DATABASES)("place resolution through the gateway (%s)", (db) => {
     expect(body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "near.place", suggestions: [{ name: "Tapachula", country: "MX", latitude: 14.90385, longitude: -92.25749 }, expect.anything(), expect.anything()] });
   });
 
+  it('"paso canoa" without a country is the border post Paso Canoas, not the Mexican village Paso Canoa, which is offered as an alternative', async () => {
+    const answer = await place({ place: "paso canoa" });
+    expect(answer).toMatchObject({ name: "Paso Canoas", matchedBy: "PARTIAL" });
+    expect(["CR", "PA"]).toContain(answer.country.code);
+    expect(answer.alternatives.map((a: { name: string }) => a.name)).toContain("Paso Canoa");
+  });
+
   it('"paso canoa" in Costa Rica is Paso Canoas, matched PARTIAL so that a page asks', async () => {
     expect(await place({ place: "paso canoa", country: "CR" })).toMatchObject({ name: "Paso Canoas", country: { code: "CR" }, matchedBy: "PARTIAL" });
   });

@@ -85,9 +85,10 @@ describe.each(DATABASES)("a writer killed inside its transaction (%s)", (kind) =
     const run = (env: Record<string, string>) => {
       const child = spawn(process.execPath, [join(__dirname, "../../dist/seed/src/import/cli.js"), EXPORT, "--apply", "--json"], { env: { ...process.env, ...databaseEnv(databases, ["directory"]), ...env }, stdio: ["ignore", "pipe", "pipe"] });
       let output = "";
-      child.stdout.on("data", (chunk) => (output += chunk));
+      let stdout = "";
+      child.stdout.on("data", (chunk) => ((output += chunk), (stdout += chunk)));
       child.stderr.on("data", (chunk) => (output += chunk));
-      return { child, output: () => output, exited: new Promise<number | null>((resolve) => child.once("close", resolve)) };
+      return { child, output: () => output, stdout: () => stdout, exited: new Promise<number | null>((resolve) => child.once("close", resolve)) };
     };
     const killed = run({ ENLACE_TEST_PAUSE_AT: "import.apply" });
     await lineOf(killed.output, killed.exited, paused("import.apply")); // every change written, not committed
@@ -96,9 +97,12 @@ describe.each(DATABASES)("a writer killed inside its transaction (%s)", (kind) =
     expect(await directory()).toEqual(before);
 
     const again = run({});
-    expect(await again.exited).toBe(0);
-    const report = JSON.parse(again.output()) as { applied: boolean; diff: { created: { id: string }[]; changed: unknown[] } };
+    const exitCode = await again.exited;
+    const report = JSON.parse(again.stdout()) as { applied: boolean; diff: { created: { id: string }[]; changed: unknown[]; rejected: unknown[] } };
     expect(report.applied).toBe(true);
+    // The export has rows the import refuses: done, with rejected rows, is exit code 3.
+    expect(report.diff.rejected.length).toBeGreaterThan(0);
+    expect(exitCode).toBe(3);
     expect(report.diff.created.map((r) => r.id)).toEqual([IMPORTED]);
     const after = await directory();
     expect(after).toMatchObject({ integrity: "ok", offices: before.offices + 1, imported: 1 });

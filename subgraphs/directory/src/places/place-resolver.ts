@@ -79,6 +79,20 @@ function take(limit: number, ...tiers: (() => GazetteerMatch[])[]): GazetteerMat
   return kept;
 }
 
+/**
+ * Curated border posts and reception points one letter away from the query ("paso canoa"
+ * → Paso Canoas): where officials work beats a far-away town that happens to carry the
+ * misspelt name (Paso Canoa, Mexico). Names of 6 letters or more: shorter ones are too
+ * close to too much.
+ */
+function nearBorderPlace(key: string, inScope: (p: Place) => boolean): GazetteerMatch[] {
+  if (key.length < 6) return [];
+  return gazetteer()
+    .places.filter((p) => p.kind !== "CITY" && inScope(p) && p.key !== key && editDistance(p.key, key) === 1)
+    .map((place) => ({ place, matchedBy: "PARTIAL" as const }))
+    .sort(byRank);
+}
+
 /** Close spellings among the scope's names (edit distance on folded names), nearest first. */
 function misspelt(key: string, countries: Iterable<string>, inScope: (p: Place) => boolean): Place[] {
   const { byKey } = gazetteer();
@@ -131,7 +145,15 @@ export function resolvePlaceQuery(q: PlaceQuery): GazetteerMatch[] {
     );
   }
   const inRegion = (p: Place) => q.region.has(p.country);
-  const found = take(q.limit, () => full(key, inRegion), () => partial(key, q.region, inRegion), () => full(key, (p) => !inRegion(p)));
+  const curated = (p: Place) => p.kind !== "CITY" && inRegion(p);
+  const found = take(
+    q.limit,
+    () => full(key, curated),
+    () => nearBorderPlace(key, inRegion),
+    () => full(key, inRegion),
+    () => partial(key, q.region, inRegion),
+    () => full(key, (p) => !inRegion(p)),
+  );
   if (found.length) return found;
   const suggestions = misspelt(key, q.region, inRegion);
   throw new BadUserInputError(
