@@ -29,5 +29,4 @@ export function mountPlayground(app: Express, endpoint: string): void {
     if (!req.accepts(["application/json", "text/html"]) || req.accepts(["application/json", "text/html"]) !== "text/html") return next();
     res.type("html").send(html);
   });
-  app.get("/", (_req, res) => res.redirect(endpoint));
 }

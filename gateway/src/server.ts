@@ -16,6 +16,7 @@ import { mountHealth } from "./health";
 import { httpErrors, operationResolutionPlugin } from "./http-errors";
 import { DEFAULT_LIMITS, limitRules, type Limits } from "./limits";
 import { mountPlayground } from "./playground";
+import { createWeb, type WebOptions } from "../../web/src";
 
 export interface GatewayOptions {
   /** The supergraph composed at build time (gateway/supergraph.graphql). */
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   corsOrigins?: string[];
   /** Public answers' cache; default from the environment (cache/cache-config.ts). */
   cache?: CacheConfig;
+  /** The web pages' settings; default from the environment (web/src/config.ts). */
+  web?: WebOptions["config"];
 }
 
 export interface Gateway {
@@ -95,6 +98,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     cache.middleware,
     expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(req, res) }),
   );
+  // The web pages (web/): the directory at `/`, the lookup, office pages; after /graphql.
+  const web = createWeb({ revision: cache.revision, cache: options.cache, config: options.web, keys: options.keys });
+  app.use(web.router);
   app.use(httpErrors);
   return { app, cache, stop: () => apollo.stop() };
 }

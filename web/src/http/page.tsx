@@ -1,0 +1,123 @@
+import type { Request, RequestHandler, Response } from "express";
+import type { VNode } from "preact";
+import type { DirectoryRevision } from "../../../gateway/src/cache/revision";
+import { ResponseStore } from "../../../gateway/src/cache/response-store";
+import { log } from "../../../subgraphs/shared/src/log";
+import { Api, ApiUnavailable } from "../api/graphql";
+import { Layout, type PageContext, type Viewer } from "../components/layout";
+import { pageLang, translator } from "../i18n";
+import { renderPage, sendPage, type RenderedPage, type WebConfig } from "./respond";
+
+export interface PageResult {
+  title: string;
+  body: VNode;
+  status?: number;
+  /** Whether the same page may be shown to every anonymous visitor (default: yes, for anonymous visitors). */
+  shared?: boolean;
+  /** Origins that may frame this page (the embed). */
+  frameAncestors?: string[];
+}
+
+export type PageHandler = (ctx: PageContext, api: Api, req: Request, res: Response) => Promise<PageResult | undefined>;
+
+/** Who is asking: the session's viewer and key, or the public. Sessions live in web/src/session/. */
+export type ViewerOf = (req: Request, res: Response) => Promise<{ viewer: Viewer; key?: string }>;
+
+export interface PageDeps {
+  config: WebConfig;
+  revision: DirectoryRevision;
+  viewerOf: ViewerOf;
+  /** Rendered public pages, by directory revision, language and URL. */
+  store: ResponseStore | undefined;
+}
+
+export function pageContext(req: Request, viewer: Viewer): PageContext {
+  const { lang } = pageLang(req.query.lang, req.headers["accept-language"]);
+  const url = new URL(req.originalUrl, "http://local");
+  url.searchParams.delete("lang");
+  return { lang, t: translator(lang), path: req.path, query: url.searchParams, viewer };
+}
+
+/** An Api that sends the session's key on every call; the page never sees the key. */
+function apiFor(req: Request, key: string | undefined): Api {
+  const api = Api.forRequest(req);
+  if (!key) return api;
+  const run = api.run.bind(api);
+  api.run = (document, variables, options = {}) => run(document, variables, { ...options, key });
+  return api;
+}
+
+function errorPage(ctx: PageContext, status: number, message: string): RenderedPage {
+  const title = ctx.t(status === 404 ? "error.notFoundTitle" : "error.title");
+  return renderPage(
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>{message}</p>
+    </Layout>,
+  );
+}
+
+/**
+ * A page: its language, viewer and API client; for an anonymous visitor, the rendered page
+ * is kept by directory revision, language and URL, so the next visitor gets the same bytes
+ * without a GraphQL call (the same rule as the API's public cache: any directory write
+ * changes the revision).
+ */
+export function page(deps: PageDeps, handler: PageHandler): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const { viewer, key } = await deps.viewerOf(req, res);
+      const ctx = pageContext(req, viewer);
+      const anonymous = viewer.role === "PUBLIC";
+      const cacheKey = `${ctx.lang}\u0000${req.originalUrl}`;
+      let revision: string | undefined;
+      if (anonymous && deps.store && req.method === "GET") {
+        try {
+          revision = await deps.revision.current();
+        } catch (error) {
+          log("warn", "web.revision_unavailable", { message: error instanceof Error ? error.message : String(error) });
+        }
+        const stored = revision === undefined ? undefined : deps.store.get(revision, cacheKey);
+        if (stored) {
+          const [gzipLength] = [stored.body.readUInt32BE(0)];
+          const cached: RenderedPage = { gzip: stored.body.subarray(4, 4 + gzipLength), body: stored.body.subarray(4 + gzipLength), etag: stored.etag };
+          return sendPage(req, res, cached, { isPublic: true, cacheControl: deps.config.publicCacheControl, frameAncestors: stored.cacheControl ? stored.cacheControl.split(" ").filter(Boolean) : [], cache: "HIT" });
+        }
+      }
+      let result: PageResult | undefined;
+      try {
+        result = await handler(ctx, apiFor(req, key), req, res);
+      } catch (error) {
+        if (!(error instanceof ApiUnavailable)) throw error;
+        log("warn", "web.api_unavailable", { path: req.path, status: error.status, message: error.message });
+        return sendPage(req, res, errorPage(ctx, 503, ctx.t("error.unavailable")), { isPublic: false, cacheControl: "", status: 503 });
+      }
+      if (!result) return; // the handler answered (a redirect, a file)
+      const rendered = renderPage(result.body);
+      const status = result.status ?? 200;
+      const shared = anonymous && result.shared !== false && status === 200;
+      if (shared && revision !== undefined && deps.store) {
+        const header = Buffer.alloc(4);
+        header.writeUInt32BE(rendered.gzip.length);
+        const stored = deps.store.set(revision, cacheKey, Buffer.concat([header, rendered.gzip, rendered.body]), (result.frameAncestors ?? []).join(" "));
+        rendered.etag = stored.etag;
+      }
+      sendPage(req, res, rendered, { isPublic: shared, cacheControl: deps.config.publicCacheControl, frameAncestors: result.frameAncestors, status, cache: shared && deps.store ? "MISS" : undefined });
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** A page that says what went wrong in the visitor's language, for paths nothing else answers. */
+export function notFound(deps: PageDeps): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const { viewer } = await deps.viewerOf(req, res);
+      const ctx = pageContext(req, viewer);
+      sendPage(req, res, errorPage(ctx, 404, ctx.t("error.notFound")), { isPublic: false, cacheControl: "", status: 404 });
+    } catch (error) {
+      next(error);
+    }
+  };
+}

@@ -1,0 +1,54 @@
+import express, { type Router } from "express";
+import type { KeyStore } from "../../gateway/src/auth/key-store";
+import { cacheConfigFromEnv, type CacheConfig } from "../../gateway/src/cache/cache-config";
+import type { DirectoryRevision } from "../../gateway/src/cache/revision";
+import { ResponseStore } from "../../gateway/src/cache/response-store";
+import { PUBLIC_VIEWER } from "./components/layout";
+import { webConfigFromEnv } from "./config";
+import { mountAssets } from "./http/assets";
+import { notFound, page, type PageDeps, type ViewerOf } from "./http/page";
+import type { WebConfig } from "./http/respond";
+import { openDataHandler } from "./open-data/export";
+import { directoryPage } from "./pages/directory";
+import { embedPage } from "./pages/embed";
+import { officePage, type OfficeSection } from "./pages/office";
+import { openDataPage } from "./pages/open-data";
+
+export interface WebOptions {
+  /** The directory revision the gateway's public cache reads: public pages are kept by it. */
+  revision: DirectoryRevision;
+  cache?: CacheConfig;
+  config?: WebConfig;
+  viewerOf?: ViewerOf;
+  /** API keys: a key pasted at sign-in becomes a session (web/src/session/). */
+  keys?: KeyStore;
+}
+
+export interface Web {
+  router: Router;
+  /** Rendered public pages (undefined when the public cache is off). */
+  store: ResponseStore | undefined;
+}
+
+/**
+ * The web pages (README, "Web pages"), served by the gateway at `/`: the directory, an
+ * office's page, the embeddable directory, open data. Every page is rendered on the server
+ * from the typed operations in operations/, asked of the gateway's own /graphql.
+ */
+export function createWeb(options: WebOptions): Web {
+  const cache = options.cache ?? cacheConfigFromEnv();
+  const config = options.config ?? webConfigFromEnv(cache);
+  const store = cache.enabled ? new ResponseStore(Math.max(8 * 1024 * 1024, cache.maxBytes / 4), cache.maxAgeSeconds * 1000) : undefined;
+  const deps: PageDeps = { config, revision: options.revision, viewerOf: options.viewerOf ?? (async () => ({ viewer: PUBLIC_VIEWER })), store };
+  const officeSections: OfficeSection[] = [];
+  const router = express.Router();
+  mountAssets(router);
+  router.get("/", page(deps, directoryPage));
+  router.get("/offices/:id", page(deps, (ctx, api, req) => officePage(ctx, api, req, officeSections)));
+  router.get("/embed", page(deps, (ctx, api, req) => embedPage(ctx, api, req, config.frameOrigins)));
+  router.get("/open-data", page(deps, openDataPage));
+  router.get("/directory.csv", openDataHandler("csv", config.publicCacheControl));
+  router.get("/directory.json", openDataHandler("json", config.publicCacheControl));
+  router.use(notFound(deps));
+  return { router, store };
+}

@@ -1,0 +1,117 @@
+import type { Request, RequestHandler } from "express";
+import { stringify } from "csv-stringify/sync";
+import { OpenDataPageDocument, type OpenDataPageQuery } from "../../../operations/generated/graphql";
+import { Api } from "../api/graphql";
+import { directoryQuery, filterOf } from "../pages/directory";
+import { gqlLang, pageLang } from "../i18n";
+import { strongEtag } from "../../../gateway/src/cache/response-store";
+
+type Row = OpenDataPageQuery["representations"]["nodes"][number];
+
+/** What the files say of their licence and sources (also on the /open-data page). */
+export const LICENCE = {
+  licence: "CC0-1.0 for the compilation; the values come from Wikidata (CC0 1.0) and from the pages each row cites in `sources` (facts only)",
+  licenceUrl: "https://creativecommons.org/publicdomain/zero/1.0/",
+  attribution: "Enlace — directory of the origin countries' embassies and consulates in the CRM region",
+  sourcesNote: "Each row lists its sources (URLs) and their date; offices' city positions where no source gave one come from GeoNames (CC BY 4.0).",
+};
+
+export const CSV_COLUMNS = [
+  "id",
+  "name",
+  "kind",
+  "status",
+  "sending_country",
+  "host_country",
+  "concurrent_accreditation",
+  "city",
+  "address",
+  "latitude",
+  "longitude",
+  "position_precision",
+  "phones",
+  "emails",
+  "website",
+  "opening_hours",
+  "languages",
+  "procedures_confirmed",
+  "procedures_typical_for_kind",
+  "sources",
+  "source_date",
+  "last_verified_on",
+] as const;
+
+const csvRow = (o: Row) => [
+  o.id,
+  o.name,
+  o.kind,
+  o.status,
+  o.sendingCountry.code,
+  o.hostCountry.code,
+  o.jurisdiction.filter((j) => j.basis === "CONCURRENT_ACCREDITATION").map((j) => j.country.code).join(" "),
+  o.city ?? "",
+  o.address ?? "",
+  o.coordinates?.latitude ?? "",
+  o.coordinates?.longitude ?? "",
+  o.coordinates?.precision ?? "",
+  o.phones.map((p) => p.e164 ?? p.raw).join(" | "),
+  o.emails.join(" | "),
+  o.website ?? "",
+  o.openingHours ?? "",
+  o.languages.join(" "),
+  o.procedures.filter((p) => p.basis === "CONFIRMED").map((p) => p.procedure.code).join(" "),
+  o.procedures.filter((p) => p.basis !== "CONFIRMED").map((p) => p.procedure.code).join(" "),
+  o.provenance.sources.join(" | "),
+  o.provenance.sourceDate ?? "",
+  o.provenance.lastVerifiedOn ?? "",
+];
+
+/** Every office the filter selects, a page of 100 at a time through the API. */
+export async function fetchAll(api: Api, req: Request): Promise<{ revision: string; rows: Row[] }> {
+  const { lang } = pageLang(req.query.lang, req.headers["accept-language"]);
+  const filter = filterOf(directoryQuery(req.query));
+  const rows: Row[] = [];
+  let after: string | undefined;
+  let revision = "";
+  for (let page = 0; page < 10_000; page++) {
+    const answer = await api.run(OpenDataPageDocument, { filter, first: 100, after, lang: gqlLang(lang) }, { lang });
+    if (!answer.data) throw new Error(answer.errors[0]?.message ?? "the directory did not answer");
+    revision ||= answer.data.directoryRevision;
+    rows.push(...answer.data.representations.nodes);
+    if (!answer.data.representations.pageInfo.hasNextPage) break;
+    after = answer.data.representations.pageInfo.endCursor ?? undefined;
+  }
+  return { revision, rows };
+}
+
+/**
+ * GET /directory.csv and /directory.json: the directory (or the filtered part of it) as
+ * open data at stable URLs. Public, cacheable (ETag, 304); the CSV starts with a UTF-8 BOM
+ * so spreadsheet programs read the accents right.
+ */
+export function openDataHandler(format: "csv" | "json", cacheControl: string): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const { revision, rows } = await fetchAll(Api.forRequest(req), req);
+      let body: Buffer;
+      if (format === "csv") {
+        body = Buffer.from(`\uFEFF${stringify([[...CSV_COLUMNS], ...rows.map(csvRow)], { record_delimiter: "\r\n" })}`);
+        res.setHeader("content-type", "text/csv; charset=utf-8");
+        res.setHeader("content-disposition", 'attachment; filename="enlace-directory.csv"');
+      } else {
+        body = Buffer.from(JSON.stringify({ ...LICENCE, directoryRevision: revision, count: rows.length, offices: rows }, null, 1));
+        res.setHeader("content-type", "application/json; charset=utf-8");
+      }
+      const etag = strongEtag(body);
+      res.setHeader("cache-control", cacheControl);
+      res.setHeader("etag", etag);
+      res.setHeader("vary", "Accept-Language");
+      res.setHeader("link", `<${LICENCE.licenceUrl}>; rel="license"`);
+      res.setHeader("access-control-allow-origin", "*"); // open data: any site may read it
+      if (req.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag)) return void res.status(304).end();
+      res.end(body);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
