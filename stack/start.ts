@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, type Limits } from "../gateway/src/limits";
 import { SUPERGRAPH_PATH } from "../gateway/src/paths";
 import { createGateway, type Gateway } from "../gateway/src/server";
 import { SUBGRAPH_MODULES, type SubgraphDataSource } from "./subgraphs";
+import type { WebConfig } from "../web/src/http/respond";
 
 export interface StackOptions {
   /** The database of each subgraph by name, and of the gateway's API keys ("gateway"). */
@@ -24,6 +25,8 @@ export interface StackOptions {
   keyCacheSeconds?: number;
   /** Origins whose pages may call the API (CORS_ORIGINS). */
   corsOrigins?: string[];
+  /** The web pages' settings (WEB_FRAME_ORIGINS, WEB_SECURE_COOKIES); default from the environment. */
+  web?: WebConfig;
   onSeed?(summary: string): void;
 }
 
@@ -79,6 +82,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
       limits: options.limits ?? DEFAULT_LIMITS,
       corsOrigins: options.corsOrigins,
+      web: options.web,
       keys,
       identitySecret,
     });
