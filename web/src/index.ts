@@ -13,6 +13,7 @@ import { directoryPage } from "./pages/directory";
 import { embedPage } from "./pages/embed";
 import { officePage, type OfficeSection } from "./pages/office";
 import { openDataPage } from "./pages/open-data";
+import { preloadRegionMaps } from "./map/region-map";
 
 export interface WebOptions {
   /** The directory revision the gateway's public cache reads: public pages are kept by it. */
@@ -41,6 +42,7 @@ export function createWeb(options: WebOptions): Web {
   const store = cache.enabled ? new ResponseStore(Math.max(8 * 1024 * 1024, cache.maxBytes / 4), cache.maxAgeSeconds * 1000) : undefined;
   const deps: PageDeps = { config, revision: options.revision, viewerOf: options.viewerOf ?? (async () => ({ viewer: PUBLIC_VIEWER })), store };
   const officeSections: OfficeSection[] = [];
+  preloadRegionMaps(); // the atlas once, at start (~90 ms), not on a visitor's first office page
   const router = express.Router();
   mountAssets(router);
   router.get("/", page(deps, directoryPage));
