@@ -1,0 +1,21 @@
+/**
+ * The web pages the browser tests visit (tests/web/browser.test.ts): each with the path
+ * to open and, for signed-in pages, the role whose session opens it.
+ */
+export interface WebPage {
+  name: string;
+  path: string;
+  /** Sign in with this role's key first (OFFICIAL, SECRETARIAT). */
+  role?: "official" | "secretariat";
+  /** A screenshot of this page goes to docs/screenshots/ (`npm run screenshots`). */
+  screenshot?: boolean;
+}
+
+export const WEB_PAGES: WebPage[] = [
+  { name: "directory", path: "/", screenshot: true },
+  { name: "directory-filtered", path: "/?host=MX&sender=HT", screenshot: false },
+  { name: "office", path: "/offices/in-pa-emb-panama-city", screenshot: true },
+  { name: "embed", path: "/embed?host=CR&sender=NI", screenshot: true },
+  { name: "open-data", path: "/open-data" },
+  { name: "not-found", path: "/no-such-page" },
+];
