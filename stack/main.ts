@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   });
   for (const [name, subgraph] of Object.entries(stack.subgraphs)) console.log(`subgraph ${name}: ${subgraph.url}`);
   console.log(`places: gazetteer and country boundaries loaded in ${warmUpPlaces().toFixed(1)} s`);
-  console.log(`\nEnlace is up. Playground (GraphiQL, works offline): ${stack.url}\nPress Ctrl-C to stop.`);
+  console.log(`\nEnlace is up.\n  Directory (web pages): ${new URL(stack.url).origin}/\n  Border lookup:         ${new URL(stack.url).origin}/lookup\n  Playground (GraphiQL, works offline): ${stack.url}\nPress Ctrl-C to stop.`);
 
   stopOnSignals(stack.stop, () => console.log("stopped."));
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStack, type TestStack } from "../helpers/stack";
+import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 
 const FRAME_ORIGIN = "https://crm.example.org";
 
@@ -49,6 +49,25 @@ describe("the directory page and open data (web/)", () => {
     expect((await get("/?host=CR&lang=en", { "accept-encoding": "gzip", "if-none-match": etag })).status).toBe(304);
     expect(first.headers.get("content-security-policy")).toContain("default-src 'self'");
     expect(first.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("shows a write to the very next anonymous visitor: the kept page is dropped with the revision", async () => {
+    const path = "/offices/ht-mx-cons-tapachula?lang=en";
+    await get(path);
+    expect((await get(path)).headers.get("x-cache")).toBe("HIT");
+    const { secretariat } = await stack.callers({ secretariat: ROLE_KEYS.secretariat });
+    const read = await stack.query(`{ representation(id: "ht-mx-cons-tapachula") { version } }`);
+    const write = await stack.query(
+      `mutation($v: Int!) { updateRepresentation(id: "ht-mx-cons-tapachula", version: $v, changes: { address: "Calle de prueba 1", source: "https://example.org/test" }) { address } }`,
+      { v: read.body.data.representation.version },
+      secretariat,
+    );
+    expect(write.body.errors).toBeUndefined();
+    const after = await get(path);
+    expect(after.headers.get("x-cache")).toBe("MISS");
+    expect(after.text).toContain("Calle de prueba 1");
+    const list = await get("/?host=MX&sender=HT&lang=en");
+    expect(list.text).toContain("Calle de prueba 1");
   });
 
   it("is an embeddable view that only the configured origins may frame", async () => {
