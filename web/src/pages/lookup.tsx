@@ -54,12 +54,13 @@ function inputErrors(ctx: PageContext, errors: GraphQLError[]) {
   const other: string[] = [];
   for (const error of errors) {
     const field = error.extensions?.code === "BAD_USER_INPUT" ? error.extensions.field : undefined;
-    if (field === "near.place") {
+    // The page asks the place search beside the lookup: its "search" error is the same "not found".
+    if (field === "near.place" || field === "search") {
       fields.place = ctx.t("lookup.placeNotFound");
       const found = [...asSuggestions(error.extensions?.suggestions), ...asSuggestions(error.extensions?.elsewhere)];
       suggestions = found.filter((s, i) => found.findIndex((o) => o.name === s.name && o.country === s.country) === i);
     } else if (field === "nationalities") fields.nationality = ctx.t("lookup.badNationality");
-    else if (field?.startsWith("near.")) fields.place = ctx.t("lookup.badPosition");
+    else if (field?.startsWith("near.") || field === "country") fields.place = ctx.t("lookup.badPosition");
     else other.push(error.message);
   }
   return { fields, suggestions, other };
