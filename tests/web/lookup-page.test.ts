@@ -42,7 +42,7 @@ describe("the border lookup page (/lookup)", () => {
     const page = await get("/lookup?lang=en");
     expect(page.status).toBe(200);
     expect(page.text).toContain("<h1>Nearest consulate</h1>");
-    expect(page.text).toMatch(/<form method="get" action="\/lookup"/);
+    expect(page.text).toContain('<form method="get" action="/lookup#results" class="lookup-form"');
     expect(page.text).not.toContain('class="error-text"');
     expect(page.text).not.toContain("aria-invalid");
     expect(page.text).not.toContain('class="lookup-results"');
@@ -67,7 +67,7 @@ describe("the border lookup page (/lookup)", () => {
     const text = mainText(page.text);
     expect(text).toContain("Place understood as Paso Canoas, Costa Rica — border post");
     // The same name across the border, as a link that asks again.
-    expect(page.text).toContain('<a href="/lookup?nationality=IN&amp;place=Paso+Canoas&amp;country=PA&amp;lang=en">Paso Canoas, Panama — border post</a>');
+    expect(page.text).toContain('<a href="/lookup?nationality=IN&amp;place=Paso+Canoas&amp;country=PA&amp;lang=en#results">Paso Canoas, Panama — border post</a>');
     const offices = officesOf(page.text, "IN");
     expect(offices[0]).toEqual({ id: "in-pa-emb-panama-city", basis: "CONCURRENT_ACCREDITATION" });
     expect(offices.slice(1).every((o) => o.basis === "NONE")).toBe(true);
@@ -98,7 +98,7 @@ describe("the border lookup page (/lookup)", () => {
     expect(page.text).toContain('<span id="f-place-error" class="error-text">That place was not found: check the name or pick a suggestion.</span>');
     expect(page.text).toMatch(/<input id="f-place"[^>]*value="Tapachla"[^>]*aria-invalid="true"/);
     expect(mainText(page.text)).toContain("“Tapachla” was not found Did you mean…? Tapachula, Mexico");
-    expect(page.text).toContain('<a href="/lookup?nationality=IN&amp;place=Tapachula&amp;country=MX&amp;lang=en">Tapachula, Mexico</a>');
+    expect(page.text).toContain('<a href="/lookup?nationality=IN&amp;place=Tapachula&amp;country=MX&amp;lang=en#results">Tapachula, Mexico</a>');
     expect(page.text).not.toContain('class="lookup-results"');
     const spanish = await get("/lookup?lang=es&nationality=IN&place=Tapachla");
     expect(mainText(spanish.text)).toContain("No se encontró “Tapachla” ¿Quiso decir…? Tapachula, México");

@@ -44,7 +44,7 @@ export function LookupForm(props: { ctx: PageContext; q: LookupQuery; choices: L
   const selects = Math.min(MAX_NATIONALITIES, Math.max(3, q.nationalities.length + 1));
   const located = q.place === undefined && q.latitude !== undefined;
   return (
-    <form method="get" action="/lookup" class="lookup-form" aria-labelledby="lookup-form-heading" novalidate>
+    <form method="get" action="/lookup#results" class="lookup-form" aria-labelledby="lookup-form-heading" novalidate>
       <h2 id="lookup-form-heading" class="sr-only">
         {t("lookup.formHeading")}
       </h2>

@@ -19,7 +19,8 @@ export interface Suggestion {
 export const placeKindWords = (ctx: PageContext, kind: PlaceKind) => ctx.t(`placeKind.${kind}` as MessageKey);
 
 const officeHref = (ctx: PageContext, id: string) => localHref(ctx, `/offices/${encodeURIComponent(id)}`);
-const placeHref = (ctx: PageContext, q: LookupQuery, name: string, country: string) => localHref(ctx, "/lookup", lookupParams(q, { place: name, country, latitude: undefined, longitude: undefined }));
+/** The same question about another place; `#results` takes a phone past the form to the answer. */
+const placeHref = (ctx: PageContext, q: LookupQuery, name: string, country: string) => `${localHref(ctx, "/lookup", lookupParams(q, { place: name, country, latitude: undefined, longitude: undefined }))}#results`;
 
 /** "Paso Canoas, Costa Rica — border post": the place's name and country, and what kind of place it is. */
 function placeInWords(ctx: PageContext, place: Nearest["place"], kind: PlaceKind | undefined): string {
@@ -144,7 +145,7 @@ export function LookupResults(props: { ctx: PageContext; q: LookupQuery; result:
   const procedure = q.procedure && props.procedures.find((p) => p.code === q.procedure)?.label;
   const others = place.alternatives.filter((a) => !(a.name === place.name && a.country.code === place.country.code));
   return (
-    <div class="lookup-results">
+    <div class="lookup-results" id="results">
       <section aria-labelledby="place-heading" class="understood">
         <h2 id="place-heading">{t("lookup.understood")}</h2>
         <p class="place-understood" data-place-country={place.country.code}>
@@ -186,7 +187,7 @@ export function LookupResults(props: { ctx: PageContext; q: LookupQuery; result:
 export function PlaceNotFound(props: { ctx: PageContext; q: LookupQuery; suggestions: Suggestion[]; countryName: (code: string) => string }) {
   const { ctx, q } = props;
   return (
-    <section aria-labelledby="suggestions-heading" class="notice error">
+    <section aria-labelledby="suggestions-heading" class="notice error" id="results">
       <h2 id="suggestions-heading">{ctx.t("lookup.placeNotFoundTitle", { place: q.place ?? "" })}</h2>
       {props.suggestions.length > 0 ? (
         <>

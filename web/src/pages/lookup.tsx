@@ -85,13 +85,13 @@ export async function lookupPage(ctx: PageContext, api: Api, req: Request): Prom
   const input = inputErrors(ctx, loaded.errors);
   const fields = { ...missing, ...input.fields };
   const result = loaded.answer?.data?.nearestRepresentations;
-  const title = t("lookup.title");
+  const title = result ? t("lookup.titleFor", { nationalities: result.byNationality.map((n) => n.nationality.name).join(", "), place: result.place.name }) : t("lookup.title");
   const countryName = (c: string) => loaded.choices?.nationalities.find((n) => n.code === c)?.name ?? c;
   return {
     title,
     body: (
       <Layout ctx={ctx} title={title}>
-        <h1>{title}</h1>
+        <h1>{t("lookup.title")}</h1>
         <p class="lead">{t("lookup.intro")}</p>
         <LookupForm ctx={ctx} q={q} choices={loaded.choices} errors={fields} />
         {input.other.length > 0 && (
