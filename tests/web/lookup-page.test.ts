@@ -141,6 +141,16 @@ describe("the border lookup page (/lookup)", () => {
     expect((await get("/lookup?lang=en&nationality=BD&nationality=NP&place=Tapachula")).headers.get("x-cache")).toBe("HIT");
   });
 
+  it("asks only for offices that handle a procedure when one is picked, and drops one the catalogue does not know", async () => {
+    const page = await get("/lookup?lang=en&nationality=IN&place=Tapachula&procedure=PASSPORT");
+    expect(mainText(page.text)).toContain("Only offices that handle: Passport.");
+    expect(page.text).toContain('<option value="PASSPORT" selected>Passport</option>');
+    const unknown = await get("/lookup?lang=en&nationality=IN&place=Tapachula&procedure=BOGUS");
+    expect(unknown.text).not.toContain('role="alert"');
+    expect(mainText(unknown.text)).toContain("Place understood as Tapachula, Mexico — town or city");
+    expect(mainText(unknown.text)).not.toContain("Only offices that handle");
+  });
+
   it("offers a signed-in official's own country as the place's country, and the API takes it", async () => {
     const { key } = await stack.keys.create({ role: "OFFICIAL", country: "PA", label: "SNM" });
     const api = new Api(stack.url);

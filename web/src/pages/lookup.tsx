@@ -15,24 +15,28 @@ async function loadLookup(api: Api, ctx: PageContext, q: LookupQuery) {
   const lang = gqlLang(ctx.lang);
   const ready = q.nationalities.length > 0 && (q.place !== undefined || q.latitude !== undefined);
   const byName = q.place !== undefined;
-  const [choices, answer] = await Promise.all([
-    api.run(LookupChoicesDocument, { lang }, { lang: ctx.lang }),
-    ready
-      ? api.run(
-          LookupPageDocument,
-          {
-            nationalities: q.nationalities,
-            byName,
-            ...(byName ? { place: q.place } : { place: null, latitude: q.latitude, longitude: q.longitude }),
-            ...(q.country && { country: q.country }),
-            ...(q.procedure && { procedure: q.procedure }),
-            first: PER_NATIONALITY,
-            lang,
-          },
-          { lang: ctx.lang },
-        )
-      : undefined,
-  ]);
+  const choicesAnswer = api.run(LookupChoicesDocument, { lang }, { lang: ctx.lang });
+  if (q.procedure) {
+    // A procedure the catalogue does not know is dropped, like any malformed part of a shared link
+    // (the API would refuse the whole question). Only then is the lookup asked after the lists.
+    const procedures = (await choicesAnswer).data?.procedures;
+    if (procedures && !procedures.some((p) => p.code === q.procedure)) q.procedure = undefined;
+  }
+  const ask = () =>
+    api.run(
+      LookupPageDocument,
+      {
+        nationalities: q.nationalities,
+        byName,
+        ...(byName ? { place: q.place } : { place: null, latitude: q.latitude, longitude: q.longitude }),
+        ...(q.country && { country: q.country }),
+        ...(q.procedure && { procedure: q.procedure }),
+        first: PER_NATIONALITY,
+        lang,
+      },
+      { lang: ctx.lang },
+    );
+  const [choices, answer] = await Promise.all([choicesAnswer, ready ? ask() : undefined]);
   return { choices: choices.data, answer, errors: [...choices.errors, ...(answer?.errors ?? [])] };
 }
 
