@@ -134,11 +134,21 @@ describe("the border lookup page (/lookup)", () => {
     const text = mainText(page.text);
     expect(text).toContain("Offices of Bangladesh Embassy of Bangladesh Can act here: resident in Mexico");
     expect(text).toContain("Offices of Nepal Embassy of Nepal Can act here: accredited to Mexico from United States of America");
+    // Phones as tel: links.
+    expect(page.text).toContain('<a href="tel:+12123704188">(212) 370-4188</a>');
     // The form keeps both, and offers one more.
     expect(page.text).toMatch(/<select id="f-nationality-3" name="nationality">/);
     // Anonymous lookups are public data: shared and cached like other public pages.
     expect(page.headers.get("cache-control")).toBe("public, max-age=60");
     expect((await get("/lookup?lang=en&nationality=BD&nationality=NP&place=Tapachula")).headers.get("x-cache")).toBe("HIT");
+  });
+
+  it("takes the place's country from the form and shows e-mails as mailto: links", async () => {
+    const page = await get("/lookup?lang=en&nationality=IT&place=San+Jos%C3%A9&country=CR");
+    expect(mainText(page.text)).toContain("Place understood as San José, Costa Rica — town or city");
+    expect(officesOf(page.text, "IT")[0]).toEqual({ id: "it-cr-emb-san-jose", basis: "RESIDENT" });
+    expect(page.text).toContain('<a href="mailto:ambasciata.sanjose@esteri.it">ambasciata.sanjose@esteri.it</a>');
+    expect(page.text).toContain('<option value="CR" selected>Costa Rica</option>');
   });
 
   it("asks only for offices that handle a procedure when one is picked, and drops one the catalogue does not know", async () => {
