@@ -1,5 +1,6 @@
 import type { Request } from "express";
 import type { ProcedureCode } from "../../../operations/generated/graphql";
+import { localHref, type PageContext } from "../components/layout";
 
 /** The API takes 1 to 10 presumed nationalities. */
 export const MAX_NATIONALITIES = 10;
@@ -58,3 +59,6 @@ export function lookupParams(q: LookupQuery, change: Partial<LookupQuery> = {}):
   };
 }
 
+
+/** An office's page, in the page's language. */
+export const officeHref = (ctx: PageContext, id: string) => localHref(ctx, `/offices/${encodeURIComponent(id)}`);

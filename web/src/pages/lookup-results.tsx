@@ -3,10 +3,10 @@ import { localHref, type PageContext } from "../components/layout";
 import { Emails, Freshness, Phones } from "../components/office-bits";
 import { distanceInWords, hoursInWords } from "../format/office";
 import type { MessageKey } from "../i18n";
-import { renderRegionMap, type MapPoint } from "../map/region-map";
-import { lookupParams, type LookupQuery } from "./lookup-query";
+import { LookupMap } from "./lookup-map";
+import { lookupParams, officeHref, type LookupQuery } from "./lookup-query";
 
-type Nearest = LookupPageQuery["nearestRepresentations"];
+export type Nearest = LookupPageQuery["nearestRepresentations"];
 type ForNationality = Nearest["byNationality"][number];
 type Result = ForNationality["results"][number];
 
@@ -18,7 +18,6 @@ export interface Suggestion {
 
 export const placeKindWords = (ctx: PageContext, kind: PlaceKind) => ctx.t(`placeKind.${kind}` as MessageKey);
 
-const officeHref = (ctx: PageContext, id: string) => localHref(ctx, `/offices/${encodeURIComponent(id)}`);
 /** The same question about another place; `#results` takes a phone past the form to the answer. */
 const placeHref = (ctx: PageContext, q: LookupQuery, name: string, country: string) => `${localHref(ctx, "/lookup", lookupParams(q, { place: name, country, latitude: undefined, longitude: undefined }))}#results`;
 
@@ -108,30 +107,6 @@ function NextSteps(props: { ctx: PageContext; q: LookupQuery; group: ForNational
         )}
       </ul>
     </div>
-  );
-}
-
-function LookupMap(props: { ctx: PageContext; result: Nearest }) {
-  const { ctx, result } = props;
-  const place = result.place;
-  const seen = new Set<string>();
-  const points: MapPoint[] = [{ latitude: place.latitude, longitude: place.longitude, label: place.name, kind: "place" }];
-  for (const group of result.byNationality)
-    for (const r of group.results) {
-      const office = r.representation;
-      if (!office.coordinates || seen.has(office.id)) continue;
-      seen.add(office.id);
-      points.push({ ...office.coordinates, label: `${office.name}, ${office.city ?? office.hostCountry.name}`, kind: "office", href: officeHref(ctx, office.id) });
-    }
-  const svg = renderRegionMap({ points, title: ctx.t("lookup.mapTitle", { place: place.name }), width: 640, height: 400 });
-  return (
-    <section aria-labelledby="map-heading" class="map">
-      <h2 id="map-heading">{ctx.t("lookup.map")}</h2>
-      <figure>
-        <div class="map-frame" dangerouslySetInnerHTML={{ __html: svg }} />
-        <figcaption>{ctx.t("lookup.mapCaption")}</figcaption>
-      </figure>
-    </section>
   );
 }
 
