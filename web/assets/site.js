@@ -65,7 +65,8 @@
     var choose = function (index) {
       var place = items[index];
       var option = country && $("option[value='" + place.country.code + "']", country);
-      if (option) country.value = place.country.code;
+      // The country goes in its select when listed there; else in the text ("Name, Country").
+      if (country) country.value = option ? place.country.code : $("option[value='']", country) ? "" : country.value;
       input.value = option ? place.name : place.name + ", " + place.country.name;
       input.dispatchEvent(new Event("change", { bubbles: true }));
       close();
