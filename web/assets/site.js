@@ -51,7 +51,7 @@
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", list.id);
     var close = function () {
-      list.hidden = true; active = -1;
+      list.hidden = true; active = -1; asked = "";
       input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
     };
