@@ -1,4 +1,8 @@
 import autocannon from "autocannon";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { projectRoot } from "../../gateway/src/paths";
 import { loadavg } from "node:os";
 import { median } from "./load";
 import { cpuMs, peakRssMiB } from "./proc-stats";
@@ -7,8 +11,12 @@ import { startProcessStack, type BenchProcess } from "./process-stack";
 /** The pages a CRM site visitor and a border official open first. */
 export const PAGE_WORKLOADS = [
   { name: "directory page", path: "/?lang=es" },
-  { name: "lookup page", path: "/lookup?lang=es&nationality=BD&nationality=NP&place=Tapachula" },
+  { name: "lookup page, empty form", path: "/lookup?lang=es" },
+  { name: "lookup page, BD+NP at Tapachula", path: "/lookup?lang=es&nationality=BD&nationality=NP&place=Tapachula" },
+  { name: "lookup page, IN at Paso Canoas", path: "/lookup?lang=es&nationality=IN&place=Paso+Canoas" },
 ];
+
+const gzipped = (name: string) => gzipSync(readFileSync(join(projectRoot(), "web", "assets", name)), { level: 9 }).length;
 
 interface PageLoad {
   rps: number;
@@ -38,8 +46,9 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 
 /**
  * The web pages (web/) in the production layout: each page through a gateway whose
- * caches are off (every request renders the page from fresh API answers: "cold") and
- * through one with the public cache on, warm ("cached": the rendered page's bytes).
+ * caches are off (every request renders the page from API answers computed afresh by the
+ * subgraphs: "cold") and through one with the public cache on, warm ("cached": the
+ * rendered page's bytes, no GraphQL call).
  */
 export async function benchPages(options = { trials: 3, seconds: 5, connections: 10 }): Promise<string[]> {
   const stack = await startProcessStack({ cold: { GATEWAY_RESPONSE_CACHE: "0" }, cached: {} });
@@ -69,6 +78,8 @@ export async function benchPages(options = { trials: 3, seconds: 5, connections:
       }
       lines.push(`    cached / cold: ${fmt(median(results.cached.map((r) => r.rps)) / median(results.cold.map((r) => r.rps)), 1)}x`);
     }
+    const assets = ["site.css", "print.css", "site.js", "icon.svg"].map(gzipped);
+    lines.push(`  assets once per visitor (gzip, cached a year): ${fmt(assets.reduce((a, b) => a + b, 0) / 1024)} kB, of which JavaScript ${fmt(gzipped("site.js") / 1024)} kB`);
     lines.push(`  machine load average (1 min) at the end: ${loadavg()[0].toFixed(1)}`);
     lines.push(`  peak RSS (VmHWM): ${paths.map((p) => `gateway ${p.name} ${fmt(peakRssMiB(p.gateway.pid), 0)} MiB`).join(", ")}`);
     return lines;

@@ -34,5 +34,117 @@
     button.addEventListener("click", function () { window.print(); });
   });
 
+  // Place autocomplete (the lookup page): the ARIA 1.2 combobox pattern over the server's
+  // text input. Suggestions come from the `places` query asked by trusted-document id over
+  // GET, so identical prefixes are answered from the public cache.
+  $$("input[data-places]").forEach(function (input) {
+    var list = $("#" + input.id + "-options");
+    var country = $(input.getAttribute("data-country"));
+    if (!list || !window.fetch) return;
+    var status = document.createElement("p");
+    status.className = "sr-only";
+    status.setAttribute("role", "status");
+    input.parentNode.appendChild(status);
+    var items = [], active = -1, timer = 0, asked = "", controller = null, cache = {};
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", list.id);
+    var close = function () {
+      list.hidden = true; active = -1; asked = "";
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+    };
+    var mark = function (index) {
+      active = index;
+      $$("[role=option]", list).forEach(function (li, i) { li.setAttribute("aria-selected", i === index ? "true" : "false"); });
+      if (index < 0) return input.removeAttribute("aria-activedescendant");
+      input.setAttribute("aria-activedescendant", list.id + "-" + index);
+      list.children[index].scrollIntoView({ block: "nearest" });
+    };
+    var choose = function (index) {
+      var place = items[index];
+      var option = country && $("option[value='" + place.country.code + "']", country);
+      // The country goes in its select when listed there; else in the text ("Name, Country").
+      if (country) country.value = option ? place.country.code : $("option[value='']", country) ? "" : country.value;
+      input.value = option ? place.name : place.name + ", " + place.country.name;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+      close();
+    };
+    var show = function (places) {
+      items = places; list.textContent = "";
+      places.forEach(function (place, i) {
+        var li = document.createElement("li");
+        li.id = list.id + "-" + i;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        li.textContent = place.name + ", " + place.country.name + " — " + (input.getAttribute("data-kind-" + place.kind.toLowerCase()) || "");
+        li.addEventListener("mousedown", function (event) { event.preventDefault(); choose(i); });
+        list.appendChild(li);
+      });
+      list.hidden = !places.length;
+      input.setAttribute("aria-expanded", places.length ? "true" : "false");
+      active = -1; input.removeAttribute("aria-activedescendant");
+      status.textContent = places.length ? input.getAttribute("data-count").replace("{count}", places.length) : "";
+    };
+    var ask = function () {
+      var text = input.value.trim();
+      var variables = { search: text, first: 6, lang: input.getAttribute("data-lang") };
+      if (country && country.value) variables.country = country.value;
+      var key = JSON.stringify(variables);
+      if (text.length < 2) return close();
+      if (key === asked) return;
+      asked = key;
+      if (cache[key]) return show(cache[key]);
+      if (controller) controller.abort();
+      controller = window.AbortController ? new AbortController() : null;
+      fetch("/graphql?documentId=" + encodeURIComponent(input.getAttribute("data-places")) + "&variables=" + encodeURIComponent(key), { headers: { accept: "application/json" }, signal: controller && controller.signal })
+        .then(function (response) { return response.json(); })
+        .then(function (body) { cache[key] = (body.data && body.data.places) || []; if (asked === key) show(cache[key]); })
+        .catch(function () { if (asked === key) { asked = ""; close(); } });
+    };
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(ask, 250); });
+    input.addEventListener("keydown", function (event) {
+      var open = !list.hidden && items.length;
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        if (!open) { asked = ""; return ask(); }
+        var next = active + (event.key === "ArrowDown" ? 1 : -1);
+        mark(next >= items.length ? -1 : next < -1 ? items.length - 1 : next);
+      } else if (event.key === "Enter" && open && active >= 0) {
+        event.preventDefault(); choose(active);
+      } else if (event.key === "Escape" && open) {
+        event.preventDefault(); close();
+      }
+    });
+    input.addEventListener("blur", close);
+  });
+
+  // "Use my location": the device's position in the form's hidden lat/lon fields; a typed
+  // place wins over it on the server, so the place field is emptied (and typing clears it).
+  $$("[data-geolocate]").forEach(function (button) {
+    var place = $(button.getAttribute("data-geolocate"));
+    var lat = $("#f-lat"), lon = $("#f-lon"), status = $("#f-geo-status");
+    if (!navigator.geolocation || !place || !lat || !lon) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      status.textContent = button.getAttribute("data-locating");
+      navigator.geolocation.getCurrentPosition(function (position) {
+        // Four decimals (about 10 m) are enough to find the nearest office, and share a cache.
+        lat.value = position.coords.latitude.toFixed(4);
+        lon.value = position.coords.longitude.toFixed(4);
+        place.value = "";
+        status.textContent = button.getAttribute("data-located").replace("{latitude}", lat.value).replace("{longitude}", lon.value);
+      }, function () {
+        status.textContent = button.getAttribute("data-failed");
+        place.focus();
+      }, { enableHighAccuracy: false, timeout: 15000, maximumAge: 300000 });
+    });
+    place.addEventListener("input", function () {
+      if (!lat.value) return;
+      lat.value = lon.value = ""; status.textContent = "";
+    });
+  });
+
   window.Enlace = { $: $, $$: $$, fold: fold };
 })();

@@ -11,6 +11,7 @@ import type { WebConfig } from "./http/respond";
 import { openDataHandler } from "./open-data/export";
 import { directoryPage } from "./pages/directory";
 import { embedPage } from "./pages/embed";
+import { lookupPage } from "./pages/lookup";
 import { officePage, type OfficeSection } from "./pages/office";
 import { openDataPage } from "./pages/open-data";
 import { preloadRegionMaps } from "./map/region-map";
@@ -47,6 +48,7 @@ export function createWeb(options: WebOptions): Web {
   mountAssets(router);
   router.get("/", page(deps, directoryPage));
   router.get("/offices/:id", page(deps, (ctx, api, req) => officePage(ctx, api, req, officeSections)));
+  router.get("/lookup", page(deps, lookupPage));
   router.get("/embed", page(deps, (ctx, api, req) => embedPage(ctx, api, req, config.frameOrigins)));
   router.get("/open-data", page(deps, openDataPage));
   router.get("/directory.csv", openDataHandler("csv", config.publicCacheControl));

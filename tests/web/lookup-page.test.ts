@@ -1,0 +1,178 @@
+import type { Request } from "express";
+import { renderToString } from "preact-render-to-string";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Api } from "../../web/src/api/graphql";
+import type { PageContext } from "../../web/src/components/layout";
+import { translator } from "../../web/src/i18n";
+import { lookupPage } from "../../web/src/pages/lookup";
+import { startTestStack, type TestStack } from "../helpers/stack";
+
+/** The visible text of a page's <main>, tags and the map left out, spaces folded. */
+function mainText(html: string): string {
+  const main = html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+  return main
+    .replace(/<svg[\s\S]*?<\/svg>/g, " ")
+    .replace(/<select[\s\S]*?<\/select>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, " ");
+}
+
+const officesOf = (html: string, nationality: string) => {
+  const section = html.match(new RegExp(`<section[^>]*data-nationality="${nationality}"[\\s\\S]*?</section>`))?.[0] ?? "";
+  return [...section.matchAll(/<li class="(covers|no-cover)" data-office="([^"]+)" data-basis="([A-Z_]+)"/g)].map((m) => ({ id: m[2], basis: m[3] }));
+};
+
+describe("the border lookup page (/lookup)", () => {
+  let stack: TestStack;
+  let origin: string;
+  beforeAll(async () => {
+    stack = await startTestStack("sqlite", { web: { frameOrigins: [], secureCookies: false, publicCacheControl: "public, max-age=60" } });
+    origin = new URL(stack.url).origin;
+  });
+  afterAll(() => stack?.stop());
+
+  const get = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${origin}${path}`, { headers });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  };
+
+  it("shows just the form when nothing was asked: no error, no results", async () => {
+    const page = await get("/lookup?lang=en");
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("<h1>Nearest consulate</h1>");
+    expect(page.text).toContain('<form method="get" action="/lookup#results" class="lookup-form"');
+    expect(page.text).not.toContain('class="error-text"');
+    expect(page.text).not.toContain("aria-invalid");
+    expect(page.text).not.toContain('class="lookup-results"');
+    // The autocomplete asks the places query by its trusted-document id.
+    const id = page.text.match(/data-places="(sha256:[0-9a-f]{64})"/)![1];
+    const places = await fetch(`${origin}/graphql?${new URLSearchParams({ documentId: id, variables: JSON.stringify({ search: "tapach", lang: "EN" }) })}`);
+    expect(places.status).toBe(200);
+    expect(places.headers.get("cache-control")).toMatch(/^public/);
+    expect((await places.json()).data.places[0]).toEqual({ name: "Tapachula", kind: "CITY", country: { code: "MX", name: "Mexico" } });
+  });
+
+  it("says which fields are missing when the form is sent half filled, tied to the fields", async () => {
+    const page = await get("/lookup?lang=en&nationality=&place=&lat=&lon=&country=&procedure=");
+    expect(page.text).toContain('<span id="f-nationality-error" class="error-text">Pick at least one nationality.</span>');
+    expect(page.text).toContain('<span id="f-place-error" class="error-text">Type a place or use your location.</span>');
+    expect(page.text).toMatch(/<input id="f-place"[^>]*aria-describedby="f-place-hint f-place-error f-geo-status" aria-invalid="true"/);
+    expect(page.text).toMatch(/<select id="f-nationality-1"[^>]*aria-describedby="f-nationality-hint f-nationality-error" aria-invalid="true"/);
+  });
+
+  it("Paso Canoas for an Indian national: a border post in Costa Rica, served from the embassy in Panama", async () => {
+    const page = await get("/lookup?lang=en&nationality=IN&place=Paso+Canoas");
+    const text = mainText(page.text);
+    expect(text).toContain("Place understood as Paso Canoas, Costa Rica — border post");
+    // The same name across the border, as a link that asks again.
+    expect(page.text).toContain('<a href="/lookup?nationality=IN&amp;place=Paso+Canoas&amp;country=PA&amp;lang=en#results">Paso Canoas, Panama — border post</a>');
+    const offices = officesOf(page.text, "IN");
+    expect(offices[0]).toEqual({ id: "in-pa-emb-panama-city", basis: "CONCURRENT_ACCREDITATION" });
+    expect(offices.slice(1).every((o) => o.basis === "NONE")).toBe(true);
+    expect(text).toContain("Embassy of India Can act here: accredited to Costa Rica from Panama Embassy · Panama City, Panama Distance 367 km");
+    expect(text).toContain("No competence here: listed only as the nearest");
+    expect(text).toMatch(/Belize City, Belize Distance 1,153 km \(approximate: city position\)/);
+    expect(page.text).toContain('href="/offices/in-pa-emb-panama-city?lang=en"');
+    // The map: the place, and the offices linked to their pages.
+    const map = page.text.match(/<svg[\s\S]*?<\/svg>/)![0];
+    expect(map.match(/class="region-map-place"/g)).toHaveLength(1);
+    expect(map.match(/class="region-map-office"/g)).toHaveLength(offices.length);
+    expect(map).toContain('<a href="/offices/in-pa-emb-panama-city?lang=en">');
+  });
+
+  it("is in Spanish unless asked otherwise", async () => {
+    const page = await get("/lookup?nationality=IN&place=Paso+Canoas");
+    expect(page.text).toMatch(/^<!doctype html><html lang="es">/);
+    const text = mainText(page.text);
+    expect(text).toContain("Lugar entendido Paso Canoas, Costa Rica — puesto fronterizo");
+    expect(text).toContain("Puede actuar aquí: acreditada ante Costa Rica desde Panamá");
+    expect(text).toContain("Sin competencia aquí: se lista solo por ser la más cercana");
+    expect(text).toContain("(aproximada: posición de la ciudad)");
+  });
+
+  it("a misspelt place: the error beside the field and the places it may be, as links that ask again", async () => {
+    const page = await get("/lookup?lang=en&nationality=IN&place=Tapachla");
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<span id="f-place-error" class="error-text">That place was not found: check the name or pick a suggestion.</span>');
+    expect(page.text).toMatch(/<input id="f-place"[^>]*value="Tapachla"[^>]*aria-invalid="true"/);
+    expect(mainText(page.text)).toContain("“Tapachla” was not found Did you mean…? Tapachula, Mexico");
+    expect(page.text).toContain('<a href="/lookup?nationality=IN&amp;place=Tapachula&amp;country=MX&amp;lang=en#results">Tapachula, Mexico</a>');
+    expect(page.text).not.toContain('class="lookup-results"');
+    const spanish = await get("/lookup?lang=es&nationality=IN&place=Tapachla");
+    expect(mainText(spanish.text)).toContain("No se encontró “Tapachla” ¿Quiso decir…? Tapachula, México");
+  });
+
+  it("takes the device's position (lat/lon) and says where that is", async () => {
+    const page = await get("/lookup?lang=en&nationality=IN&place=&lat=8.5331&lon=-82.8384");
+    const text = mainText(page.text);
+    expect(text).toContain("Place understood as Your position: 8.5331, -82.8384 (near Canoas), Costa Rica");
+    expect(officesOf(page.text, "IN")[0]).toEqual({ id: "in-pa-emb-panama-city", basis: "CONCURRENT_ACCREDITATION" });
+    expect(page.text).toContain('<input type="hidden" name="lat" id="f-lat" value="8.5331"/>');
+    expect(text).toContain("Your position will be used: 8.5331, -82.8384.");
+    // A typed place wins over a position.
+    expect(mainText((await get("/lookup?lang=en&nationality=IN&place=Tapachula&lat=8.5331&lon=-82.8384")).text)).toContain("Tapachula, Mexico — town or city");
+  });
+
+  it("Eritrea at Tapachula: no office covers Mexico, the API's reason and what to do", async () => {
+    const page = await get("/lookup?lang=en&nationality=ER&place=Tapachula");
+    expect(page.text).toContain('data-reason="NO_OFFICE_COVERS_PLACE"');
+    const text = mainText(page.text);
+    expect(text).toContain("No office of Eritrea sits in Mexico or is accredited to it");
+    expect(page.text).toContain('<a href="/?sender=ER&amp;lang=en">See all offices of Eritrea in the directory</a>');
+    expect(officesOf(page.text, "ER")).toEqual([{ id: "er-us-emb-washington-d-c", basis: "NONE" }]);
+    const spanish = mainText((await get("/lookup?lang=es&nationality=ER&place=Tapachula")).text);
+    expect(spanish).toContain("Ninguna oficina de Eritrea reside en México ni está acreditada ante ese país");
+  });
+
+  it("two presumed nationalities at Tapachula (BD, NP): each with its offices, those that can act in Mexico first", async () => {
+    const page = await get("/lookup?lang=en&nationality=BD&nationality=NP&place=Tapachula");
+    expect([...page.text.matchAll(/data-nationality="([A-Z]{2})"/g)].map((m) => m[1])).toEqual(["BD", "NP"]);
+    expect(officesOf(page.text, "BD")[0]).toEqual({ id: "bd-mx-emb-mexico-city", basis: "RESIDENT" });
+    expect(officesOf(page.text, "NP")[0]).toEqual({ id: "np-us-emb-washington-d-c", basis: "CONCURRENT_ACCREDITATION" });
+    const text = mainText(page.text);
+    expect(text).toContain("Offices of Bangladesh Embassy of Bangladesh Can act here: resident in Mexico");
+    expect(text).toContain("Offices of Nepal Embassy of Nepal Can act here: accredited to Mexico from United States of America");
+    // Phones as tel: links.
+    expect(page.text).toContain('<a href="tel:+12123704188">(212) 370-4188</a>');
+    // The form keeps both, and offers one more.
+    expect(page.text).toMatch(/<select id="f-nationality-3" name="nationality">/);
+    // Anonymous lookups are public data: shared and cached like other public pages.
+    expect(page.headers.get("cache-control")).toBe("public, max-age=60");
+    expect((await get("/lookup?lang=en&nationality=BD&nationality=NP&place=Tapachula")).headers.get("x-cache")).toBe("HIT");
+  });
+
+  it("takes the place's country from the form and shows e-mails as mailto: links", async () => {
+    const page = await get("/lookup?lang=en&nationality=IT&place=San+Jos%C3%A9&country=CR");
+    expect(mainText(page.text)).toContain("Place understood as San José, Costa Rica — town or city");
+    expect(officesOf(page.text, "IT")[0]).toEqual({ id: "it-cr-emb-san-jose", basis: "RESIDENT" });
+    expect(page.text).toContain('<a href="mailto:ambasciata.sanjose@esteri.it">ambasciata.sanjose@esteri.it</a>');
+    expect(page.text).toContain('<option value="CR" selected>Costa Rica</option>');
+  });
+
+  it("asks only for offices that handle a procedure when one is picked, and drops one the catalogue does not know", async () => {
+    const page = await get("/lookup?lang=en&nationality=IN&place=Tapachula&procedure=PASSPORT");
+    expect(mainText(page.text)).toContain("Only offices that handle: Passport.");
+    expect(page.text).toContain('<option value="PASSPORT" selected>Passport</option>');
+    const unknown = await get("/lookup?lang=en&nationality=IN&place=Tapachula&procedure=BOGUS");
+    expect(unknown.text).not.toContain('role="alert"');
+    expect(mainText(unknown.text)).toContain("Place understood as Tapachula, Mexico — town or city");
+    expect(mainText(unknown.text)).not.toContain("Only offices that handle");
+  });
+
+  it("offers a signed-in official's own country as the place's country, and the API takes it", async () => {
+    const { key } = await stack.keys.create({ role: "OFFICIAL", country: "PA", label: "SNM" });
+    const api = new Api(stack.url);
+    const run = api.run.bind(api);
+    api.run = (document, variables, options = {}) => run(document, variables, { ...options, key });
+    const ctx: PageContext = { lang: "en" as PageContext["lang"], t: translator("en" as PageContext["lang"]), path: "/lookup", query: new URLSearchParams(), viewer: { role: "OFFICIAL", country: "PA" } };
+    const result = await lookupPage(ctx, api, { query: { nationality: "IN", place: "Paso Canoas" } } as unknown as Request);
+    const html = renderToString(result.body);
+    expect(html).toContain("Place country: Panama (yours) unless you pick another.");
+    expect(html).toMatch(/<option value="PA" selected>Panama<\/option>/);
+    expect(html).not.toContain("Any (the region first)");
+    expect(mainText(html)).toContain("Paso Canoas, Panama — border post");
+    expect(officesOf(html, "IN")[0]).toEqual({ id: "in-pa-emb-panama-city", basis: "RESIDENT" });
+  });
+});

@@ -1,0 +1,183 @@
+import type { LookupPageQuery, PlaceKind } from "../../../operations/generated/graphql";
+import { localHref, type PageContext } from "../components/layout";
+import { Emails, Freshness, Phones } from "../components/office-bits";
+import { distanceInWords, hoursInWords } from "../format/office";
+import type { MessageKey } from "../i18n";
+import { LookupMap } from "./lookup-map";
+import { lookupParams, officeHref, type LookupQuery } from "./lookup-query";
+
+export type Nearest = LookupPageQuery["nearestRepresentations"];
+type ForNationality = Nearest["byNationality"][number];
+type Result = ForNationality["results"][number];
+
+/** A place the API suggested when it could not find the name (extensions.suggestions / elsewhere). */
+export interface Suggestion {
+  name: string;
+  country: string;
+}
+
+export const placeKindWords = (ctx: PageContext, kind: PlaceKind) => ctx.t(`placeKind.${kind}` as MessageKey);
+
+/** The same question about another place; `#results` takes a phone past the form to the answer. */
+const placeHref = (ctx: PageContext, q: LookupQuery, name: string, country: string) => `${localHref(ctx, "/lookup", lookupParams(q, { place: name, country, latitude: undefined, longitude: undefined }))}#results`;
+
+/** "Paso Canoas, Costa Rica — border post": the place's name and country, and what kind of place it is. */
+function placeInWords(ctx: PageContext, place: Nearest["place"], kind: PlaceKind | undefined): string {
+  if (place.matchedBy === "COORDINATES") return ctx.t("lookup.position", { place: place.name, country: place.country.name });
+  const where = `${place.name}, ${place.country.name}`;
+  return kind ? `${where} — ${placeKindWords(ctx, kind)}` : where;
+}
+
+/** The basis in plain words: resident here, accredited here from another country, or no competence here. */
+function basisInWords(ctx: PageContext, result: Result, placeCountry: string): string {
+  const host = result.representation.hostCountry.name;
+  if (result.basis === "RESIDENT") return ctx.t("lookup.basisResident", { country: host });
+  if (result.basis === "CONCURRENT_ACCREDITATION") return ctx.t("lookup.basisConcurrent", { country: placeCountry, host });
+  return ctx.t("lookup.basisNone");
+}
+
+function ResultItem(props: { ctx: PageContext; result: Result; placeCountry: string }) {
+  const { ctx, result } = props;
+  const { t, lang } = ctx;
+  const office = result.representation;
+  const distance = distanceInWords(result.distanceKm, lang);
+  return (
+    <li class={result.coversLocation ? "covers" : "no-cover"} data-office={office.id} data-basis={result.basis}>
+      <h3>
+        <a href={officeHref(ctx, office.id)}>{office.name}</a>
+      </h3>
+      <p class="basis">
+        <strong>{basisInWords(ctx, result, props.placeCountry)}</strong>
+      </p>
+      <p class="muted">
+        {office.kindLabel} · {office.city ? `${office.city}, ` : ""}
+        {office.hostCountry.name}
+        {office.status !== "ACTIVE" && <strong class="status"> · {t(`status.${office.status}` as MessageKey)}</strong>}
+        {office.address && <span class="address">{office.address}</span>}
+      </p>
+      <dl class="details">
+        <div>
+          <dt>{t("lookup.distance")}</dt>
+          <dd>
+            {distance ?? <span class="muted">{t("lookup.noDistance")}</span>}
+            {distance && result.coordinatePrecision === "CITY" && <span class="muted"> ({t("lookup.approximate")})</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("office.contact")}</dt>
+          <dd>
+            <Phones phones={office.phones} />
+            <Emails emails={office.emails} />
+            {!office.phones.length && !office.emails.length && <span class="muted">{t("office.noContact")}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("office.hours")}</dt>
+          <dd>{hoursInWords(office.openingHours, lang) ?? <span class="muted">{t("office.noHours")}</span>}</dd>
+        </div>
+        <div>
+          <dt>{t("office.freshness")}</dt>
+          <dd>
+            <Freshness ctx={ctx} level={office.staleness.level} lastVerifiedOn={office.provenance.lastVerifiedOn} />
+          </dd>
+        </div>
+      </dl>
+    </li>
+  );
+}
+
+/** What to do when no office of the nationality can act here, beyond the API's own advice. */
+function NextSteps(props: { ctx: PageContext; q: LookupQuery; group: ForNationality }) {
+  const { ctx, q, group } = props;
+  const reason = group.emptyReason;
+  if (!reason) return null;
+  return (
+    <div class="notice" data-reason={reason.code}>
+      <p>{reason.message}</p>
+      <ul class="plain">
+        {reason.code === "NO_OFFICE_MATCHES" && q.procedure && (
+          <li>
+            <a href={localHref(ctx, "/lookup", lookupParams(q, { procedure: undefined }))}>{ctx.t("lookup.withoutProcedure")}</a>
+          </li>
+        )}
+        {reason.code !== "CRM_MEMBER_STATE" && (
+          <li>
+            <a href={localHref(ctx, "/", { sender: group.nationality.code })}>{ctx.t("lookup.allOffices", { country: group.nationality.name })}</a>
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}
+
+export function LookupResults(props: { ctx: PageContext; q: LookupQuery; result: Nearest; kind?: { name: string; kind: PlaceKind; country: { code: string } }; procedures: { code: string; label: string }[] }) {
+  const { ctx, q, result } = props;
+  const { t } = ctx;
+  const place = result.place;
+  // The place search's first answer is the place the lookup took; its kind says "border post".
+  const sameKind = props.kind && props.kind.name === place.name && props.kind.country.code === place.country.code ? props.kind.kind : undefined;
+  const kind = sameKind ?? (place.matchedBy === "BORDER_POST" ? "BORDER_POST" : place.matchedBy === "COORDINATES" ? undefined : "CITY");
+  const procedure = q.procedure && props.procedures.find((p) => p.code === q.procedure)?.label;
+  const others = place.alternatives.filter((a) => !(a.name === place.name && a.country.code === place.country.code));
+  return (
+    <div class="lookup-results" id="results">
+      <section aria-labelledby="place-heading" class="understood">
+        <h2 id="place-heading">{t("lookup.understood")}</h2>
+        <p class="place-understood" data-place-country={place.country.code}>
+          <strong>{placeInWords(ctx, place, kind)}</strong>
+        </p>
+        {place.matchedBy === "PARTIAL" && <p class="notice">{t("lookup.partialMatch")}</p>}
+        {procedure && <p class="muted">{t("lookup.onlyProcedure", { procedure })}</p>}
+        {others.length > 0 && (
+          <p class="alternatives">
+            {t("lookup.otherPlaces")}{" "}
+            {others.map((a, i) => (
+              <>
+                {i > 0 && " · "}
+                <a href={placeHref(ctx, q, a.name, a.country.code)}>{`${a.name}, ${a.country.name} — ${placeKindWords(ctx, a.kind)}`}</a>
+              </>
+            ))}
+          </p>
+        )}
+      </section>
+      {result.byNationality.map((group) => (
+        <section aria-labelledby={`nationality-${group.nationality.code}`} class="nationality" data-nationality={group.nationality.code}>
+          <h2 id={`nationality-${group.nationality.code}`}>{t("lookup.officesOf", { country: group.nationality.name })}</h2>
+          <NextSteps ctx={ctx} q={q} group={group} />
+          {group.results.length > 0 && (
+            <ol class="results">
+              {group.results.map((r) => (
+                <ResultItem ctx={ctx} result={r} placeCountry={place.country.name} />
+              ))}
+            </ol>
+          )}
+        </section>
+      ))}
+      <LookupMap ctx={ctx} result={result} />
+    </div>
+  );
+}
+
+/** The place name was not found: the error is beside the field; here, the places it may have meant, as links that ask again. */
+export function PlaceNotFound(props: { ctx: PageContext; q: LookupQuery; suggestions: Suggestion[]; countryName: (code: string) => string }) {
+  const { ctx, q } = props;
+  return (
+    <section aria-labelledby="suggestions-heading" class="notice error" id="results">
+      <h2 id="suggestions-heading">{ctx.t("lookup.placeNotFoundTitle", { place: q.place ?? "" })}</h2>
+      {props.suggestions.length > 0 ? (
+        <>
+          <p>{ctx.t("lookup.didYouMean")}</p>
+          <ul class="did-you-mean">
+            {props.suggestions.map((s) => (
+              <li>
+                <a href={placeHref(ctx, q, s.name, s.country)}>{`${s.name}, ${props.countryName(s.country)}`}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{ctx.t("lookup.noSuggestions")}</p>
+      )}
+    </section>
+  );
+}
