@@ -13,8 +13,8 @@ export interface WebPage {
 
 export const WEB_PAGES: WebPage[] = [
   { name: "directory", path: "/", screenshot: true },
-  { name: "directory-filtered", path: "/?host=MX&sender=HT", screenshot: false },
   { name: "office", path: "/offices/in-pa-emb-panama-city", screenshot: true },
+  { name: "lookup", path: "/lookup?nationality=IN&place=Paso+Canoas", screenshot: true },
   { name: "embed", path: "/embed?host=CR&sender=NI", screenshot: true },
   { name: "open-data", path: "/open-data" },
   { name: "not-found", path: "/no-such-page" },
