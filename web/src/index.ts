@@ -15,6 +15,7 @@ import { lookupPage } from "./pages/lookup";
 import { officePage, type OfficeSection } from "./pages/office";
 import { openDataPage } from "./pages/open-data";
 import { preloadRegionMaps } from "./map/region-map";
+import { mountSessionPages, reportSection, SessionStore, sessionViewerOf, type SessionLimits } from "./session";
 
 export interface WebOptions {
   /** The directory revision the gateway's public cache reads: public pages are kept by it. */
@@ -24,6 +25,8 @@ export interface WebOptions {
   viewerOf?: ViewerOf;
   /** API keys: a key pasted at sign-in becomes a session (web/src/session/). */
   keys?: KeyStore;
+  /** Sessions' idle expiry, lifetime and cap (web/src/session/session-store.ts). */
+  sessions?: SessionLimits;
 }
 
 export interface Web {
@@ -41,8 +44,10 @@ export function createWeb(options: WebOptions): Web {
   const cache = options.cache ?? cacheConfigFromEnv();
   const config = options.config ?? webConfigFromEnv(cache);
   const store = cache.enabled ? new ResponseStore(Math.max(8 * 1024 * 1024, cache.maxBytes / 4), cache.maxAgeSeconds * 1000) : undefined;
-  const deps: PageDeps = { config, revision: options.revision, viewerOf: options.viewerOf ?? (async () => ({ viewer: PUBLIC_VIEWER })), store };
-  const officeSections: OfficeSection[] = [];
+  const sessions = options.keys ? new SessionStore(options.sessions) : undefined;
+  const viewerOf = options.viewerOf ?? (sessions && options.keys ? sessionViewerOf(sessions, options.keys, config.secureCookies) : async () => ({ viewer: PUBLIC_VIEWER }));
+  const deps: PageDeps = { config, revision: options.revision, viewerOf, store };
+  const officeSections: OfficeSection[] = [reportSection];
   preloadRegionMaps(); // the atlas once, at start (~90 ms), not on a visitor's first office page
   const router = express.Router();
   mountAssets(router);
@@ -53,6 +58,7 @@ export function createWeb(options: WebOptions): Web {
   router.get("/open-data", page(deps, openDataPage));
   router.get("/directory.csv", openDataHandler("csv", config.publicCacheControl));
   router.get("/directory.json", openDataHandler("json", config.publicCacheControl));
+  if (sessions && options.keys) mountSessionPages(router, deps, sessions, options.keys, officeSections);
   router.use(notFound(deps));
   return { router, store };
 }

@@ -1,0 +1,30 @@
+import type { Router } from "express";
+import { page, type PageDeps } from "../http/page";
+import { dataQualityPage } from "../pages/data-quality";
+import { myCorrectionsPage } from "../pages/my-corrections";
+import type { OfficeSection } from "../pages/office";
+import { submitReport } from "../pages/report-correction";
+import { decideCorrection, secretariatPage } from "../pages/secretariat";
+import { forRole, postedForm } from "./guard";
+import { formBody, mountSignIn } from "./routes";
+import type { SessionStore } from "./session-store";
+import type { KeyCheck } from "./viewer";
+
+export { reportSection } from "../pages/report-correction";
+export { DEFAULT_SESSION_LIMITS, SessionStore, type SessionLimits } from "./session-store";
+export { sessionViewerOf } from "./viewer";
+
+/**
+ * The signed-in pages (README, "Web pages"): sign-in and sign-out; an official's report
+ * form (on an office's page) and their reports; the secretariat's pending corrections and
+ * data-quality report. Every form that writes is a POST with the session's CSRF token.
+ */
+export function mountSessionPages(router: Router, deps: PageDeps, sessions: SessionStore, keys: KeyCheck, officeSections: OfficeSection[]): void {
+  mountSignIn(router, deps, sessions, keys);
+  router.post("/offices/:id/corrections", formBody, page(deps, postedForm("OFFICIAL", submitReport(officeSections))));
+  router.get("/me/corrections", page(deps, forRole("OFFICIAL", myCorrectionsPage)));
+  router.get("/secretariat", page(deps, forRole("SECRETARIAT", (ctx, api, req) => secretariatPage(ctx, api, req))));
+  router.get("/secretariat/data-quality", page(deps, forRole("SECRETARIAT", (ctx, api) => dataQualityPage(ctx, api))));
+  router.post("/secretariat/corrections/:id/accept", formBody, page(deps, postedForm("SECRETARIAT", decideCorrection("accept"))));
+  router.post("/secretariat/corrections/:id/reject", formBody, page(deps, postedForm("SECRETARIAT", decideCorrection("reject"))));
+}
