@@ -284,6 +284,10 @@ describe("signing in and the signed-in pages (web/src/session)", () => {
     expect(out.setCookies).toContain("enlace_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
     const replayed = await fetch(`${origin}/me/corrections?lang=en`, { headers: { cookie: `enlace_session=${cookie}` }, redirect: "manual" });
     expect(replayed.status).toBe(303);
+    // A public page asked with the dead cookie clears it, and that answer is not the shared copy.
+    const home2 = await fetch(`${origin}/?lang=en`, { headers: { cookie: `enlace_session=${cookie}` } });
+    expect(home2.headers.getSetCookie()).toEqual(["enlace_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"]);
+    expect(home2.headers.get("cache-control")).toBe("private, no-store");
   });
 
   it("ends the sessions of a revoked key at the next request (within the key cache window, 0 s here) and treats the visitor as public", async () => {

@@ -68,7 +68,8 @@ export function page(deps: PageDeps, handler: PageHandler): RequestHandler {
     try {
       const { viewer, key } = await deps.viewerOf(req, res);
       const ctx = pageContext(req, viewer);
-      const anonymous = viewer.role === "PUBLIC";
+      // A response that sets a cookie (a dead session's cookie cleared) is nobody else's: never shared.
+      const anonymous = viewer.role === "PUBLIC" && !res.getHeader("set-cookie");
       const cacheKey = `${ctx.lang}\u0000${req.originalUrl}`;
       let revision: string | undefined;
       if (anonymous && deps.store && req.method === "GET") {

@@ -8,6 +8,9 @@ import { gqlLang, type MessageKey } from "../i18n";
 import type { PageResult } from "../http/page";
 import { formField } from "../session/guard";
 
+/** The oldest this many are listed; deciding them brings the next. */
+const PAGE = 50;
+
 type Pending = PendingCorrectionsQuery["pendingCorrections"][number];
 type Office = NonNullable<Pending["representation"]>;
 
@@ -109,7 +112,7 @@ function Correction(props: { ctx: PageContext; c: Pending; refusal?: Refusal }) 
 /** /secretariat: the corrections waiting for a decision, oldest first, each with accept and reject. */
 export async function secretariatPage(ctx: PageContext, api: Api, req: Request, refusal?: Refusal, status?: number): Promise<PageResult> {
   const { t, lang } = ctx;
-  const answer = await api.run(PendingCorrectionsDocument, { first: 50, lang: gqlLang(lang) }, { lang });
+  const answer = await api.run(PendingCorrectionsDocument, { first: PAGE, lang: gqlLang(lang) }, { lang });
   const pending = answer.data?.pendingCorrections ?? [];
   const done = req.query.done === "accepted" || req.query.done === "rejected" ? req.query.done : undefined;
   const title = t("secretariat.title");
@@ -134,7 +137,11 @@ export async function secretariatPage(ctx: PageContext, api: Api, req: Request, 
           </p>
         )}
         {answer.errors.length > 0 && !answer.data && <p class="notice error">{t("error.unavailable")}</p>}
-        {pending.length === 0 ? <p class="muted">{t("secretariat.empty")}</p> : <p class="count">{t("secretariat.count", { count: pending.length })}</p>}
+        {pending.length === 0 ? (
+          <p class="muted">{t("secretariat.empty")}</p>
+        ) : (
+          <p class="count">{pending.length < PAGE ? t("secretariat.count", { count: pending.length }) : t("secretariat.more", { count: PAGE })}</p>
+        )}
         {pending.map((c) => (
           <Correction ctx={ctx} c={c} refusal={refusal?.id === c.id ? refusal : undefined} />
         ))}
