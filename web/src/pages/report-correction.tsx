@@ -55,7 +55,7 @@ export const reportSection: OfficeSection = (ctx: PageContext, office: Office) =
   const { t } = ctx;
   const form = posted.get(ctx);
   return (
-    <section aria-labelledby="report-heading" class="report">
+    <section aria-labelledby="report-heading" class="report" id="report">
       <h2 id="report-heading">{t("report.title")}</h2>
       <p>{t("report.intro")}</p>
       {form?.errors.general && (
@@ -68,7 +68,7 @@ export const reportSection: OfficeSection = (ctx: PageContext, office: Office) =
           {t("report.fix")}
         </p>
       )}
-      <form method="post" action={localHref(ctx, `/offices/${encodeURIComponent(office.id)}/corrections`)}>
+      <form method="post" action={`${localHref(ctx, `/offices/${encodeURIComponent(office.id)}/corrections`)}#report`}>
         <input type="hidden" name="csrf" value={ctx.viewer.csrf} />
         <FormField ctx={ctx} form={form} name="comment" label={t("report.comment")} hint={t("report.commentHint")} multiline required />
         <fieldset class="field">

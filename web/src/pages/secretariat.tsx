@@ -88,12 +88,12 @@ function Correction(props: { ctx: PageContext; c: Pending; refusal?: Refusal }) 
       )}
       {office && (
         <div class="decide">
-          <form method="post" action={localHref(ctx, `/secretariat/corrections/${encodeURIComponent(c.id)}/accept`)}>
+          <form method="post" action={`${localHref(ctx, `/secretariat/corrections/${encodeURIComponent(c.id)}/accept`)}#correction-${c.id}`}>
             <input type="hidden" name="csrf" value={ctx.viewer.csrf} />
             <input type="hidden" name="representationVersion" value={String(office.version)} />
             <button type="submit">{t("secretariat.accept")}</button>
           </form>
-          <form method="post" action={localHref(ctx, `/secretariat/corrections/${encodeURIComponent(c.id)}/reject`)}>
+          <form method="post" class="reject" action={`${localHref(ctx, `/secretariat/corrections/${encodeURIComponent(c.id)}/reject`)}#correction-${c.id}`}>
             <input type="hidden" name="csrf" value={ctx.viewer.csrf} />
             <p class="field">
               <label for={`reason-${c.id}`}>{t("secretariat.reason")}</label>
@@ -140,7 +140,7 @@ export async function secretariatPage(ctx: PageContext, api: Api, req: Request, 
         {pending.length === 0 ? (
           <p class="muted">{t("secretariat.empty")}</p>
         ) : (
-          <p class="count">{pending.length < PAGE ? t("secretariat.count", { count: pending.length }) : t("secretariat.more", { count: PAGE })}</p>
+          <p class="count">{pending.length === 1 ? t("secretariat.countOne") : pending.length < PAGE ? t("secretariat.count", { count: pending.length }) : t("secretariat.more", { count: PAGE })}</p>
         )}
         {pending.map((c) => (
           <Correction ctx={ctx} c={c} refusal={refusal?.id === c.id ? refusal : undefined} />

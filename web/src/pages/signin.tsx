@@ -31,7 +31,7 @@ export function signInPage(ctx: PageContext, form: SignInForm): PageResult {
           </p>
         )}
         <p>{t("signin.intro")}</p>
-        <form method="post" action={localHref(ctx, "/signin")}>
+        <form method="post" class="signin-form" action={localHref(ctx, "/signin")}>
           <input type="hidden" name="csrf" value={form.token} />
           {form.next && <input type="hidden" name="next" value={form.next} />}
           <p class="field">
