@@ -28,6 +28,9 @@ describe.skipIf(!HAS_CHROMIUM)("the web pages in Chromium", () => {
     browser = await launchChromium();
     keys = {};
     for (const role of ["official", "secretariat"] as const) keys[role] = (await stack.keys.create(ROLE_KEYS[role])).key;
+    // A report from the field, so that the official's reports and the secretariat's queue show one.
+    const report = `mutation { submitCorrection(representationId: "in-pa-emb-panama-city", changes: { phones: ["+507 264 3043"] }, comment: "The old number does not answer") { id } }`;
+    await stack.query(report, {}, { authorization: `Bearer ${keys.official}` });
   });
   afterAll(async () => {
     await browser?.close();

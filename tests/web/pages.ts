@@ -18,4 +18,10 @@ export const WEB_PAGES: WebPage[] = [
   { name: "embed", path: "/embed?host=CR&sender=NI", screenshot: true },
   { name: "open-data", path: "/open-data" },
   { name: "not-found", path: "/no-such-page" },
+  { name: "signin", path: "/signin", screenshot: true },
+  { name: "office-official", path: "/offices/in-pa-emb-panama-city", role: "official", screenshot: true },
+  { name: "my-reports", path: "/me/corrections", role: "official", screenshot: true },
+  { name: "secretariat", path: "/secretariat", role: "secretariat", screenshot: true },
+  { name: "data-quality", path: "/secretariat/data-quality", role: "secretariat", screenshot: true },
+  { name: "forbidden", path: "/secretariat", role: "official" },
 ];
