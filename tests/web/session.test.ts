@@ -187,7 +187,7 @@ describe("signing in and the signed-in pages (web/src/session)", () => {
 
     const bad = await official.post(`/offices/${OFFICE}/corrections?lang=en`, { csrf, comment: "The old number does not answer", phones: "+507 264 3043\nnot a phone" });
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('<span class="field-error" id="r-phones-error">“not a phone” is not a valid phone number');
+    expect(bad.text).toContain('<span class="error-text" id="r-phones-error">“not a phone” is not a valid phone number');
     expect(bad.text).toMatch(/<textarea id="r-phones" name="phones"[^>]*aria-invalid="true"[^>]*>\+507 264 3043\nnot a phone<\/textarea>/);
     expect(bad.text).toMatch(/<textarea id="r-comment"[^>]*>The old number does not answer<\/textarea>/);
     const noChange = await official.post(`/offices/${OFFICE}/corrections?lang=en`, { csrf, comment: "Nobody answers" });

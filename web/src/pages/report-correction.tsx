@@ -41,7 +41,7 @@ function FormField(props: { ctx: PageContext; form?: ReportForm; name: Field; la
         </span>
       )}
       {error && (
-        <span class="field-error" id={`${id}-error`}>
+        <span class="error-text" id={`${id}-error`}>
           {error}
         </span>
       )}
@@ -74,7 +74,7 @@ export const reportSection: OfficeSection = (ctx: PageContext, office: Office) =
         <fieldset class="field">
           <legend>{t("report.corrected")}</legend>
           {form?.errors.changes && (
-            <p class="field-error" id="r-changes-error">
+            <p class="error-text" id="r-changes-error">
               {form.errors.changes}
             </p>
           )}
