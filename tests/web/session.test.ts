@@ -304,6 +304,16 @@ describe("signing in and the signed-in pages (web/src/session)", () => {
     expect(home.headers.get("cache-control")).toMatch(/^public/);
   });
 
+  it("gives a signed-in official their own country as the lookup's place country", async () => {
+    const official = new Visitor(origin);
+    await signIn(official, keys.official.key);
+    const lookup = await official.get("/lookup?lang=en");
+    expect(lookup.status).toBe(200);
+    expect(lookup.text).toContain('<option value="CR" selected>');
+    expect(lookup.text).toContain("Place country: Costa Rica (yours)");
+    expect((await new Visitor(origin).get("/lookup?lang=en")).text).not.toContain('<option value="CR" selected>');
+  });
+
   it("shows the report form to officials only; the public office page stays shared", async () => {
     const anonymous = await new Visitor(origin).get(`/offices/${OFFICE}?lang=en`);
     expect(anonymous.text).not.toContain("Report what you found");
