@@ -8,6 +8,8 @@ export interface SignInForm {
   /** Where to go once signed in (a local path). */
   next?: string;
   error?: "wrongKey" | "expired";
+  /** A session unused this long ends (said on the page). */
+  idleHours: number;
   status?: number;
 }
 
@@ -55,7 +57,7 @@ export function signInPage(ctx: PageContext, form: SignInForm): PageResult {
             <button type="submit">{t("signin.submit")}</button>
           </p>
         </form>
-        <p class="muted">{t("signin.cookie")}</p>
+        <p class="muted">{t("signin.cookie", { hours: form.idleHours })}</p>
       </Layout>
     ),
   };

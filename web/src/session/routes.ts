@@ -24,6 +24,7 @@ const MAX_KEY_LENGTH = 200;
  */
 export function mountSignIn(router: Router, deps: PageDeps, sessions: SessionStore, keys: KeyCheck): void {
   const secure = (req: Request) => secureFor(req, deps.config.secureCookies);
+  const idleHours = Math.round((sessions.limits.idleMs / 3600_000) * 10) / 10;
   const signinToken = (req: Request, res: Response) => {
     const existing = cookieOf(req, SIGNIN_COOKIE);
     if (existing) return existing; // several tabs open the form: one token
@@ -39,7 +40,7 @@ export function mountSignIn(router: Router, deps: PageDeps, sessions: SessionSto
 
   router.get(
     "/signin",
-    page(deps, async (ctx, _api, req, res) => signInPage(ctx, { token: signinToken(req, res), next: localPath(req.query.next) ?? refererPath(req) })),
+    page(deps, async (ctx, _api, req, res) => signInPage(ctx, { token: signinToken(req, res), next: localPath(req.query.next) ?? refererPath(req), idleHours })),
   );
 
   router.post(
@@ -48,13 +49,13 @@ export function mountSignIn(router: Router, deps: PageDeps, sessions: SessionSto
     page(deps, async (ctx, _api, req, res) => {
       const next = localPath(formField(req, "next", 2100));
       if (!sameOrigin(req) || !sameToken(formField(req, "csrf", 200), cookieOf(req, SIGNIN_COOKIE))) {
-        return signInPage(ctx, { token: freshToken(req, res), next, error: "expired", status: 403 });
+        return signInPage(ctx, { token: freshToken(req, res), next, error: "expired", status: 403, idleHours });
       }
       const key = formField(req, "key", MAX_KEY_LENGTH + 1).trim();
       const identity = key && key.length <= MAX_KEY_LENGTH ? await keys.authenticate(key) : null;
       if (!identity) {
         log("info", "web.signin_refused", { requestId: res.getHeader("x-request-id"), remote: req.socket.remoteAddress });
-        return signInPage(ctx, { token: freshToken(req, res), next, error: "wrongKey", status: 400 });
+        return signInPage(ctx, { token: freshToken(req, res), next, error: "wrongKey", status: 400, idleHours });
       }
       const previous = cookieOf(req, SESSION_COOKIE);
       if (previous) sessions.end(previous);
