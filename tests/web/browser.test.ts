@@ -138,6 +138,25 @@ describe.skipIf(!HAS_CHROMIUM)("the web pages in Chromium", () => {
     }
   });
 
+  it("without JavaScript, every public page shows its content and links (server-rendered)", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    try {
+      const tab = await context.newPage();
+      for (const page of WEB_PAGES.filter((p) => !p.role && p.name !== "not-found")) {
+        const separator = page.path.includes("?") ? "&" : "?";
+        const response = await tab.goto(`${origin}${page.path}${separator}lang=en`);
+        expect(response?.status(), page.name).toBe(200);
+        expect((await tab.locator("h1").first().textContent())?.trim().length, page.name).toBeGreaterThan(3);
+        expect(await tab.locator("main a[href], main form").count(), page.name).toBeGreaterThan(0);
+      }
+      // The lookup answers without JavaScript too: the place typed, the offices listed.
+      await tab.goto(`${origin}/lookup?lang=en&nationality=IN&place=Paso+Canoas`);
+      expect(await tab.locator("main").textContent()).toContain("accredited to Costa Rica from Panama");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("with JavaScript, typing filters the listed rows at once", async () => {
     const { context, tab } = await open({ name: "directory", path: "/?host=MX&sender=HT" }, { lang: "es", width: 1280, height: 800 });
     try {
