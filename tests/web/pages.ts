@@ -7,21 +7,21 @@ export interface WebPage {
   path: string;
   /** Sign in with this role's key first (OFFICIAL, SECRETARIAT). */
   role?: "official" | "secretariat";
-  /** A screenshot of this page goes to docs/screenshots/ (`npm run screenshots`). */
-  screenshot?: boolean;
+  /** Screenshots of this page for the README, written to docs/screenshots/ by `npm run screenshots`: language and viewport. */
+  screenshot?: ("es-desktop" | "en-phone")[];
 }
 
 export const WEB_PAGES: WebPage[] = [
-  { name: "directory", path: "/", screenshot: true },
-  { name: "office", path: "/offices/in-pa-emb-panama-city", screenshot: true },
-  { name: "lookup", path: "/lookup?nationality=IN&place=Paso+Canoas", screenshot: true },
-  { name: "embed", path: "/embed?host=CR&sender=NI", screenshot: true },
+  { name: "directory", path: "/", screenshot: ["es-desktop", "en-phone"] },
+  { name: "office", path: "/offices/in-pa-emb-panama-city", screenshot: ["es-desktop"] },
+  { name: "lookup", path: "/lookup?nationality=IN&place=Paso+Canoas", screenshot: ["es-desktop", "en-phone"] },
+  { name: "embed", path: "/embed?host=CR&sender=NI", screenshot: ["es-desktop"] },
   { name: "open-data", path: "/open-data" },
   { name: "not-found", path: "/no-such-page" },
-  { name: "signin", path: "/signin", screenshot: true },
-  { name: "office-official", path: "/offices/in-pa-emb-panama-city", role: "official", screenshot: true },
-  { name: "my-reports", path: "/me/corrections", role: "official", screenshot: true },
-  { name: "secretariat", path: "/secretariat", role: "secretariat", screenshot: true },
-  { name: "data-quality", path: "/secretariat/data-quality", role: "secretariat", screenshot: true },
+  { name: "signin", path: "/signin", screenshot: ["en-phone"] },
+  { name: "office-official", path: "/offices/in-pa-emb-panama-city", role: "official", screenshot: ["es-desktop"] },
+  { name: "my-reports", path: "/me/corrections", role: "official", screenshot: ["es-desktop"] },
+  { name: "secretariat", path: "/secretariat", role: "secretariat", screenshot: ["es-desktop"] },
+  { name: "data-quality", path: "/secretariat/data-quality", role: "secretariat", screenshot: ["es-desktop"] },
   { name: "forbidden", path: "/secretariat", role: "official" },
 ];
