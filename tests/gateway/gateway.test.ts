@@ -93,7 +93,10 @@ describe("gateway limits, health and playground", () => {
     const asset = await fetch(`${base()}/playground-assets/ruru.js`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get("content-type")).toMatch(/javascript/);
-    expect((await fetch(`${base()}/`, { redirect: "manual" })).headers.get("location")).toBe("/graphql");
+    // The root is the directory's front page now (web/), not a redirect to the playground; it links the API.
+    const front = await fetch(`${base()}/`, { redirect: "manual" });
+    expect(front.status).toBe(200);
+    expect(await front.text()).toContain('href="/graphql"');
   });
 });
 
