@@ -87,7 +87,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       identitySecret,
     });
     stops.push(() => gateway.stop());
-    const listening = await listen(gateway.app, options.gatewayPort ?? 0, host);
+    const listening = await listen(gateway.handler, options.gatewayPort ?? 0, host);
     stops.push(() => listening.close());
     const stopSubgraph = async (name: string) => {
       const listener = listeners.get(name);

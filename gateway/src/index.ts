@@ -25,7 +25,7 @@ runMain("gateway", async () => {
     limits: limitsFromEnv(),
     corsOrigins: corsOriginsFromEnv(),
   });
-  const listening = await listen(gateway.app, Number(process.env.PORT ?? 4000), process.env.HOST ?? "127.0.0.1");
+  const listening = await listen(gateway.handler, Number(process.env.PORT ?? 4000), process.env.HOST ?? "127.0.0.1");
   log("info", "gateway.listening", { playground: `${listening.url}/graphql` });
   stopOnSignals(async () => {
     await listening.close();

@@ -3,6 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express, type RequestHandler } from "express";
+import type { RequestListener } from "node:http";
 import { Role, type Identity } from "../../subgraphs/shared/src/identity";
 import { log } from "../../subgraphs/shared/src/log";
 import { authenticate } from "./auth/authenticate";
@@ -38,6 +39,8 @@ export interface GatewayOptions {
 
 export interface Gateway {
   app: Express;
+  /** What to listen with: `app` behind the public cache's fast path (cache/fast-path.ts). */
+  handler: RequestListener;
   cache: PublicCache;
   stop(): Promise<void>;
 }
@@ -60,7 +63,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? url ?? "", options.identitySecret, name),
   });
-  const cache = createPublicCache({ supergraphSdl: options.supergraphSdl, directoryUrl: options.subgraphUrls.directory ?? "", config: options.cache });
+  const cache = createPublicCache({ supergraphSdl: options.supergraphSdl, directoryUrl: options.subgraphUrls.directory ?? "", config: options.cache, corsOrigins: options.corsOrigins, bodyLimit: limits.bodySize });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limitRules(limits),
@@ -102,5 +105,5 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const web = createWeb({ revision: cache.revision, cache: options.cache, config: options.web, keys: options.keys });
   app.use(web.router);
   app.use(httpErrors);
-  return { app, cache, stop: () => apollo.stop() };
+  return { app, handler: cache.front(app), cache, stop: () => apollo.stop() };
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CachePolicy } from "../../gateway/src/cache/cache-policy";
 import { ResponseStore } from "../../gateway/src/cache/response-store";
 import { DirectoryRevision } from "../../gateway/src/cache/revision";
+import { PlainGetClient } from "../../gateway/src/cache/revision-client";
 import { SHARE_HEADER, sharingFetcher } from "../../gateway/src/cache/shared-fetch";
 import { SUPERGRAPH_PATH } from "../../gateway/src/paths";
 
@@ -74,6 +75,59 @@ describe("DirectoryRevision with GATEWAY_REVISION_MAX_AGE_MS", () => {
       expect(await revision.current()).toBe("2");
       now = 201;
       expect(await revision.current()).toBe("3"); // older than 100 ms
+    } finally {
+      server.close();
+    }
+  });
+});
+
+/** A throwaway HTTP server on port 0: its URL, its connections, and how to stop it. */
+async function serve(handler: Parameters<typeof createServer>[1]) {
+  const server = createServer(handler);
+  const connections = new Set<unknown>();
+  server.on("connection", (socket) => connections.add(socket));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, connections, close: () => (server.closeAllConnections(), server.close()) };
+}
+
+describe("PlainGetClient (the revision's reader)", () => {
+  it("reads over one kept-alive connection, and asks again on a new one when the server dropped it", async () => {
+    let n = 0;
+    const server = await serve((req, res) => {
+      if (++n === 3) return void req.socket.destroy(); // a kept-alive connection closed as the request arrives
+      res.end(JSON.stringify({ path: req.url, n }));
+    });
+    const client = new PlainGetClient(new URL(`${server.url}/revision?x=1`));
+    try {
+      expect(await client.get()).toEqual({ status: 200, body: '{"path":"/revision?x=1","n":1}' });
+      expect((await client.get()).body).toContain('"n":2');
+      expect(server.connections.size).toBe(1);
+      expect((await client.get()).body).toContain('"n":4');
+      expect(server.connections.size).toBe(2);
+    } finally {
+      client.close();
+      server.close();
+    }
+  });
+
+  it("gives up on a server that does not answer", async () => {
+    const server = await serve(() => undefined);
+    const client = new PlainGetClient(new URL(`${server.url}/revision`), 50);
+    try {
+      await expect(client.get()).rejects.toThrow(/no answer/);
+    } finally {
+      client.close();
+      server.close();
+    }
+  });
+
+  it("leaves answers without Content-Length to node:http: DirectoryRevision still reads them", async () => {
+    const server = await serve((_req, res) => {
+      res.write('{"directoryRevision":');
+      res.end('"7"}'); // chunked
+    });
+    try {
+      expect(await new DirectoryRevision(`${server.url}/graphql`).current()).toBe("7");
     } finally {
       server.close();
     }

@@ -8,11 +8,14 @@ import type { CachePolicy } from "./cache-policy";
 import type { CacheConfig } from "./cache-config";
 import { loadTrustedDocuments, type TrustedDocument } from "./persisted-documents";
 import type { DirectoryRevision } from "./revision";
+import { prereadOf, type FastKeys } from "./fast-path";
 import { strongEtag, type ResponseStore, type StoredResponse } from "./response-store";
 
 export const PRIVATE_NO_STORE = "private, no-store";
 /** Shared caches must tell anonymous callers from callers with a key, and languages apart. */
 export const VARY = "Accept-Language, Authorization, X-API-Key";
+/** With CORS origins allowed, answers also differ by Origin (its CORS headers): so a shared cache must know. */
+export const varyFor = (corsOrigins: string[]) => (corsOrigins.length ? `${VARY}, Origin` : VARY);
 
 const isPublicAnswer = (cacheControl: unknown) => typeof cacheControl === "string" && cacheControl.startsWith("public");
 
@@ -21,7 +24,7 @@ const isPublicAnswer = (cacheControl: unknown) => typeof cacheControl === "strin
  * whose every field is public directory data (CachePolicy); `private, no-store` for the
  * rest. Apollo's own cache-control plugin is replaced by this one (see server hook).
  */
-export function cacheHeadersPlugin(policy: CachePolicy, config: CacheConfig, revision: DirectoryRevision): ApolloServerPlugin<GatewayContext> {
+export function cacheHeadersPlugin(policy: CachePolicy, config: CacheConfig, revision: DirectoryRevision, vary = VARY): ApolloServerPlugin<GatewayContext> {
   const publicHeader = `public, max-age=${config.maxAgeSeconds}, stale-while-revalidate=${config.staleWhileRevalidateSeconds}`;
   return {
     async requestDidStart() {
@@ -37,16 +40,16 @@ export function cacheHeadersPlugin(policy: CachePolicy, config: CacheConfig, rev
             source !== undefined &&
             policy.reasonNotToCache(source, document) === null;
           response.http.headers.set("cache-control", cacheable ? publicHeader : PRIVATE_NO_STORE);
-          if (cacheable) response.http.headers.set("vary", VARY);
+          if (cacheable) response.http.headers.set("vary", vary);
         },
       };
     },
   };
 }
 
-function sendStored(req: Request, res: Response, entry: StoredResponse, cache: string | undefined): void {
+function sendStored(req: Request, res: Response, entry: StoredResponse, cache: string | undefined, vary: string): void {
   res.setHeader("cache-control", entry.cacheControl);
-  res.setHeader("vary", VARY);
+  res.setHeader("vary", vary);
   res.setHeader("etag", entry.etag);
   if (cache) res.setHeader("x-cache", cache);
   if ((req.method === "GET" || res.locals.viaGet) && req.headers["if-none-match"]?.split(/\s*,\s*/).includes(entry.etag)) {
@@ -88,12 +91,15 @@ function trustedGet(documents: Map<string, TrustedDocument>, req: Request, res: 
  * answer's bytes when there is one (no subgraph call, no serialising); otherwise lets
  * Apollo answer, and keeps the bytes it sends when the plugin above marked them public.
  */
-export function responseCache(options: { policy: CachePolicy; revision: DirectoryRevision; store: ResponseStore | undefined }): RequestHandler {
+export function responseCache(options: { policy: CachePolicy; revision: DirectoryRevision; store: ResponseStore | undefined; fastKeys?: FastKeys; vary?: string }): RequestHandler {
+  const vary = options.vary ?? VARY;
   const documents = loadTrustedDocuments();
   // Keys asked once so far. Only a key asked again reads the revision, may share subgraph
   // fetches and is stored: one-off questions (a search typed once) cost nothing extra.
   const seen = new Set<string>();
   return async (req, res, next) => {
+    const preread = prereadOf(req);
+    if (preread?.bodyError) return next(preread.bodyError); // as express.json would have
     if (!trustedGet(documents, req, res)) return;
     const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
     const identity = res.locals.identity as Identity | undefined;
@@ -102,7 +108,7 @@ export function responseCache(options: { policy: CachePolicy; revision: Director
     let revision: string | undefined;
     if (seen.has(key)) {
       try {
-        revision = await options.revision.current();
+        revision = preread?.revision ?? (await options.revision.current());
       } catch (error) {
         log("warn", "cache.revision_unavailable", { message: error instanceof Error ? error.message : String(error) });
       }
@@ -112,14 +118,18 @@ export function responseCache(options: { policy: CachePolicy; revision: Director
     }
     res.locals.directoryRevision = revision;
     const stored = revision === undefined ? undefined : options.store?.get(revision, key);
-    if (stored) return sendStored(req, res, stored, "HIT");
+    if (stored) {
+      if (preread) options.fastKeys?.learn(preread.fastKey, key);
+      return sendStored(req, res, stored, "HIT", vary);
+    }
     const send = res.send.bind(res);
     res.send = (payload: unknown) => {
       const cacheControl = res.getHeader("cache-control");
       if (typeof payload !== "string" || res.statusCode !== 200 || !isPublicAnswer(cacheControl)) return send(payload);
       const bytes = Buffer.from(payload);
       const kept = revision !== undefined && options.store ? options.store.set(revision, key, bytes, String(cacheControl)) : undefined;
-      sendStored(req, res, kept ?? { body: bytes, etag: strongEtag(bytes), cacheControl: String(cacheControl), storedAt: 0 }, kept ? "MISS" : undefined);
+      if (kept && preread) options.fastKeys?.learn(preread.fastKey, key);
+      sendStored(req, res, kept ?? { body: bytes, etag: strongEtag(bytes), cacheControl: String(cacheControl), storedAt: 0 }, kept ? "MISS" : undefined, vary);
       return res;
     };
     next();

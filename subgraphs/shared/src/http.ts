@@ -1,7 +1,6 @@
 import { once } from "node:events";
-import { createServer, type Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Express } from "express";
 
 export interface Listening {
   url: string;
@@ -10,7 +9,7 @@ export interface Listening {
 }
 
 /** Listens on host:port (port 0 = any free port) and returns how to reach and stop it. */
-export async function listen(app: Express, port: number, host = "127.0.0.1"): Promise<Listening> {
+export async function listen(app: RequestListener, port: number, host = "127.0.0.1"): Promise<Listening> {
   const server: Server = createServer(app);
   server.keepAliveTimeout = 65_000;
   server.listen(port, host);

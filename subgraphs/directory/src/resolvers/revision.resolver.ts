@@ -30,8 +30,10 @@ export const revisionRoute =
   (dataSource: DataSource): RequestHandler =>
   async (_req, res, next) => {
     try {
-      res.setHeader("cache-control", "no-store");
-      res.json({ directoryRevision: await readRevision(dataSource) });
+      // Written directly: res.json would hash every answer for an ETag nobody sends back.
+      const body = `{"directoryRevision":${JSON.stringify(await readRevision(dataSource))}}`;
+      res.writeHead(200, ["cache-control", "no-store", "content-type", "application/json; charset=utf-8", "content-length", String(Buffer.byteLength(body))]);
+      res.end(body);
     } catch (error) {
       next(error);
     }
