@@ -16,7 +16,7 @@ export const WEB_PAGES: WebPage[] = [
   { name: "office", path: "/offices/in-pa-emb-panama-city", screenshot: ["es-desktop"] },
   { name: "lookup", path: "/lookup?nationality=IN&place=Paso+Canoas", screenshot: ["es-desktop", "en-phone"] },
   { name: "embed", path: "/embed?host=CR&sender=NI", screenshot: ["es-desktop"] },
-  { name: "open-data", path: "/open-data" },
+  { name: "open-data", path: "/open-data", screenshot: ["es-desktop"] },
   { name: "not-found", path: "/no-such-page" },
   { name: "signin", path: "/signin", screenshot: ["en-phone"] },
   { name: "office-official", path: "/offices/in-pa-emb-panama-city", role: "official", screenshot: ["es-desktop"] },
