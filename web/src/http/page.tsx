@@ -4,7 +4,8 @@ import type { DirectoryRevision } from "../../../gateway/src/cache/revision";
 import { ResponseStore } from "../../../gateway/src/cache/response-store";
 import { log } from "../../../subgraphs/shared/src/log";
 import { Api, ApiUnavailable } from "../api/graphql";
-import { Layout, type PageContext, type Viewer } from "../components/layout";
+import { localHref, type PageContext, type Viewer } from "../components/layout";
+import { messagePage } from "../components/message-page";
 import { pageLang, translator } from "../i18n";
 import { renderPage, sendPage, type RenderedPage, type WebConfig } from "./respond";
 
@@ -49,12 +50,7 @@ function apiFor(req: Request, key: string | undefined): Api {
 
 function errorPage(ctx: PageContext, status: number, message: string): RenderedPage {
   const title = ctx.t(status === 404 ? "error.notFoundTitle" : "error.title");
-  return renderPage(
-    <Layout ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      <p>{message}</p>
-    </Layout>,
-  );
+  return renderPage(messagePage(ctx, status, title, message, { href: localHref(ctx, "/"), text: ctx.t("nav.directory") }).body);
 }
 
 /**

@@ -7,6 +7,7 @@ import { dateInWords, hoursInWords, safeHttpUrl } from "../format/office";
 import { gqlLang, type MessageKey } from "../i18n";
 import { officeMap } from "../map/office-map";
 import type { PageResult } from "../http/page";
+import { messagePage } from "../components/message-page";
 import type { ComponentChildren } from "preact";
 
 export type Office = NonNullable<Awaited<ReturnType<typeof loadOffice>>>;
@@ -32,22 +33,7 @@ export async function officePage(ctx: PageContext, api: Api, req: Request, secti
   const { t, lang } = ctx;
   const id = String(req.params.id ?? "");
   const office = id.length <= 64 ? await loadOffice(api, ctx, id) : null;
-  if (!office) {
-    const title = t("error.notFoundTitle");
-    return {
-      title,
-      status: 404,
-      body: (
-        <Layout ctx={ctx} title={title}>
-          <h1>{title}</h1>
-          <p>{t("office.notFound")}</p>
-          <p>
-            <a href={localHref(ctx, "/")}>{t("nav.directory")}</a>
-          </p>
-        </Layout>
-      ),
-    };
-  }
+  if (!office) return messagePage(ctx, 404, t("error.notFoundTitle"), t("office.notFound"), { href: localHref(ctx, "/"), text: t("nav.directory") });
   const resident = office.jurisdiction.filter((j) => j.basis === "RESIDENT").map((j) => j.country.name);
   const concurrent = office.jurisdiction.filter((j) => j.basis === "CONCURRENT_ACCREDITATION").map((j) => j.country.name);
   const map = office.coordinates ? officeMap(ctx, office) : null;

@@ -1,30 +1,11 @@
 import type { Request, Response } from "express";
 import type { Api } from "../api/graphql";
-import { Layout, localHref, type PageContext } from "../components/layout";
+import { localHref, type PageContext } from "../components/layout";
+import { messagePage } from "../components/message-page";
 import type { PageHandler, PageResult } from "../http/page";
 import { sameOrigin, sameToken } from "./checks";
 
 export type Role = "OFFICIAL" | "SECRETARIAT";
-
-/** A short page that says one thing (403s, a refused form), never shared-cached. */
-export function messagePage(ctx: PageContext, status: number, title: string, message: string, link?: { href: string; text: string }): PageResult {
-  return {
-    title,
-    status,
-    shared: false,
-    body: (
-      <Layout ctx={ctx} title={title}>
-        <h1>{title}</h1>
-        <p>{message}</p>
-        {link && (
-          <p>
-            <a href={link.href}>{link.text}</a>
-          </p>
-        )}
-      </Layout>
-    ),
-  };
-}
 
 const signInHref = (ctx: PageContext, next: string) => localHref(ctx, "/signin", { next });
 
