@@ -102,6 +102,11 @@ describe("the directory page and open data (web/)", () => {
     expect(json.count).toBe(3);
     expect(json.licenceUrl).toBe("https://creativecommons.org/publicdomain/zero/1.0/");
     for (const office of json.offices) expect(office.provenance.sources.length).toBeGreaterThan(0);
+    // The whole directory, gzipped when the client takes it (fetch unzips), with 304 on its ETag.
+    const all = await fetch(`${origin}/directory.csv`, { headers: { "accept-encoding": "gzip" } });
+    expect(all.headers.get("content-encoding")).toBe("gzip");
+    expect((await all.text()).trim().split("\r\n").length).toBeGreaterThan(700);
+    expect((await fetch(`${origin}/directory.csv`, { headers: { "accept-encoding": "gzip", "if-none-match": all.headers.get("etag")! } })).status).toBe(304);
   });
 
   it("serves its assets from its own origin, gzipped, immutable by versioned URL", async () => {
