@@ -163,9 +163,7 @@ describe("the border lookup page (/lookup)", () => {
 
   it("offers a signed-in official's own country as the place's country, and the API takes it", async () => {
     const { key } = await stack.keys.create({ role: "OFFICIAL", country: "PA", label: "SNM" });
-    const api = new Api(stack.url);
-    const run = api.run.bind(api);
-    api.run = (document, variables, options = {}) => run(document, variables, { ...options, key });
+    const api = new Api(stack.url, key);
     const ctx: PageContext = { lang: "en" as PageContext["lang"], t: translator("en" as PageContext["lang"]), path: "/lookup", query: new URLSearchParams(), viewer: { role: "OFFICIAL", country: "PA" } };
     const result = await lookupPage(ctx, api, { query: { nationality: "IN", place: "Paso Canoas" } } as unknown as Request);
     const html = renderToString(result.body);

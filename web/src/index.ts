@@ -54,7 +54,7 @@ export function createWeb(options: WebOptions): Web {
   router.get("/", page(deps, directoryPage));
   router.get("/offices/:id", page(deps, (ctx, api, req) => officePage(ctx, api, req, officeSections)));
   router.get("/lookup", page(deps, lookupPage));
-  router.get("/embed", page(deps, (ctx, api, req) => embedPage(ctx, api, req, config.frameOrigins)));
+  router.get("/embed", page(deps, embedPage, { frameAncestors: config.frameOrigins }));
   router.get("/open-data", page(deps, openDataPage));
   router.get("/directory.csv", openDataHandler("csv", config.publicCacheControl));
   router.get("/directory.json", openDataHandler("json", config.publicCacheControl));

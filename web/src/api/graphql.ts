@@ -37,25 +37,30 @@ const texts = new WeakMap<object, string>();
  * cache's fast path); mutations and queries with a key go as POST with the key.
  */
 export class Api {
-  constructor(private readonly endpoint: string) {}
+  /** `key`: the session's API key, sent on every call (the page never sees it). */
+  constructor(
+    private readonly endpoint: string,
+    private readonly key?: string,
+  ) {}
 
   /** The gateway that received `req`, reached on the address and port it was received on. */
-  static forRequest(req: Request): Api {
+  static forRequest(req: Request, key?: string): Api {
     const socket = req.socket;
     let host = socket.localAddress ?? "127.0.0.1";
     if (host.startsWith("::ffff:")) host = host.slice(7);
     if (host === "::" || host === "0.0.0.0") host = "127.0.0.1";
-    return new Api(`http://${host.includes(":") ? `[${host}]` : host}:${socket.localPort}/graphql`);
+    return new Api(`http://${host.includes(":") ? `[${host}]` : host}:${socket.localPort}/graphql`, key);
   }
 
-  async run<T, V>(document: TypedDocumentNode<T, V>, variables: V, options: { key?: string; lang?: string } = {}): Promise<Answer<T>> {
+  async run<T, V>(document: TypedDocumentNode<T, V>, variables: V, options: { lang?: string } = {}): Promise<Answer<T>> {
+    const key = this.key;
     const operation = operationOf(document as TypedDocumentNode<unknown, unknown>);
     const hash = hashOf(document as TypedDocumentNode<unknown, unknown>);
     const headers: Record<string, string> = { accept: "application/json" };
     if (options.lang) headers["accept-language"] = options.lang;
-    if (options.key) headers["x-api-key"] = options.key;
+    if (key) headers["x-api-key"] = key;
     let response;
-    if (operation?.operation === "query" && !options.key && hash) {
+    if (operation?.operation === "query" && !key && hash) {
       const params = new URLSearchParams({ documentId: hash, variables: JSON.stringify(variables ?? {}) });
       response = await keepAliveFetch(`${this.endpoint}?${params}`, { method: "GET", headers });
     } else {

@@ -15,8 +15,6 @@ export interface PageResult {
   status?: number;
   /** Whether the same page may be shown to every anonymous visitor (default: yes, for anonymous visitors). */
   shared?: boolean;
-  /** Origins that may frame this page (the embed). */
-  frameAncestors?: string[];
 }
 
 export type PageHandler = (ctx: PageContext, api: Api, req: Request, res: Response) => Promise<PageResult | undefined>;
@@ -39,15 +37,6 @@ export function pageContext(req: Request, viewer: Viewer): PageContext {
   return { lang, t: translator(lang), path: req.path, query: url.searchParams, viewer };
 }
 
-/** An Api that sends the session's key on every call; the page never sees the key. */
-function apiFor(req: Request, key: string | undefined): Api {
-  const api = Api.forRequest(req);
-  if (!key) return api;
-  const run = api.run.bind(api);
-  api.run = (document, variables, options = {}) => run(document, variables, { ...options, key });
-  return api;
-}
-
 function errorPage(ctx: PageContext, status: number, message: string): RenderedPage {
   const title = ctx.t(status === 404 ? "error.notFoundTitle" : "error.title");
   return renderPage(messagePage(ctx, status, title, message, { href: localHref(ctx, "/"), text: ctx.t("nav.directory") }).body);
@@ -59,7 +48,8 @@ function errorPage(ctx: PageContext, status: number, message: string): RenderedP
  * without a GraphQL call (the same rule as the API's public cache: any directory write
  * changes the revision).
  */
-export function page(deps: PageDeps, handler: PageHandler): RequestHandler {
+export function page(deps: PageDeps, handler: PageHandler, options: { /** Origins that may frame the route's pages (the embed). */ frameAncestors?: string[] } = {}): RequestHandler {
+  const frameAncestors = options.frameAncestors ?? [];
   return async (req, res, next) => {
     try {
       const { viewer, key } = await deps.viewerOf(req, res);
@@ -75,15 +65,11 @@ export function page(deps: PageDeps, handler: PageHandler): RequestHandler {
           log("warn", "web.revision_unavailable", { message: error instanceof Error ? error.message : String(error) });
         }
         const stored = revision === undefined ? undefined : deps.store.get(revision, cacheKey);
-        if (stored) {
-          const [gzipLength] = [stored.body.readUInt32BE(0)];
-          const cached: RenderedPage = { gzip: stored.body.subarray(4, 4 + gzipLength), body: stored.body.subarray(4 + gzipLength), etag: stored.etag };
-          return sendPage(req, res, cached, { isPublic: true, cacheControl: deps.config.publicCacheControl, frameAncestors: stored.cacheControl ? stored.cacheControl.split(" ").filter(Boolean) : [], cache: "HIT" });
-        }
+        if (stored) return sendPage(req, res, { gzip: stored.body, etag: stored.etag }, { isPublic: true, cacheControl: deps.config.publicCacheControl, frameAncestors, cache: "HIT" });
       }
       let result: PageResult | undefined;
       try {
-        result = await handler(ctx, apiFor(req, key), req, res);
+        result = await handler(ctx, Api.forRequest(req, key), req, res);
       } catch (error) {
         if (!(error instanceof ApiUnavailable)) throw error;
         log("warn", "web.api_unavailable", { path: req.path, status: error.status, message: error.message });
@@ -93,13 +79,9 @@ export function page(deps: PageDeps, handler: PageHandler): RequestHandler {
       const rendered = renderPage(result.body);
       const status = result.status ?? 200;
       const shared = anonymous && result.shared !== false && status === 200;
-      if (shared && revision !== undefined && deps.store) {
-        const header = Buffer.alloc(4);
-        header.writeUInt32BE(rendered.gzip.length);
-        const stored = deps.store.set(revision, cacheKey, Buffer.concat([header, rendered.gzip, rendered.body]), (result.frameAncestors ?? []).join(" "));
-        rendered.etag = stored.etag;
-      }
-      sendPage(req, res, rendered, { isPublic: shared, cacheControl: deps.config.publicCacheControl, frameAncestors: result.frameAncestors, status, cache: shared && deps.store ? "MISS" : undefined });
+      // Kept gzipped only: nearly every browser takes gzip; the rest get it unzipped (sendPage).
+      if (shared && revision !== undefined && deps.store) rendered.etag = deps.store.set(revision, cacheKey, rendered.gzip, deps.config.publicCacheControl).etag;
+      sendPage(req, res, rendered, { isPublic: shared, cacheControl: deps.config.publicCacheControl, frameAncestors, status, cache: shared && deps.store ? "MISS" : undefined });
     } catch (error) {
       next(error);
     }

@@ -1,4 +1,4 @@
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import type { Request, Response } from "express";
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
@@ -30,8 +30,9 @@ export function contentSecurityPolicy(frameAncestors: string[]): string {
 }
 
 export interface RenderedPage {
-  body: Buffer;
   gzip: Buffer;
+  /** The HTML itself; a page kept by the cache has only its gzipped bytes, unzipped here for the rare client without gzip. */
+  body?: Buffer;
   etag: string;
 }
 
@@ -65,5 +66,5 @@ export function sendPage(req: Request, res: Response, page: RenderedPage, option
     res.setHeader("cache-control", "private, no-store");
   }
   if (gzip) res.setHeader("content-encoding", "gzip");
-  res.status(status).end(gzip ? page.gzip : page.body);
+  res.status(status).end(gzip ? page.gzip : (page.body ?? gunzipSync(page.gzip)));
 }

@@ -7,16 +7,15 @@ import { DirectoryFilters, DirectoryTables, Pager, directoryQuery, loadDirectory
 /**
  * /embed?host=CR&sender=HT&lang=en: the directory for a frame on the CRM site (README,
  * "Embedding the directory"): no site header, links open the full page in a new tab. Only
- * origins in WEB_FRAME_ORIGINS may frame it.
+ * origins in WEB_FRAME_ORIGINS may frame it (the route says so: web/src/index.ts).
  */
-export async function embedPage(ctx: PageContext, api: Api, req: Request, frameOrigins: string[]): Promise<PageResult> {
+export async function embedPage(ctx: PageContext, api: Api, req: Request): Promise<PageResult> {
   const q = directoryQuery(req.query);
   const loaded = await loadDirectory(api, ctx, q, 20);
   const { t } = ctx;
   const title = t("directory.title");
   return {
     title,
-    frameAncestors: frameOrigins,
     body: (
       <Layout ctx={ctx} title={title} embed>
         <h1 class="embed-title">{title}</h1>
