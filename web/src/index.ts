@@ -48,7 +48,7 @@ export function createWeb(options: WebOptions): Web {
   const viewerOf = options.viewerOf ?? (sessions && options.keys ? sessionViewerOf(sessions, options.keys, config.secureCookies) : async () => ({ viewer: PUBLIC_VIEWER }));
   const deps: PageDeps = { config, revision: options.revision, viewerOf, store };
   const officeSections: OfficeSection[] = [reportSection];
-  preloadRegionMaps(); // the atlas once, at start (~90 ms), not on a visitor's first office page
+  preloadRegionMaps(); // the atlas once, at start (50-90 ms measured), not on a visitor's first office page
   const router = express.Router();
   mountAssets(router);
   router.get("/", page(deps, directoryPage));
