@@ -10,9 +10,18 @@ import { benchSync } from "./sync.bench";
 async function main(): Promise<void> {
   process.env.LOG_LEVEL ??= "warn";
   const started = Date.now();
-  console.log(`Enlace bench: node ${process.version}, ${new Date().toISOString()}\n`);
   const only = process.argv[2];
-  for (const scenario of [benchPublicReads, benchPages, benchDirectoryList, benchNearest, benchSearch, benchSync].filter((s) => !only || s.name.toLowerCase().includes(only.toLowerCase()))) {
+  const scenarios = [benchPublicReads, benchPages, benchDirectoryList, benchNearest, benchSearch, benchSync];
+  const names = scenarios.map((s) => s.name.replace(/^bench/, "").toLowerCase());
+  const chosen = scenarios.filter((_, i) => !only || names[i].includes(only.toLowerCase()));
+  if (!chosen.length) {
+    // A typo ("pagse") would otherwise run nothing and say "done".
+    console.error(`npm run bench: no scenario named "${only}"; scenarios: ${names.join(", ")}`);
+    process.exitCode = 2;
+    return;
+  }
+  console.log(`Enlace bench: node ${process.version}, ${new Date().toISOString()}\n`);
+  for (const scenario of chosen) {
     console.log(`[${scenario.name}] running...`);
     for (const line of await scenario()) console.log(line);
     console.log("");
