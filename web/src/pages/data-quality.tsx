@@ -3,6 +3,8 @@ import type { Api } from "../api/graphql";
 import { Layout, localHref, type PageContext } from "../components/layout";
 import { dateInWords, safeHttpUrl } from "../format/office";
 import type { PageResult } from "../http/page";
+import { messagePage } from "../components/message-page";
+import type { ComponentChildren } from "preact";
 
 /** Each list shows this many rows; its count is always complete (`npm run data:check` lists all). */
 export const QUALITY_ROWS = 25;
@@ -14,48 +16,52 @@ function More(props: { ctx: PageContext; shown: number; count: number }) {
   return <p class="muted">{props.ctx.t("quality.more", { shown: props.shown, count: props.count })}</p>;
 }
 
+/** A report section: its title with the full count, "none" when empty, its table, and how many of the count it shows. */
+function CountedSection(props: { ctx: PageContext; id: string; title: string; count: number; shown: number; note?: string; children: ComponentChildren }) {
+  const { ctx } = props;
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>
+        {props.title} <span class="muted">({props.count})</span>
+      </h2>
+      {props.note && <p class="muted">{props.note}</p>}
+      {props.shown === 0 ? <p class="muted">{ctx.t("quality.none")}</p> : <div class="scroll">{props.children}</div>}
+      <More ctx={ctx} shown={props.shown} count={props.count} />
+    </section>
+  );
+}
+
 function OfficeList(props: { ctx: PageContext; id: string; title: string; section: QualityListFragment; note?: string }) {
   const { ctx, section } = props;
   const { t } = ctx;
   const rows = section.offices.slice(0, QUALITY_ROWS);
   return (
-    <section aria-labelledby={props.id}>
-      <h2 id={props.id}>
-        {props.title} <span class="muted">({section.count})</span>
-      </h2>
-      {props.note && <p class="muted">{props.note}</p>}
-      {rows.length === 0 ? (
-        <p class="muted">{t("quality.none")}</p>
-      ) : (
-        <div class="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("office.name")}</th>
-                <th scope="col">{t("directory.sender")}</th>
-                <th scope="col">{t("directory.host")}</th>
-                <th scope="col">{t("office.kind")}</th>
-                <th scope="col">{t("change.city")}</th>
-                <th scope="col">{t("quality.detail")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((o) => (
-                <tr>
-                  <th scope="row">{officeLink(ctx, o.id)}</th>
-                  <td>{o.sender}</td>
-                  <td>{o.host}</td>
-                  <td>{o.kind}</td>
-                  <td>{o.city ?? ""}</td>
-                  <td>{o.detail ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <More ctx={ctx} shown={rows.length} count={section.count} />
-    </section>
+    <CountedSection ctx={ctx} id={props.id} title={props.title} count={section.count} shown={rows.length} note={props.note}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("office.name")}</th>
+            <th scope="col">{t("directory.sender")}</th>
+            <th scope="col">{t("directory.host")}</th>
+            <th scope="col">{t("office.kind")}</th>
+            <th scope="col">{t("change.city")}</th>
+            <th scope="col">{t("quality.detail")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((o) => (
+            <tr>
+              <th scope="row">{officeLink(ctx, o.id)}</th>
+              <td>{o.sender}</td>
+              <td>{o.host}</td>
+              <td>{o.kind}</td>
+              <td>{o.city ?? ""}</td>
+              <td>{o.detail ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </CountedSection>
   );
 }
 
@@ -65,7 +71,7 @@ export async function dataQualityPage(ctx: PageContext, api: Api): Promise<PageR
   const title = t("quality.title");
   const answer = await api.run(DataQualityReportDocument, {}, { lang });
   const q = answer.data?.dataQuality;
-  if (!q) return { title, status: 502, shared: false, body: <Layout ctx={ctx} title={title}><h1>{title}</h1><p class="notice error">{t("error.unavailable")}</p></Layout> };
+  if (!q) return messagePage(ctx, 502, title, t("error.unavailable"));
   const sections: { id: string; title: string; section: QualityListFragment; note?: string }[] = [
     { id: "q-position", title: t("quality.withoutPosition"), section: q.withoutPosition },
     { id: "q-outside", title: t("quality.outsideHost"), section: q.outsideHost },
@@ -167,46 +173,36 @@ export async function dataQualityPage(ctx: PageContext, api: Api): Promise<PageR
             </ul>
           )}
         </section>
-        <section aria-labelledby="q-doubtful">
-          <h2 id="q-doubtful">
-            {t("quality.doubtful")} <span class="muted">({q.doubtfulRows.length})</span>
-          </h2>
-          {doubtful.length === 0 ? (
-            <p class="muted">{t("quality.none")}</p>
-          ) : (
-            <div class="scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("office.name")}</th>
-                    <th scope="col">{t("quality.doubt")}</th>
-                    <th scope="col">{t("quality.finding")}</th>
-                    <th scope="col">{t("quality.verdict")}</th>
-                    <th scope="col">{t("office.sources")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {doubtful.map((d) => (
-                    <tr>
-                      <th scope="row">{d.kind ? officeLink(ctx, d.representationId) : d.representationId}</th>
-                      <td>{d.doubt}</td>
-                      <td>{d.finding}</td>
-                      <td>{d.verdict}</td>
-                      <td class="sources">
-                        {d.sources.map((s) => {
-                          const url = safeHttpUrl(s);
-                          return <span class="block">{url ? <a href={url} rel="noopener noreferrer external">{s}</a> : s}</span>;
-                        })}
-                        {d.sourceDate && <span class="muted block">{dateInWords(d.sourceDate, lang)}</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <More ctx={ctx} shown={doubtful.length} count={q.doubtfulRows.length} />
-        </section>
+        <CountedSection ctx={ctx} id="q-doubtful" title={t("quality.doubtful")} count={q.doubtfulRows.length} shown={doubtful.length}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("office.name")}</th>
+                <th scope="col">{t("quality.doubt")}</th>
+                <th scope="col">{t("quality.finding")}</th>
+                <th scope="col">{t("quality.verdict")}</th>
+                <th scope="col">{t("office.sources")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {doubtful.map((d) => (
+                <tr>
+                  <th scope="row">{d.kind ? officeLink(ctx, d.representationId) : d.representationId}</th>
+                  <td>{d.doubt}</td>
+                  <td>{d.finding}</td>
+                  <td>{d.verdict}</td>
+                  <td class="sources">
+                    {d.sources.map((s) => {
+                      const url = safeHttpUrl(s);
+                      return <span class="block">{url ? <a href={url} rel="noopener noreferrer external">{s}</a> : s}</span>;
+                    })}
+                    {d.sourceDate && <span class="muted block">{dateInWords(d.sourceDate, lang)}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </CountedSection>
       </Layout>
     ),
   };
