@@ -46,24 +46,25 @@ describe.each(DATABASES)("Query.dataQuality through the gateway (%s)", (db) => {
 
   it("gives the secretariat every section with its counts and ids", async () => {
     const r = await report();
-    expect(r.offices).toBe(796);
+    expect(r.offices).toBe(867); // 885 rows, 18 closed
     expect(r.withoutPosition.count).toBe(36);
     expect(r.withoutPosition.offices).toContainEqual({ id: "si-ca-cons-new-brunswick", detail: '"New Brunswick" not in the gazetteer' });
     expect(r.outsideHost).toEqual({ count: 0, offices: [] });
     expect(r.likelyDuplicates).toEqual([]);
-    expect(r.noProcedureFilterReturns.count).toBe(21);
+    expect(r.noProcedureFilterReturns.count).toBe(20);
     expect(r.noProcedureFilterReturns.offices.every((o: { kind: string }) => o.kind === "OTHER")).toBe(true);
-    expect(r.noProcedureFilterReturns.offices.map((o: { id: string }) => o.id)).toContain("ht-mx-other-tijuana");
-    expect(r.honoraryDetaineeOnly.count).toBe(30);
-    expect(r.notVerifiedForAYear.count).toBeGreaterThanOrEqual(790);
-    expect(r.contacts).toEqual({ offices: 796, withPhone: 43, withEmail: 39, withAddress: 10, withWebsite: 485, withNone: { count: 738 } });
-    // Eritrea has an embassy in Washington since the directory holds all 796 rows; Somalia has none anywhere.
-    expect(r.nationalitiesWithoutOffice.map((n: { country: string }) => n.country)).toEqual(["SO"]);
+    // Haiti's office in Tijuana: its page lists passports, legalisation and identity (CONFIRMED), so filters return it.
+    expect(r.noProcedureFilterReturns.offices.map((o: { id: string }) => o.id)).not.toContain("ht-mx-other-tijuana");
+    expect(r.honoraryDetaineeOnly.count).toBe(45);
+    expect(r.notVerifiedForAYear.count).toBeGreaterThanOrEqual(800);
+    expect(r.contacts).toEqual({ offices: 867, withPhone: 90, withEmail: 61, withAddress: 59, withWebsite: 491, withNone: { count: 735 } });
+    // Somalia's embassy in Washington is in the directory since issue 18: every listed nationality has an office in the region.
+    expect(r.nationalitiesWithoutOffice).toEqual([]);
     expect(r.doubtfulRows).toEqual([
-      expect.objectContaining({ representationId: "af-us-emb-washington-d-c", verdict: "TEMPORARILY_CLOSED since 2022-03-16", status: "TEMPORARILY_CLOSED" }),
-      expect.objectContaining({ representationId: "in-mx-cons-monterrey", verdict: "NEEDS_REVIEW", kind: "CONSULATE" }),
-      expect.objectContaining({ representationId: "in-mx-cons-cancun", verdict: "NEEDS_REVIEW", kind: "CONSULATE", sources: [] }),
-      expect.objectContaining({ representationId: "ht-mx-other-tijuana", verdict: "NEEDS_REVIEW", kind: "OTHER" }),
+      expect.objectContaining({ representationId: "af-us-emb-washington-d-c", verdict: "RESOLVED: CLOSED since 2022-03-16", status: "CLOSED" }),
+      expect.objectContaining({ representationId: "in-mx-cons-monterrey", verdict: "RESOLVED: kind HONORARY_CONSULATE", kind: "HONORARY_CONSULATE" }),
+      expect.objectContaining({ representationId: "in-mx-cons-cancun", verdict: "RESOLVED: kind HONORARY_CONSULATE", kind: "HONORARY_CONSULATE" }),
+      expect.objectContaining({ representationId: "ht-mx-other-tijuana", verdict: "RESOLVED: procedures CONFIRMED", kind: "OTHER" }),
     ]);
   });
 
@@ -73,7 +74,7 @@ describe.each(DATABASES)("Query.dataQuality through the gateway (%s)", (db) => {
     await directory.query(`UPDATE representation SET city = 'Monterrey' WHERE id = 'in-mx-cons-guadalajara'`);
     const r = await report();
     expect(r.outsideHost).toEqual({ count: 1, offices: [{ id: "bd-mx-emb-mexico-city", host: "MX", detail: expect.stringMatching(/^\d+(\.\d)? km outside MX$/) }] });
-    expect(r.likelyDuplicates).toEqual([{ key: "IN/MX/CONSULATE/monterrey", ids: ["in-mx-cons-guadalajara", "in-mx-cons-monterrey"] }]);
+    expect(r.likelyDuplicates).toEqual([{ key: "IN/MX/HONORARY_CONSULATE/monterrey", ids: ["in-mx-cons-guadalajara", "in-mx-cons-monterrey"] }]);
   });
 });
 
@@ -94,12 +95,16 @@ describe("npm run data:check", () => {
 
   it("prints each section with its count and ids, and exits 0", async () => {
     const { stdout } = await run([]);
-    expect(stdout).toMatch(/^Directory data check, \d{4}-\d{2}-\d{2}: 796 offices/);
+    // First what to verify first, ranked by how often each office is the first answer (issue 18).
+    expect(stdout).toMatch(/^Verify first: the offices that are the first answer at the region's border posts, reception points and capitals\n  96 places × 28 priority nationalities = 2688 lookups; \d+ have an office that can act; its phone is there in \d+/);
+    expect(stdout).toMatch(/\n  rank  first in  office — contacts; newest dated contact source; last verified\n\s+1\s+\d+\s+[a-z]{2}-[a-z]{2}-/);
+    expect(stdout).toMatch(/\nPriority nationality × CRM member state with no office that covers it: \d+ of 308 pairs\n    [A-Z]{2} in [A-Z]{2}: /);
+    expect(stdout).toMatch(/\nDirectory data check, \d{4}-\d{2}-\d{2}: 867 offices/);
     expect(stdout).toContain("Without a position: 36\n    ae-pa-emb-nocity — no city");
     expect(stdout).toContain("Outside their host country (over 15 km): 0");
-    expect(stdout).toContain("Contact channels: 43 of 796 with a phone, 39 with an e-mail, 10 with an address, 485 with a website");
-    expect(stdout).toContain("Main extra-regional nationalities with no office in the region: 1\n    SO — 0 office(s) elsewhere");
-    expect(stdout).toContain("Doubtful rows: 4 (3 need review)");
+    expect(stdout).toContain("Contact channels: 90 of 867 with a phone, 61 with an e-mail, 59 with an address, 491 with a website");
+    expect(stdout).toContain("Main extra-regional nationalities with no office in the region: 0");
+    expect(stdout).toContain("Doubtful rows: 4 (0 need review)");
   });
 
   it("prints --help, and refuses a directory database that does not exist without creating one", async () => {
@@ -114,7 +119,9 @@ describe("npm run data:check", () => {
 
   it("--json gives the same report to machines", async () => {
     const report = JSON.parse((await run(["--json"])).stdout);
-    expect(report).toMatchObject({ offices: 796, withoutPosition: { count: 36 }, outsideHost: { count: 0 }, contacts: { withPhone: 43, withAddress: 10 } });
+    expect(report).toMatchObject({ offices: 867, withoutPosition: { count: 36 }, outsideHost: { count: 0 }, contacts: { withPhone: 90, withAddress: 59 } });
+    expect(report.verification).toMatchObject({ places: 96, lookups: 2688 });
+    expect(report.verification.ranked[0].firstAnswerIn).toBeGreaterThanOrEqual(report.verification.ranked[1].firstAnswerIn);
     expect(report.notVerifiedForAYear.offices).toHaveLength(report.notVerifiedForAYear.count);
   });
 });

@@ -44,6 +44,15 @@ describe.each(DATABASES)("secretariat edits to the directory (%s)", (db) => {
     const [entry] = (await audit()).slice(-1);
     expect(entry).toMatchObject({ action: "UPDATED", actorRole: "SECRETARIAT", changes: { address: [null, "Presa Don Martín 53, Irrigación"] } });
     expect(Object.keys(entry.changes).sort()).toEqual(["address", "languages", "openingHours", "phones"]);
+    // Every value with its source (issue 18): each value the write set is sourced by the write itself.
+    const { body: sourced } = await stack.query(`query ($id: ID!) { representation(id: $id) { fieldSources { field value url excerpt } } }`, { id: ID });
+    const sources = sourced.data.representation.fieldSources;
+    for (const [field, value] of [["ADDRESS", "Presa Don Martín 53, Irrigación"], ["PHONE", "55 5580 2487"], ["OPENING_HOURS", "Mo-Fr 09:00-14:00; PH off"]]) {
+      const source = sources.find((s: { field: string; value: string }) => s.field === field && s.value === value);
+      expect(source, field).toMatchObject({ url: `enlace:audit/${ID}/v${before.version + 1}` });
+      expect(source.excerpt).toContain(value);
+      expect(source.excerpt).toMatch(/^UPDATED by the SECRETARIAT on \d{4}-\d{2}-\d{2}: /);
+    }
   });
 
   it("marks a record verified today, with who did it", async () => {

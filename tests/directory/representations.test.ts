@@ -30,7 +30,7 @@ describe.each(DATABASES)("Query.representations through the gateway (%s)", (db) 
       `query ($s: [String!], $h: [String!]) {
         representations(filter: { sendingCountry: $s, hostCountry: $h, kind: [CONSULATE, CONSULATE_GENERAL] }, first: 50) {
           totalCount
-          nodes { id city hostCountry { code } procedures { basis procedure { code } } }
+          nodes { id city hostCountry { code } procedures { basis sourceUrl procedure { code } } fieldSources { field value url } }
         }
       }`,
       { s: ["HT"], h: ["MX", "DO"] },
@@ -42,9 +42,12 @@ describe.each(DATABASES)("Query.representations through the gateway (%s)", (db) 
     expect(new Set(nodes.map((n: any) => n.hostCountry.code))).toEqual(new Set(["MX", "DO"]));
     for (const node of nodes) {
       expect(node.procedures.map((p: any) => p.procedure.code)).toContain("EMERGENCY_TRAVEL_DOCUMENT");
-      // The source has no procedure column: nothing may claim to be confirmed.
-      expect(new Set(node.procedures.map((p: any) => p.basis))).toEqual(new Set(["TYPICAL_FOR_KIND"]));
+      // CONFIRMED only where a cited page says so (a field source per procedure); the rest inferred from the kind.
+      for (const offer of node.procedures.filter((p: any) => p.basis === "CONFIRMED")) {
+        expect(node.fieldSources, `${node.id} ${offer.procedure.code}`).toContainEqual({ field: "PROCEDURE", value: offer.procedure.code, url: offer.sourceUrl });
+      }
     }
+    expect(nodes.some((n: any) => n.procedures.some((p: any) => p.basis === "CONFIRMED"))).toBe(true);
   });
 
   it("filters by sending and host country, any case", async () => {
@@ -73,10 +76,14 @@ describe.each(DATABASES)("Query.representations through the gateway (%s)", (db) 
   it("filters by kind and by status (closed offices hidden unless asked for)", async () => {
     const embassies = await list({ filter: { kind: ["EMBASSY"] }, first: 100 });
     expect(embassies.nodes.every((n: any) => n.kind === "EMBASSY")).toBe(true);
-    expect((await list({ filter: { status: ["CLOSED"] }, first: 1 })).totalCount).toBe(0);
-    // The seed sets one status from a cited source: the Afghan embassy in Washington, suspended since March 2022.
-    const suspended = await list({ filter: { status: ["TEMPORARILY_CLOSED"] } });
-    expect(suspended.nodes.map((n: any) => n.id)).toEqual(["af-us-emb-washington-d-c"]);
+    // Statuses come from cited sources (seed/data/field-sources.csv): the Afghan embassy in
+    // Washington closed since March 2022, Venezuela's embassy in Santo Domingo suspended since July 2024.
+    const closed = await list({ filter: { status: ["CLOSED"] }, first: 100 });
+    expect(closed.nodes.map((n: any) => n.id)).toContain("af-us-emb-washington-d-c");
+    const suspended = await list({ filter: { status: ["TEMPORARILY_CLOSED"] }, first: 100 });
+    expect(suspended.nodes.map((n: any) => n.id)).toContain("ve-do-emb-santo-domingo");
+    expect(suspended.nodes.every((n: any) => n.status === "TEMPORARILY_CLOSED")).toBe(true);
+    // Closed offices are hidden unless asked for; suspended ones are listed (with their status).
     expect((await list({ filter: { status: ["ACTIVE"] } })).totalCount + suspended.totalCount).toBe((await list({})).totalCount);
   });
 

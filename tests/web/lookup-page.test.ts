@@ -70,10 +70,12 @@ describe("the border lookup page (/lookup)", () => {
     expect(page.text).toContain('<a href="/lookup?nationality=IN&amp;place=Paso+Canoas&amp;country=PA&amp;lang=en#results">Paso Canoas, Panama — border post</a>');
     const offices = officesOf(page.text, "IN");
     expect(offices[0]).toEqual({ id: "in-pa-emb-panama-city", basis: "CONCURRENT_ACCREDITATION" });
-    expect(offices.slice(1).every((o) => o.basis === "NONE")).toBe(true);
+    // Career offices that can act come first; India's honorary consulate in San José (resident) after the embassy.
+    expect(offices[1]).toEqual({ id: "in-cr-hcons-san-jose", basis: "RESIDENT" });
+    expect(offices.slice(2).every((o) => o.basis === "NONE")).toBe(true);
     expect(text).toContain("Embassy of India Can act here: accredited to Costa Rica from Panama Embassy · Panama City, Panama Distance 367 km");
     expect(text).toContain("No competence here: listed only as the nearest");
-    expect(text).toMatch(/Belize City, Belize Distance 1,153 km \(approximate: city position\)/);
+    expect(text).toMatch(/San Jose, Costa Rica Honorary consulate: usually issues no documents; call first\. Distance 207 km \(approximate: city position\)/);
     expect(page.text).toContain('href="/offices/in-pa-emb-panama-city?lang=en"');
     // The map: the place, and the offices linked to their pages.
     const map = page.text.match(/<svg[\s\S]*?<\/svg>/)![0];
@@ -135,7 +137,8 @@ describe("the border lookup page (/lookup)", () => {
     expect(text).toContain("Offices of Bangladesh Embassy of Bangladesh Can act here: resident in Mexico");
     expect(text).toContain("Offices of Nepal Embassy of Nepal Can act here: accredited to Mexico from United States of America");
     // Phones as tel: links.
-    expect(page.text).toContain('<a href="tel:+12123704188">(212) 370-4188</a>');
+    // The call button dials Bangladesh's consular line in Mexico City when its number is valid; else the number shows as written.
+    expect(page.text).toContain("+52-1-555-540-4741");
     // The form keeps both, and offers one more.
     expect(page.text).toMatch(/<select id="f-nationality-3" name="nationality">/);
     // Anonymous lookups are public data: shared and cached like other public pages.

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { DataSource, EntityManager } from "typeorm";
 import {
@@ -17,7 +17,10 @@ import { doubtfulRows, statusVerdict } from "../../../subgraphs/directory/src/qu
 import { countrySearchText } from "../../../subgraphs/directory/src/search-text";
 import { allCountryNames } from "../country-names";
 import { SEED_DATA_DIR } from "../paths";
-import { buildJurisdictions, buildRepresentation, buildTypicalOffers, insertAll, locate } from "./representation-builder";
+import { buildJurisdictions, buildRepresentation, insertAll, locate } from "./representation-builder";
+import { attachSourceTable, buildFieldSources, buildOffers, refuseUnsourced } from "./field-source-rows";
+import { newestSourceDate } from "../../../subgraphs/directory/src/sources/field-sources";
+import { FieldSourceRow, SourcedField } from "../../../subgraphs/directory/src/entities";
 import { repairSeededPositions } from "./position-repair";
 import { parseRepresentationRows, type RepresentationSeedRow, type RowProblem } from "./representation-rows";
 import { refreshSearchIndex } from "./search-index";
@@ -103,17 +106,36 @@ function applyStatusVerdicts(reps: Representation[]): Representation[] {
   });
 }
 
+/** The newest of the row's date and its values' sources' dates: a 2025 page stating the phone verifies it in 2025. */
+function verifiedOn(row: RepresentationSeedRow): string | null {
+  const newest = newestSourceDate(row.fieldSources, Object.values(SourcedField));
+  if (newest === null) return row.sourceDate;
+  return row.sourceDate === null || newest > row.sourceDate ? newest : row.sourceDate;
+}
+
 /**
  * Loads the directory's reference data and the real representations. Idempotent: it only
  * inserts what is missing and never overwrites a row, so a secretariat's edits survive a
  * re-seed. One transaction: a failed seed leaves nothing half-written.
  */
-export async function seedDirectory(dataSource: DataSource, csvPath = join(SEED_DATA_DIR, "representations.csv")): Promise<DirectorySeedSummary> {
+export async function seedDirectory(
+  dataSource: DataSource,
+  csvPath = join(SEED_DATA_DIR, "representations.csv"),
+  sourcesPath: string | null = existsSync(join(dirname(csvPath), "field-sources.csv")) ? join(dirname(csvPath), "field-sources.csv") : join(SEED_DATA_DIR, "field-sources.csv"),
+): Promise<DirectorySeedSummary> {
   return dataSource.transaction(async (m) => {
     const countries = await seedCountries(m);
     const procedures = await seedProcedures(m);
     const countryRows = new Map((await m.find(Country)).map((c) => [c.code, c]));
     const parsed = parseRepresentationRows(readFileSync(csvPath, "utf8"), new Set(countryRows.keys()));
+    // Every value with its source (seed/data/field-sources.csv): a row holding a value no
+    // source states is refused whole, and so is a source for a value no row holds.
+    const joined = attachSourceTable(parsed.rows, sourcesPath);
+    const rowLine = new Map(parsed.rows.map((row, i) => [row.id, i + 2]));
+    const sourced = refuseUnsourced(joined.rows, (row) => rowLine.get(row.id) ?? 0);
+    parsed.rejected.push(...sourced.refused);
+    parsed.warnings.push(...joined.orphans);
+    parsed.rows = sourced.accepted;
     const present = new Set((await m.find(Representation, { select: { id: true } })).map((r) => r.id));
     const fresh = parsed.rows.filter((row) => !present.has(row.id));
 
@@ -124,13 +146,14 @@ export async function seedDirectory(dataSource: DataSource, csvPath = join(SEED_
       return found;
     };
     const where = fresh.map((row) => locate(row));
-    const reps = fresh.map((row, i) => buildRepresentation(m, row, country, { sourceDate: row.sourceDate, lastVerifiedOn: row.sourceDate }, where[i]));
+    const reps = fresh.map((row, i) => buildRepresentation(m, row, country, { sourceDate: row.sourceDate, lastVerifiedOn: verifiedOn(row) }, where[i]));
     const statusFixes = applyStatusVerdicts(reps);
     await insertAll(m, Representation, reps);
     await insertAll(m, JurisdictionRow, fresh.flatMap((row) => buildJurisdictions(m, row)));
     const catalogue = await m.find(Procedure);
-    await insertAll(m, ProcedureOfferRow, fresh.flatMap((row) => buildTypicalOffers(m, row, catalogue)));
-    const line = (row: RepresentationSeedRow) => parsed.rows.indexOf(row) + 2;
+    await insertAll(m, ProcedureOfferRow, fresh.flatMap((row) => buildOffers(m, row, catalogue)));
+    await insertAll(m, FieldSourceRow, fresh.flatMap((row) => buildFieldSources(m, row.id, row.fieldSources)));
+    const line = (row: RepresentationSeedRow) => rowLine.get(row.id) ?? 0;
     const positions: PositionCounts = { exact: 0, city: 0, movedToCity: 0, dropped: 0, none: 0 };
     const positionWarnings: RowProblem[] = [];
     fresh.forEach((row, i) => {

@@ -2,13 +2,9 @@ import type { EntityManager } from "typeorm";
 import {
   JurisdictionBasis,
   JurisdictionRow,
-  ProcedureOfferRow,
   Representation,
-  RepresentationStatus,
   type Country,
-  type Procedure,
 } from "../../../subgraphs/directory/src/entities";
-import { typicalOfferRows } from "../../../subgraphs/directory/src/edits/typical-offers";
 import { representationSearchFields } from "../../../subgraphs/directory/src/search/search-document";
 import { checkPosition, type PositionVerdict } from "../../../subgraphs/directory/src/quality/position-check";
 import type { RepresentationSeedRow } from "./representation-rows";
@@ -38,9 +34,11 @@ export function buildRepresentation(
     longitude: where.longitude,
     coordinatePrecision: where.precision,
     sourceUrls: where.source ? [...row.sourceUrls, where.source] : row.sourceUrls,
-    openingHours: null,
+    openingHours: row.openingHours,
     languages: [],
-    status: RepresentationStatus.ACTIVE,
+    status: row.status,
+    statusSince: row.statusSince,
+    caveats: row.caveats,
     sourceDate: provenance.sourceDate,
     lastVerifiedOn: provenance.lastVerifiedOn,
     ...representationSearchFields(row, country(row.sendingCountryCode), country(row.hostCountryCode)),
@@ -54,11 +52,6 @@ export function buildJurisdictions(m: EntityManager, row: Pick<RepresentationSee
     m.create(JurisdictionRow, { representationId: row.id, countryCode: row.hostCountryCode, basis: JurisdictionBasis.RESIDENT }),
     ...row.concurrent.map((code) => m.create(JurisdictionRow, { representationId: row.id, countryCode: code, basis: JurisdictionBasis.CONCURRENT_ACCREDITATION })),
   ];
-}
-
-/** Sources have no procedure column: offers are inferred from the kind and say so. */
-export function buildTypicalOffers(m: EntityManager, row: Pick<RepresentationSeedRow, "id" | "kind">, catalogue: Procedure[]): ProcedureOfferRow[] {
-  return typicalOfferRows(catalogue, row.id, row.kind).map((offer) => m.create(ProcedureOfferRow, offer));
 }
 
 /** Inserts in chunks: both SQLite and PostgreSQL cap the number of bound parameters. */

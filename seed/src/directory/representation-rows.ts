@@ -1,6 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { isEmail } from "../../../subgraphs/shared/src/formats";
-import { RepresentationKind } from "../../../subgraphs/directory/src/entities/enums";
+import { OfficeCaveat, ProcedureCode, RepresentationKind, RepresentationStatus } from "../../../subgraphs/directory/src/entities/enums";
+import { checkOpeningHours } from "../../../subgraphs/directory/src/edits/validate-changes";
+import { parseFieldSourcesCell } from "../../../subgraphs/directory/src/sources/field-source-table";
+import type { FieldSourceValue } from "../../../subgraphs/directory/src/sources/field-sources";
 import { normalizePhones, type PhoneValue } from "../../../subgraphs/shared/src/phones";
 
 /** A row of representations.csv (the format of shared/data), checked and normalised. */
@@ -19,6 +22,14 @@ export interface RepresentationSeedRow {
   website: string | null;
   sourceUrls: string[];
   sourceDate: string | null;
+  openingHours: string | null;
+  status: RepresentationStatus;
+  statusSince: string | null;
+  caveats: OfficeCaveat[];
+  /** Procedures a source says the office handles (offers CONFIRMED, each with its field source). */
+  confirmedProcedures: ProcedureCode[];
+  /** The sources of the row's values: the field_sources column (exports), then seed/data/field-sources.csv. */
+  fieldSources: FieldSourceValue[];
 }
 
 export interface RowProblem {
@@ -29,6 +40,10 @@ export interface RowProblem {
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const KINDS = new Set<string>(Object.values(RepresentationKind));
+const STATUSES = new Set<string>(Object.values(RepresentationStatus));
+const CAVEATS = new Set<string>(Object.values(OfficeCaveat));
+const PROCEDURES = new Set<string>(Object.values(ProcedureCode));
+const list = (cell: string | undefined) => (cell ?? "").split(";").map((v) => v.trim()).filter(Boolean);
 
 const blank = (value: string | undefined) => (value ?? "").trim() || null;
 
@@ -70,6 +85,31 @@ export function parseRepresentationRows(csv: string, knownCountries: Set<string>
     const sourceDate = blank(record.source_date);
     if (sourceDate !== null && !DATE.test(sourceDate)) return reject(`source_date: "${sourceDate}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
 
+    const status = blank(record.status) ?? RepresentationStatus.ACTIVE;
+    if (!STATUSES.has(status)) return reject(`status: "${status}" is not one of ${[...STATUSES].join(", ")}`);
+    const statusSince = blank(record.status_since);
+    if (statusSince !== null && !DATE.test(statusSince)) return reject(`status_since: "${statusSince}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+    const caveats = list(record.caveats);
+    const badCaveat = caveats.find((c) => !CAVEATS.has(c));
+    if (badCaveat) return reject(`caveats: "${badCaveat}" is not one of ${[...CAVEATS].join(", ")}`);
+    const confirmedProcedures = list(record.confirmed_procedures);
+    const badCode = confirmedProcedures.find((c) => !PROCEDURES.has(c));
+    if (badCode) return reject(`confirmed_procedures: "${badCode}" is not a procedure code`);
+    const openingHours = blank(record.opening_hours);
+    if (openingHours !== null) {
+      try {
+        checkOpeningHours(openingHours, host, "opening_hours");
+      } catch (error) {
+        return reject((error as Error).message);
+      }
+    }
+    let fieldSources: FieldSourceValue[];
+    try {
+      fieldSources = parseFieldSourcesCell(record.field_sources ?? "");
+    } catch (error) {
+      return reject(`field_sources: ${(error as Error).message}`);
+    }
+
     const concurrent: string[] = [];
     for (const code of (record.concurrent_accreditation_iso2 ?? "").split(";").map((c) => c.trim().toUpperCase()).filter(Boolean)) {
       if (!knownCountries.has(code)) warnings.push({ line, id, reason: `concurrent_accreditation_iso2: unknown code "${code}" left out` });
@@ -101,6 +141,12 @@ export function parseRepresentationRows(csv: string, knownCountries: Set<string>
       website: blank(record.website),
       sourceUrls,
       sourceDate,
+      openingHours,
+      status: status as RepresentationStatus,
+      statusSince,
+      caveats: caveats as OfficeCaveat[],
+      confirmedProcedures: confirmedProcedures as ProcedureCode[],
+      fieldSources,
     });
   });
   return { rows, rejected, warnings, read: records.length };

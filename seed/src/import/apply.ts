@@ -1,9 +1,12 @@
 import type { EntityManager } from "typeorm";
-import { AuditEntry, CoordinatePrecision, Country, JurisdictionRow, Procedure, ProcedureOfferRow, Representation } from "../../../subgraphs/directory/src/entities";
+import { AuditEntry, CoordinatePrecision, Country, FieldSourceRow, JurisdictionRow, Procedure, ProcedureOfferRow, Representation } from "../../../subgraphs/directory/src/entities";
 import { setConcurrent } from "../../../subgraphs/directory/src/edits/apply-changes";
 import { auditEntry, createdChanges, writeRepresentation } from "../../../subgraphs/directory/src/edits/write";
 import { Role } from "../../../subgraphs/shared/src/identity";
-import { buildJurisdictions, buildRepresentation, buildTypicalOffers, insertAll } from "../directory/representation-builder";
+import { buildJurisdictions, buildRepresentation, insertAll } from "../directory/representation-builder";
+import { buildFieldSources, buildOffers } from "../directory/field-source-rows";
+import { replaceFieldSources } from "../../../subgraphs/directory/src/sources/field-source-writes";
+import { SourcedField } from "../../../subgraphs/directory/src/entities/enums";
 import type { ImportDiff } from "./diff";
 
 export interface ApplyContext {
@@ -14,6 +17,15 @@ export interface ApplyContext {
   /** Called inside the transaction, after each step: `done` of `total` offices written, nothing committed yet. */
   onProgress?(done: number, total: number): void;
 }
+
+/** The sourced field each changed column of the diff stands for. */
+const CHANGED_FIELD_SOURCES: Record<string, SourcedField[]> = {
+  address: [SourcedField.ADDRESS],
+  phones: [SourcedField.PHONE],
+  emails: [SourcedField.EMAIL],
+  website: [SourcedField.WEBSITE],
+  openingHours: [SourcedField.OPENING_HOURS],
+};
 
 /** The later of two dates (YYYY, YYYY-MM or YYYY-MM-DD compare as text): a verification date never goes back. */
 const later = (a: string | null, b: string): string => (a !== null && a > b ? a : b);
@@ -36,7 +48,8 @@ export async function applyImportDiff(m: EntityManager, diff: ImportDiff, ctx: A
   const created = diff.created.map((row) => buildRepresentation(m, { ...row, sourceDate: ctx.sourceDate }, country, provenance));
   await insertAll(m, Representation, created);
   await insertAll(m, JurisdictionRow, diff.created.flatMap((row) => buildJurisdictions(m, row)));
-  await insertAll(m, ProcedureOfferRow, diff.created.flatMap((row) => buildTypicalOffers(m, row, catalogue)));
+  await insertAll(m, ProcedureOfferRow, diff.created.flatMap((row) => buildOffers(m, row, catalogue)));
+  await insertAll(m, FieldSourceRow, diff.created.flatMap((row) => buildFieldSources(m, row.id, row.fieldSources)));
   await insertAll(
     m,
     AuditEntry,
@@ -55,6 +68,10 @@ export async function applyImportDiff(m: EntityManager, diff: ImportDiff, ctx: A
       if (change.changes.phones) rep.phones = row.phones;
       if (change.changes.emails) rep.emails = row.emails;
       if (change.changes.website) rep.website = row.website;
+      if (change.changes.openingHours) rep.openingHours = row.openingHours;
+      // The sources of the values written replace those of the values they replace.
+      const fields = Object.keys(change.changes).flatMap((f) => CHANGED_FIELD_SOURCES[f] ?? []);
+      await replaceFieldSources(m, change.id, fields, row.fieldSources);
       rep.sourceUrls = [...new Set([...row.sourceUrls, ...rep.sourceUrls])];
       rep.sourceDate = later(rep.sourceDate, ctx.sourceDate);
       rep.lastVerifiedOn = later(rep.lastVerifiedOn, ctx.sourceDate);

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { isEmail } from "../../../subgraphs/shared/src/formats";
-import { RepresentationKind } from "../../../subgraphs/directory/src/entities/enums";
+import { RepresentationKind, RepresentationStatus, SourcedField } from "../../../subgraphs/directory/src/entities/enums";
+import type { FieldSourceValue } from "../../../subgraphs/directory/src/sources/field-sources";
 import type { RowProblem } from "../directory/representation-rows";
 import { normalizePhones } from "../../../subgraphs/shared/src/phones";
 import type { ImportRow } from "./import-row";
@@ -33,6 +34,24 @@ export interface ParsedImport {
   /** Rows that are not offices Enlace lists (not a state's mission, not in the region), by reason. */
   skipped: Record<string, number>;
   read: number;
+}
+
+const EXPORT_EXCERPT_CELLS = ["city", "cityQID", "address", "latitude", "longitude", "phone", "email", "website"];
+
+/**
+ * The sources of an export row's values: the row itself (file and line), its cells from
+ * the city to the website as the excerpt. The export's date and the day it is read are
+ * set by the import (run-import.ts), which knows them.
+ */
+function exportLineSources(record: Record<string, string>, delimiter: string, url: string, values: { address: string | null; phones: { raw: string }[]; emails: string[]; website: string | null }): FieldSourceValue[] {
+  const excerpt = EXPORT_EXCERPT_CELLS.map((c) => record[c] ?? "").join(delimiter);
+  const source = (field: SourcedField, value: string): FieldSourceValue => ({ field, value, label: null, url, published: null, seenOn: "", excerpt });
+  return [
+    ...(values.address ? [source(SourcedField.ADDRESS, values.address)] : []),
+    ...values.phones.map((p) => source(SourcedField.PHONE, p.raw)),
+    ...values.emails.map((e) => source(SourcedField.EMAIL, e)),
+    ...(values.website ? [source(SourcedField.WEBSITE, values.website)] : []),
+  ];
 }
 
 /**
@@ -94,6 +113,13 @@ export function parseDatabaseOfEmbassies(
       emails: emails.filter((e) => isEmail(e)),
       website: record.website || null,
       sourceUrls: [ctx.sourceRef(line), ...(id ? [id] : [])],
+      openingHours: null,
+      status: RepresentationStatus.ACTIVE,
+      statusSince: null,
+      caveats: [],
+      confirmedProcedures: [],
+      // The export is the source of each value: its line, quoted from the city to the website.
+      fieldSources: exportLineSources(record, ctx.delimiter, ctx.sourceRef(line), { address: record.address || null, phones, emails: emails.filter((e) => isEmail(e)), website: record.website || null }),
     });
   });
   return result;

@@ -25,7 +25,7 @@ const near = (a: number | null, b: number | null) => a !== null && b !== null &&
 
 /** What a row says about an office, without where in the file it was said. */
 const content = (row: ImportRow) =>
-  JSON.stringify([row.kind, row.sendingCountryCode, row.hostCountryCode, row.city, row.address, row.latitude, row.longitude, [...row.concurrent].sort(), row.phones.map((p) => p.raw).sort(), [...row.emails].sort(), row.website]);
+  JSON.stringify([row.kind, row.sendingCountryCode, row.hostCountryCode, row.city, row.address, row.latitude, row.longitude, [...row.concurrent].sort(), row.phones.map((p) => p.raw).sort(), [...row.emails].sort(), row.website, row.openingHours]);
 
 /**
  * What importing `rows` would change. A value the export leaves empty never erases one
@@ -115,6 +115,7 @@ function fieldChanges({ rep, concurrent }: ExistingOffice, row: ImportRow): Fiel
   if (row.phones.length && !sameSet(rawPhones, row.phones.map((p) => p.raw))) changes.phones = [rawPhones, row.phones.map((p) => p.raw)];
   if (row.emails.length && !sameSet(rep.emails, row.emails)) changes.emails = [rep.emails, row.emails];
   if (row.website && row.website !== rep.website) changes.website = [rep.website, row.website];
+  if (row.openingHours && row.openingHours !== rep.openingHours) changes.openingHours = [rep.openingHours, row.openingHours];
   if (row.concurrent.length && !sameSet(concurrent, row.concurrent)) changes.concurrentAccreditation = [concurrent, row.concurrent];
   return changes;
 }

@@ -12,6 +12,7 @@ import { parseDatabaseOfEmbassies, type ParsedImport } from "./database-of-embas
 import { diffImport, type ExistingOffice, type ImportDiff } from "./diff";
 import { parseEnlaceFormat } from "./enlace-format";
 import { dropPositionsOutsideHost } from "./office-match";
+import { refuseUnsourced } from "../directory/field-source-rows";
 
 export type ImportFormat = "auto" | "enlace" | "database-of-embassies";
 
@@ -96,6 +97,15 @@ export async function runImport(dataSource: DataSource, path: string, options: I
   const existing: ExistingOffice[] = reps.map((rep) => ({ rep, concurrent: concurrent.get(rep.id) ?? [] }));
   // Only offices that came from this kind of source can be missing from it.
   const fromThisSource = (o: ExistingOffice) => format === "enlace" || o.rep.sourceUrls.some((u) => u.includes("database-of-embassies") || u.includes("wikidata.org/entity/"));
+  // Every value with its source: the export's own line for the database-of-embassies
+  // format (dated with the export), the field_sources cell for Enlace's format.
+  const today = new Date().toISOString().slice(0, 10);
+  for (const row of parsed.rows) {
+    row.fieldSources = row.fieldSources.map((s) => ({ ...s, published: s.published ?? (format === "database-of-embassies" ? sourceDate : null), seenOn: s.seenOn || today }));
+  }
+  const sourced = refuseUnsourced(parsed.rows, (row) => row.line);
+  parsed.rows = sourced.accepted;
+  parsed.rejected.push(...sourced.refused);
   dropPositionsOutsideHost(parsed.rows, parsed.warnings);
   const diff = diffImport(parsed.rows, existing, fromThisSource);
   diff.rejected.unshift(...parsed.rejected);

@@ -6,6 +6,7 @@ import { Api } from "../api/graphql";
 import { directoryQuery, filterOf } from "../pages/directory";
 import { gqlLang, pageLang } from "../i18n";
 import { strongEtag } from "../../../gateway/src/cache/response-store";
+import { fieldSourcesCell } from "../../../subgraphs/directory/src/sources/field-source-table";
 
 type Row = OpenDataPageQuery["representations"]["nodes"][number];
 
@@ -14,7 +15,8 @@ export const LICENCE = {
   licence: "CC0-1.0 for the compilation; the values come from Wikidata (CC0 1.0) and from the pages each row cites in `sources` (facts only)",
   licenceUrl: "https://creativecommons.org/publicdomain/zero/1.0/",
   attribution: "Enlace — directory of the origin countries' embassies and consulates in the CRM region",
-  sourcesNote: "Each row lists its sources (URLs) and their date; offices' city positions where no source gave one come from GeoNames (CC BY 4.0).",
+  sourcesNote:
+    "Each value (phone, e-mail, address, website, hours, status, caveat, confirmed procedure) has its own source in field_sources: the URL, the source's date, when it was read and the exact excerpt that states it. Each row also lists its sources (URLs) and their date; offices' city positions where no source gave one come from GeoNames (CC BY 4.0).",
 };
 
 export const CSV_COLUMNS = [
@@ -37,6 +39,8 @@ export const CSV_COLUMNS = [
   "languages",
   "procedures_confirmed",
   "procedures_typical_for_kind",
+  "caveats",
+  "field_sources",
   "sources",
   "source_date",
   "last_verified_on",
@@ -62,6 +66,9 @@ const csvRow = (o: Row) => [
   o.languages.join(" "),
   o.procedures.filter((p) => p.basis === "CONFIRMED").map((p) => p.procedure.code).join(" "),
   o.procedures.filter((p) => p.basis !== "CONFIRMED").map((p) => p.procedure.code).join(" "),
+  o.caveats.join(" "),
+  // The import's field_sources cell: a JSON array, one source per value.
+  fieldSourcesCell(o.fieldSources),
   o.provenance.sources.join(" | "),
   o.provenance.sourceDate ?? "",
   o.provenance.lastVerifiedOn ?? "",

@@ -1,6 +1,7 @@
 import type { LookupPageQuery, PlaceKind } from "../../../operations/generated/graphql";
 import { localHref, type PageContext } from "../components/layout";
-import { Emails, Freshness, Phones } from "../components/office-bits";
+import { Caveats, Emails, Freshness, Phones, Website } from "../components/office-bits";
+import { safeHttpUrl } from "../format/office";
 import { distanceInWords, hoursInWords } from "../format/office";
 import type { MessageKey } from "../i18n";
 import { LookupMap } from "./lookup-map";
@@ -36,6 +37,37 @@ function basisInWords(ctx: PageContext, result: Result, placeCountry: string): s
   return ctx.t("lookup.basisNone");
 }
 
+/**
+ * Every way to reach the office, the quickest first: a phone as a large call button
+ * (a number that dials), the other numbers, e-mail, the website. "No contact details"
+ * only when the directory has none of them.
+ */
+function ContactWays(props: { ctx: PageContext; office: Result["representation"] }) {
+  const { ctx, office } = props;
+  const { t } = ctx;
+  const dialable = office.phones.find((p) => p.e164 && p.label !== "WHATSAPP") ?? office.phones.find((p) => p.e164);
+  const others = office.phones.filter((p) => p !== dialable);
+  const website = safeHttpUrl(office.website);
+  if (!office.phones.length && !office.emails.length && !website) return <span class="muted">{t("office.noContact")}</span>;
+  return (
+    <>
+      {dialable && (
+        <a class="call-button" href={`tel:${dialable.e164}`}>
+          {t("lookup.call", { number: dialable.raw })}
+          {dialable.label && dialable.label !== "GENERAL" && <span class="call-label"> ({t(`phone.${dialable.label}` as MessageKey)})</span>}
+        </a>
+      )}
+      <Phones phones={others} ctx={ctx} />
+      <Emails emails={office.emails} />
+      {website && (
+        <p class="website">
+          <Website url={website} ctx={ctx} />
+        </p>
+      )}
+    </>
+  );
+}
+
 function ResultItem(props: { ctx: PageContext; result: Result; placeCountry: string }) {
   const { ctx, result } = props;
   const { t, lang } = ctx;
@@ -55,6 +87,7 @@ function ResultItem(props: { ctx: PageContext; result: Result; placeCountry: str
         {office.status !== "ACTIVE" && <strong class="status"> · {t(`status.${office.status}` as MessageKey)}</strong>}
         {office.address && <span class="address">{office.address}</span>}
       </p>
+      <Caveats ctx={ctx} kind={office.kind} caveats={office.caveats} />
       <dl class="details">
         <div>
           <dt>{t("lookup.distance")}</dt>
@@ -66,9 +99,7 @@ function ResultItem(props: { ctx: PageContext; result: Result; placeCountry: str
         <div>
           <dt>{t("office.contact")}</dt>
           <dd>
-            <Phones phones={office.phones} />
-            <Emails emails={office.emails} />
-            {!office.phones.length && !office.emails.length && <span class="muted">{t("office.noContact")}</span>}
+            <ContactWays ctx={ctx} office={office} />
           </dd>
         </div>
         <div>

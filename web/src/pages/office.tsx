@@ -1,7 +1,7 @@
 import type { Request } from "express";
 import { OfficePageDocument } from "../../../operations/generated/graphql";
 import type { Api } from "../api/graphql";
-import { Emails, Freshness, Phones, Website } from "../components/office-bits";
+import { Caveats, Emails, Freshness, Phones, SourceNote, Website } from "../components/office-bits";
 import { Layout, localHref, type PageContext } from "../components/layout";
 import { dateInWords, hoursInWords, safeHttpUrl } from "../format/office";
 import { gqlLang, type MessageKey } from "../i18n";
@@ -37,6 +37,7 @@ export async function officePage(ctx: PageContext, api: Api, req: Request, secti
   const resident = office.jurisdiction.filter((j) => j.basis === "RESIDENT").map((j) => j.country.name);
   const concurrent = office.jurisdiction.filter((j) => j.basis === "CONCURRENT_ACCREDITATION").map((j) => j.country.name);
   const map = office.coordinates ? officeMap(ctx, office) : null;
+  const sources = office.fieldSources;
   return {
     title: office.name,
     body: (
@@ -55,6 +56,8 @@ export async function officePage(ctx: PageContext, api: Api, req: Request, secti
             </strong>
           )}
         </p>
+        {office.status !== "ACTIVE" && <SourceNote ctx={ctx} sources={sources} field="STATUS" value={office.status} />}
+        <Caveats ctx={ctx} kind={office.kind} caveats={office.caveats} sources={sources} />
         <div class="office-grid">
           <section aria-labelledby="details-heading">
             <h2 id="details-heading">{t("office.details")}</h2>
@@ -63,11 +66,24 @@ export async function officePage(ctx: PageContext, api: Api, req: Request, secti
                 {office.city ? `${office.city}, ` : ""}
                 {office.hostCountry.name}
                 {office.address && <span class="address">{office.address}</span>}
+                {office.address && <SourceNote ctx={ctx} sources={sources} field="ADDRESS" value={office.address} />}
               </Row>
-              <Row label={t("office.phones")}>{office.phones.length ? <Phones phones={office.phones} /> : <span class="muted">{t("office.none")}</span>}</Row>
-              <Row label={t("office.emails")}>{office.emails.length ? <Emails emails={office.emails} /> : <span class="muted">{t("office.none")}</span>}</Row>
-              <Row label={t("office.website")}>{safeHttpUrl(office.website) ? <Website url={office.website} ctx={ctx} /> : <span class="muted">{t("office.none")}</span>}</Row>
-              <Row label={t("office.hours")}>{hoursInWords(office.openingHours, lang) ?? <span class="muted">{t("office.noHours")}</span>}</Row>
+              <Row label={t("office.phones")}>{office.phones.length ? <Phones phones={office.phones} ctx={ctx} sources={sources} /> : <span class="muted">{t("office.none")}</span>}</Row>
+              <Row label={t("office.emails")}>{office.emails.length ? <Emails emails={office.emails} ctx={ctx} sources={sources} /> : <span class="muted">{t("office.none")}</span>}</Row>
+              <Row label={t("office.website")}>
+                {safeHttpUrl(office.website) ? (
+                  <>
+                    <Website url={office.website} ctx={ctx} />
+                    <SourceNote ctx={ctx} sources={sources} field="WEBSITE" value={office.website ?? ""} />
+                  </>
+                ) : (
+                  <span class="muted">{t("office.none")}</span>
+                )}
+              </Row>
+              <Row label={t("office.hours")}>
+                {hoursInWords(office.openingHours, lang) ?? <span class="muted">{t("office.noHours")}</span>}
+                {office.openingHours && <SourceNote ctx={ctx} sources={sources} field="OPENING_HOURS" value={office.openingHours} />}
+              </Row>
               {office.languages.length > 0 && <Row label={t("office.languages")}>{office.languages.join(", ")}</Row>}
               <Row label={t("office.actsIn")}>
                 {resident.length > 0 && <span>{t("office.resident", { countries: resident.join(", ") })}</span>}

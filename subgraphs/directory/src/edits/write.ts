@@ -5,6 +5,7 @@ import { faultPoint } from "../../../shared/src/fault-points";
 import { versionedWrite, type Changes } from "../../../shared/src/versioned-write";
 import { AuditEntry, Country, Representation } from "../entities";
 import { representationSearchFields } from "../search/search-document";
+import { reconcileFieldSources } from "../sources/field-source-writes";
 
 /** Fields whose old → new values the audit trail records: every field a write can change, provenance included. */
 const AUDITED: readonly (keyof Representation)[] = [
@@ -47,6 +48,8 @@ export async function writeRepresentation(
     if (sender && host) Object.assign(r, representationSearchFields(r, sender, host));
   });
   if (Object.keys(changes).length) await m.save(AuditEntry, auditEntry(m, identity, id, action, changes)); // nothing changed: no new version, no audit entry
+  // Every value with its source: a value written without one is sourced by this write.
+  await reconcileFieldSources(m, rep, Object.keys(changes), { role: identity.role, country: identity.country ?? null, action });
   await faultPoint("directory.write");
   return rep;
 }

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from "typeorm";
-import { CoordinatePrecision, RepresentationKind, RepresentationStatus } from "./enums";
+import { CoordinatePrecision, OfficeCaveat, PhoneLabel, RepresentationKind, RepresentationStatus } from "./enums";
 
 @ObjectType({ simpleResolvers: true, description: "A telephone number: E.164 when it could be normalised, always as the source wrote it." })
 export class Phone {
@@ -9,6 +9,9 @@ export class Phone {
 
   @Field({ description: "As the source wrote it." })
   raw!: string;
+
+  @Field(() => PhoneLabel, { nullable: true, description: "What the number is for (consular, emergency line...), when its source says so." })
+  label?: PhoneLabel | null;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -95,6 +98,10 @@ export class Representation {
   @Field(() => String, { nullable: true, description: "Since when the office has its status (ISO date), when known." })
   @Column({ name: "status_since", type: "varchar", length: 10, nullable: true })
   statusSince!: string | null;
+
+  @Field(() => [OfficeCaveat], { description: "Warnings an official needs before relying on the office, each with its field source." })
+  @Column({ type: "simple-json", default: "[]" })
+  caveats!: OfficeCaveat[];
 
   @Column({ name: "source_urls", type: "simple-json" })
   sourceUrls!: string[];

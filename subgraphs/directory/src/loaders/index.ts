@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { AuditEntry, Country, JurisdictionRow, Procedure, ProcedureOfferRow, Representation } from "../entities";
+import { AuditEntry, Country, FieldSourceRow, JurisdictionRow, Procedure, ProcedureOfferRow, Representation } from "../entities";
 import { plainWhereIn } from "./raw-rows";
 
 /** Returns one value per key, in key order: what batch functions owe DataLoader. */
@@ -41,6 +41,9 @@ export function createLoaders(dataSource: DataSource) {
     ),
     auditByRepresentationId: new DataLoader<string, AuditEntry[]>(async (ids) =>
       groupByKey(ids, await m.find(AuditEntry, { where: { entity: "Representation", entityId: In([...ids]) }, order: { id: "DESC" } }), (row) => row.entityId),
+    ),
+    fieldSourcesByRepresentationId: new DataLoader<string, FieldSourceRow[]>(async (ids) =>
+      groupByKey(ids, await plainWhereIn(dataSource, FieldSourceRow, "representationId", ids, "t.field, t.value"), (row) => row.representationId),
     ),
     offersByRepresentationId: new DataLoader<string, ProcedureOfferRow[]>(async (ids) =>
       groupByKey(ids, await plainWhereIn(dataSource, ProcedureOfferRow, "representationId", ids), (row) => row.representationId),

@@ -1,4 +1,4 @@
-import type { ProcedureCode, RepresentationKind } from "../entities";
+import { type ProcedureCode, RepresentationKind } from "../entities";
 import { chord2ForKm, distanceKm } from "../geo/distance";
 import { type IndexedOffice, unitVector } from "./office-index";
 import { CoverageBasis } from "./nearest.types";
@@ -22,9 +22,13 @@ export interface NearestQuery {
   maxDistanceKm?: number;
 }
 
+const HONORARY: string = RepresentationKind.HONORARY_CONSULATE;
+
 /**
  * Ranks the active offices of each nationality for a place: those whose jurisdiction
  * covers the place's country first (resident or concurrently accredited), then the rest;
+ * within each group career offices before honorary consulates (which rarely issue
+ * documents: an honorary consul is never the first answer where a career office can act);
  * by great-circle distance within each group; offices with no known position last in
  * their group, never dropped. Order comes from the chord between unit vectors, which grows
  * with the great-circle distance, so it is exact; the limit and the distance reported for
@@ -42,7 +46,13 @@ export async function rankNearest(index: { officesOf(senders: string[]): Indexed
       .filter((o) => (!kinds || kinds.has(o.kind)) && (!q.procedure || o.procedures.has(q.procedure)))
       .map((o) => ({ o, basis: (o.coverage.get(q.placeCountry) as CoverageBasis | undefined) ?? CoverageBasis.NONE, c2: chord2(o) }))
       .filter((x) => x.c2 <= maxChord2)
-      .sort((a, b) => Number(a.basis === CoverageBasis.NONE) - Number(b.basis === CoverageBasis.NONE) || a.c2 - b.c2 || a.o.id.localeCompare(b.o.id))
+      .sort(
+        (a, b) =>
+          Number(a.basis === CoverageBasis.NONE) - Number(b.basis === CoverageBasis.NONE) ||
+          Number(a.o.kind === HONORARY) - Number(b.o.kind === HONORARY) ||
+          a.c2 - b.c2 ||
+          a.o.id.localeCompare(b.o.id),
+      )
       .slice(0, q.first);
     result.set(
       nationality,

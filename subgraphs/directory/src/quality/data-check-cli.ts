@@ -5,6 +5,7 @@ import { databaseExists, describeDatabase } from "../../../shared/src/database-l
 import { createDirectoryDataSource } from "../database";
 import { dataQualityReport } from "./data-quality";
 import type { DataQuality, QualitySection } from "./data-quality.types";
+import { verificationPlan, type VerificationPlan } from "./verification-plan";
 
 /** Ids in lines of a readable width. */
 const ids = (list: string[], indent = "    ") => {
@@ -27,6 +28,28 @@ const plain = (s: QualitySection) => [
   ...ids(s.offices.slice(0, SHOWN).map((o) => o.id)),
   ...(s.count > SHOWN ? [`    … and ${s.count - SHOWN} more (--json lists them all)`] : []),
 ];
+
+const pct = (n: number, of: number) => (of ? `${Math.round((100 * n) / of)}%` : "-");
+const RANKED_SHOWN = 30;
+
+/** What to verify first, and where no office can act: the head of `npm run data:check`. */
+export function formatVerificationPlan(p: VerificationPlan): string {
+  const contacts = (o: VerificationPlan["ranked"][number]) =>
+    [o.phones ? `${o.phones} phone${o.phones > 1 ? "s" : ""}` : "no phone", o.emails ? `${o.emails} e-mail${o.emails > 1 ? "s" : ""}` : "no e-mail", o.website ? "website" : "no website"].join(", ");
+  return [
+    `Verify first: the offices that are the first answer at the region's border posts, reception points and capitals`,
+    `  ${p.places} places × ${p.nationalities.length} priority nationalities = ${p.lookups} lookups; ${p.answered} have an office that can act; ` +
+      `its phone is there in ${p.answeredWithPhone} (${pct(p.answeredWithPhone, p.answered)}), a phone or e-mail in ${p.answeredWithPhoneOrEmail} (${pct(p.answeredWithPhoneOrEmail, p.answered)})`,
+    `  rank  first in  office — contacts; newest dated contact source; last verified`,
+    ...p.ranked.slice(0, RANKED_SHOWN).map(
+      (o, i) => `  ${String(i + 1).padStart(4)}  ${String(o.firstAnswerIn).padStart(8)}  ${o.id} — ${contacts(o)}; ${o.contactsDated ?? "no dated source"}; ${o.lastVerifiedOn ?? "never"}`,
+    ),
+    ...(p.ranked.length > RANKED_SHOWN ? [`        … and ${p.ranked.length - RANKED_SHOWN} more (--json lists them all)`] : []),
+    "",
+    `Priority nationality × CRM member state with no office that covers it: ${p.uncovered.length} of ${p.nationalities.length * 11} pairs`,
+    ...p.uncovered.map((u) => `    ${u.nationality} in ${u.country}: ${u.advice}`),
+  ].join("\n");
+}
 
 /** The report as a person reads it: each section with its count and ids. */
 export function formatDataQuality(r: DataQuality): string {
@@ -61,7 +84,12 @@ export function formatDataQuality(r: DataQuality): string {
 
 const USAGE = `usage: npm run data:check [-- --json]
 
-  The secretariat's work list from the directory's database: offices without a position or
+  The secretariat's work list from the directory's database. First the offices to verify
+  first (how often each is the first office that can act over the project's place table,
+  seed/data/border-places.csv and crm-capitals.csv, × the priority nationalities,
+  seed/data/priority-nationalities.csv; then the oldest contacts), and every priority
+  nationality × CRM member state that no office covers, with what to do there. Then:
+  offices without a position or
   with one outside the host country, likely duplicates, offices no procedure filter returns,
   offices not verified for over a year or without a phone, e-mail or address, and the main
   nationalities with no office in the region. --json: the same as JSON.
@@ -87,7 +115,10 @@ export function runDataCheckCommand(argv: string[] = process.argv.slice(2)): Pro
       try {
         const report = await dataQualityReport(dataSource);
         if (!values.json && report.offices === 0) console.log("The directory is empty: run `npm run seed` (or `npm start`) first.");
-        else console.log(values.json ? JSON.stringify(report, null, 2) : formatDataQuality(report));
+        else {
+          const plan = await verificationPlan(dataSource);
+          console.log(values.json ? JSON.stringify({ verification: plan, ...report }, null, 2) : `${formatVerificationPlan(plan)}\n\n${formatDataQuality(report)}`);
+        }
         return ExitCode.Done;
       } finally {
         await dataSource.destroy();

@@ -23,7 +23,9 @@ export interface DoubtfulRow {
 /** seed/data, from sources (subgraphs/directory/src/quality) or from dist. */
 const DATA_DIR = join(__dirname, __dirname.includes(`${"dist"}`) ? "../../../../../seed/data" : "../../../../seed/data");
 
-const read = (file: string): Record<string, string>[] => parse(readFileSync(join(DATA_DIR, file), "utf8"), { columns: true, skip_empty_lines: true, trim: true });
+/** A CSV of seed/data as records (the directory's reference lists). */
+export const readSeedCsv = (file: string): Record<string, string>[] => parse(readFileSync(join(DATA_DIR, file), "utf8"), { columns: true, skip_empty_lines: true, trim: true });
+const read = readSeedCsv;
 
 /** seed/data/extra-regional-nationalities.csv: each country with the basis for listing it. */
 export function extraRegionalNationalities(): ExtraRegionalNationality[] {

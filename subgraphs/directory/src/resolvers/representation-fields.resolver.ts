@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { Lang } from "../../../shared/src/lang";
 import type { DirectoryContext } from "../context";
 import { FieldChange, fieldChanges } from "../../../shared/src/field-change";
-import { AuditEntry, Coordinates, Country, JurisdictionRow, ProcedureOfferRow, Provenance, Representation, RepresentationKind } from "../entities";
+import { AuditEntry, Coordinates, Country, FieldSourceRow, JurisdictionRow, ProcedureOfferRow, Provenance, Representation, RepresentationKind } from "../entities";
 import { CoordinatePrecision } from "../entities/enums";
 import { KIND_LABELS, localized, representationName } from "../labels";
 import { requireRole } from "../../../shared/src/access";
@@ -53,6 +53,13 @@ export class RepresentationFieldsResolver {
         return procedure && !(procedure instanceof Error) ? [Object.assign(offer, { procedure })] : [];
       })
       .sort((a, b) => a.procedure.position - b.procedure.position);
+  }
+
+  @FieldResolver(() => [FieldSourceRow], {
+    description: "The source of each value (phone, e-mail, address, website, hours, status, caveats, confirmed procedures): URL, date and the exact excerpt. A value without one never enters the directory.",
+  })
+  async fieldSources(@Root() r: Representation, @Ctx() ctx: DirectoryContext): Promise<FieldSourceRow[]> {
+    return ctx.loaders.fieldSourcesByRepresentationId.load(r.id);
   }
 
   @FieldResolver(() => Coordinates, { nullable: true, description: "Null when neither the office's nor its city's position is known." })

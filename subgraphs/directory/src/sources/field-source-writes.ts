@@ -1,0 +1,77 @@
+import { In, type EntityManager } from "typeorm";
+import { FieldSourceRow, type Representation } from "../entities";
+import type { SourcedField } from "../entities/enums";
+import { valuesNeedingSources, type FieldSourceValue } from "./field-sources";
+
+/**
+ * Replaces the sources of some fields of an office with new ones, inside the caller's
+ * transaction: a written value takes its source with it, and the replaced value's source
+ * goes with the value (it would be an orphan).
+ */
+export async function replaceFieldSources(m: EntityManager, representationId: string, fields: SourcedField[], sources: FieldSourceValue[]): Promise<void> {
+  if (!fields.length) return;
+  await m.delete(FieldSourceRow, { representationId, field: In(fields) });
+  const wanted = new Set<string>(fields);
+  const seen = new Set<string>();
+  const rows = sources
+    .filter((s) => wanted.has(s.field))
+    .filter((s) => {
+      const key = `${s.field}\u0000${s.value}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((s) => m.create(FieldSourceRow, { representationId, ...s }));
+  if (rows.length) await m.insert(FieldSourceRow, rows);
+}
+
+/** The office's fields whose values carry sources, by the audited property that holds them. */
+const SOURCED_PROPERTIES: Record<string, SourcedField> = {
+  address: "ADDRESS" as SourcedField,
+  phones: "PHONE" as SourcedField,
+  emails: "EMAIL" as SourcedField,
+  website: "WEBSITE" as SourcedField,
+  openingHours: "OPENING_HOURS" as SourcedField,
+  status: "STATUS" as SourcedField,
+};
+
+/**
+ * After a write through the API (an edit, an accepted correction): the sources of the
+ * values it replaced go, and each value it wrote without a source of its own gets the
+ * write itself as source — `enlace:audit/<office>/v<version>`, the day, and words naming
+ * who wrote it (role and country, never a person) and the value. So no value is ever
+ * shown without saying where it comes from, and the audit trail has the rest.
+ */
+export async function reconcileFieldSources(
+  m: EntityManager,
+  rep: Representation,
+  changedProperties: string[],
+  writer: { role: string; country?: string | null; action: string },
+): Promise<void> {
+  const fields = changedProperties.flatMap((p) => (SOURCED_PROPERTIES[p] ? [SOURCED_PROPERTIES[p]] : []));
+  if (!fields.length) return;
+  const held = new Map<SourcedField, string[]>();
+  for (const v of valuesNeedingSources({ ...rep, confirmedProcedures: [], caveats: rep.caveats ?? [], concurrent: [] })) held.set(v.field, [...(held.get(v.field) ?? []), v.value]);
+  const existing = await m.findBy(FieldSourceRow, { representationId: rep.id, field: In(fields) });
+  const stale = existing.filter((s) => !(held.get(s.field) ?? []).includes(s.value));
+  for (const s of stale) await m.delete(FieldSourceRow, { representationId: s.representationId, field: s.field, value: s.value });
+  const today = new Date().toISOString().slice(0, 10);
+  const who = `${writer.role}${writer.country ? ` of ${writer.country}` : ""}`;
+  const fresh = fields.flatMap((field) =>
+    (held.get(field) ?? [])
+      .filter((value) => !existing.some((s) => s.field === field && s.value === value))
+      .map((value) =>
+        m.create(FieldSourceRow, {
+          representationId: rep.id,
+          field,
+          value,
+          label: null,
+          url: `enlace:audit/${rep.id}/v${rep.version}`,
+          published: today,
+          seenOn: today,
+          excerpt: `${writer.action} by the ${who} on ${today}: ${field.toLowerCase().replace("_", " ")} ${value}`,
+        }),
+      ),
+  );
+  if (fresh.length) await m.insert(FieldSourceRow, fresh);
+}
