@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { ErrorRequestHandler } from "express";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { log } from "../../subgraphs/shared/src/log";
 import { requestIdOf } from "./context";
 
@@ -39,3 +39,19 @@ export const operationResolutionPlugin: ApolloServerPlugin = {
     };
   },
 };
+
+/**
+ * Apollo Server answers a persisted query whose hash does not match its text, or of an
+ * unknown version, with HTTP 400 but the code INTERNAL_SERVER_ERROR: the caller's mistake
+ * looks like ours. The 400 stays; the code says what is wrong.
+ */
+export function persistedQueryErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.code !== "INTERNAL_SERVER_ERROR") return formatted;
+  if (formatted.message === "provided sha does not match query") {
+    return { ...formatted, message: "extensions.persistedQuery.sha256Hash does not match the query: send the SHA-256 of the exact query text", extensions: { ...formatted.extensions, code: "PERSISTED_QUERY_HASH_MISMATCH" } };
+  }
+  if (formatted.message === "Unsupported persisted query version") {
+    return { ...formatted, message: "extensions.persistedQuery.version: only version 1 is supported", extensions: { ...formatted.extensions, code: "BAD_REQUEST" } };
+  }
+  return formatted;
+}

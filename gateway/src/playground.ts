@@ -27,6 +27,9 @@ export function mountPlayground(app: Express, endpoint: string): void {
   app.use(serveStatic(STATIC_PATH) as never);
   app.get(endpoint, (req, res, next) => {
     if (!req.accepts(["application/json", "text/html"]) || req.accepts(["application/json", "text/html"]) !== "text/html") return next();
+    // The playground runs queries with the visitor's headers: no other site may frame it (clickjacking).
+    res.setHeader("x-frame-options", "DENY");
+    res.setHeader("content-security-policy", "frame-ancestors 'none'");
     res.type("html").send(html);
   });
 }

@@ -14,9 +14,10 @@ import type { CacheConfig } from "./cache/cache-config";
 import { buildContext, requestIdOf, type GatewayContext } from "./context";
 import { SubgraphDataSource } from "./data-source";
 import { mountHealth } from "./health";
-import { httpErrors, operationResolutionPlugin } from "./http-errors";
+import { httpErrors, operationResolutionPlugin, persistedQueryErrors } from "./http-errors";
 import { DEFAULT_LIMITS, limitRules, type Limits } from "./limits";
 import { mountPlayground } from "./playground";
+import { authorizationForm, graphqlMethods, variablesDepth } from "./request-guard";
 import { createWeb, type WebOptions } from "../../web/src";
 
 export interface GatewayOptions {
@@ -75,6 +76,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // raced ours and left `npm start` hanging on Ctrl-C.
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin, ...cache.plugins],
+    formatError: persistedQueryErrors,
   });
   await apollo.start();
 
@@ -91,13 +93,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     });
     next();
   });
-  app.use("/graphql", corsFor(options.corsOrigins ?? []));
+  app.use("/graphql", graphqlMethods, corsFor(options.corsOrigins ?? []));
   mountHealth(app, options.subgraphUrls, options.identitySecret);
   mountPlayground(app, "/graphql");
   app.use(
     "/graphql",
+    authorizationForm,
     authenticate(options.keys),
     bodyParser(limits),
+    variablesDepth,
     cache.middleware,
     expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(req, res) }),
   );

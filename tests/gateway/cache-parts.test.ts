@@ -154,7 +154,9 @@ describe("sharingFetcher", () => {
 describe("ResponseStore", () => {
   it("forgets older revisions, expires entries and evicts the least recently used over its size", () => {
     let now = 0;
-    const store = new ResponseStore(10, 1000, () => now);
+    // Each entry counts its body, key, ETag, Cache-Control and bookkeeping: room for two of these, not three.
+    const one = 5 + 2 + 2 * `"${"x".repeat(27)}"`.length + 2 * "public".length + 256;
+    const store = new ResponseStore(2 * one + 10, 1000, () => now);
     store.set("1", "a", Buffer.from("12345"), "public");
     expect(store.get("1", "a")?.body.toString()).toBe("12345");
     expect(store.get("2", "a")).toBeUndefined(); // a newer revision: the old entries are gone
@@ -163,10 +165,17 @@ describe("ResponseStore", () => {
     store.set("2", "a", Buffer.from("12345"), "public");
     store.set("2", "b", Buffer.from("12345"), "public");
     store.get("2", "a");
-    store.set("2", "c", Buffer.from("12345"), "public"); // over 10 bytes: b, the least recently used, goes
+    store.set("2", "c", Buffer.from("12345"), "public"); // over the budget: b, the least recently used, goes
     expect(store.get("2", "b")).toBeUndefined();
     expect(store.get("2", "a")).toBeDefined();
     now = 1000;
     expect(store.get("2", "a")).toBeUndefined(); // expired
+  });
+
+  it("counts what each entry costs besides its body: a flood of tiny answers under huge keys stays within the budget", () => {
+    const store = new ResponseStore(1024 * 1024, 60_000);
+    for (let i = 0; i < 20_000; i++) store.set("1", `${i}:${"k".repeat(100)}`, Buffer.from("{}"), "public, max-age=60");
+    expect(store.heldBytes).toBeLessThanOrEqual(1024 * 1024);
+    expect(store.size).toBeLessThan(3_000);
   });
 });

@@ -69,4 +69,39 @@ describe("fuzzing the gateway with operations from the API schema", () => {
     const ready = await fetch(stack.url.replace(/\/graphql$/, "/readyz"));
     expect(ready.status).toBe(200);
   });
+
+  /** Whole HTTP requests that are wrong at the HTTP level: methods, headers, bodies, nesting. */
+  const deep = (depth: number) => `{"query":"{ __typename }","variables":{"v":${"[".repeat(depth)}${"]".repeat(depth)}}}`;
+  const httpRequest = fc.record({
+    method: fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"),
+    authorization: fc.constantFrom(undefined, "Token abc", "Bearer", "Bearer ", "enl_000000000000_x", "Basic Zm9vOmJhcg==", "Bearer enl_zzz", "bearer  "),
+    contentType: fc.constantFrom("application/json", "text/plain", "application/json; charset=latin1", "multipart/form-data", undefined),
+    body: fc.oneof(
+      fc.constantFrom('{"query":"{ __typename }"}', "{", "[]", "null", '{"query":1}', '{"query":"{ countries { code } }","variables":"x"}', deep(50), deep(5_000), deep(20_000)),
+      fc.string({ maxLength: 200 }),
+      fc.integer({ min: 1, max: 2_000 }).map((n) => `{"query":"{ __typename }","variables":{"t":"${"x".repeat(n * 50)}"}}`),
+    ),
+  });
+
+  it(`answers ${Math.ceil(RUNS / 4)} malformed HTTP requests (methods, Authorization, content types, bodies, nesting) with a 4xx or a harmless answer`, { timeout: 120_000 }, async () => {
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(httpRequest, async (r) => {
+        const hasBody = r.method !== "GET" && r.method !== "HEAD";
+        const response = await fetch(stack.url, {
+          method: r.method,
+          headers: { ...(r.authorization !== undefined && { authorization: r.authorization }), ...(r.contentType && { "content-type": r.contentType }), accept: "application/json" },
+          ...(hasBody && { body: r.body }),
+        });
+        const text = await response.text();
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        if (response.status >= 500) throw new Error(`HTTP ${response.status} for ${r.method} ${JSON.stringify(r.authorization)} ${r.contentType}: ${text.slice(0, 300)}`);
+        if (["PUT", "PATCH", "DELETE"].includes(r.method)) expect(response.status).toBe(405);
+        if (r.authorization !== undefined && !/^Bearer\s+\S+\s*$/i.test(r.authorization) && r.method !== "OPTIONS" && !["PUT", "PATCH", "DELETE"].includes(r.method)) expect(response.status).toBe(401);
+      }),
+      { numRuns: Math.ceil(RUNS / 4), seed: SEED, endOnFailure: true },
+    );
+    console.log(`fuzz (HTTP): statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    expect((await fetch(stack.url.replace(/\/graphql$/, "/readyz"))).status).toBe(200);
+  });
 });

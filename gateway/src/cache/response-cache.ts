@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Request, RequestHandler, Response } from "express";
 import { langFromAcceptLanguage } from "../../../subgraphs/shared/src/lang";
@@ -12,6 +13,28 @@ import { prereadOf, type FastKeys } from "./fast-path";
 import { strongEtag, type ResponseStore, type StoredResponse } from "./response-store";
 
 export const PRIVATE_NO_STORE = "private, no-store";
+
+/** How many request digests the cache remembers as asked once (about 100 bytes each). */
+const SEEN_MAX = 100_000;
+
+/**
+ * The cache key of an anonymous request: SHA-256 of its language, operation name,
+ * variables (validated JSON, depth-checked before: request-guard.ts), query text and
+ * extensions.
+ */
+export function requestDigest(lang: string, operationName: string, variables: unknown, query: string, extensions: unknown = null): string {
+  return createHash("sha256")
+    .update(lang)
+    .update("\u0000")
+    .update(operationName)
+    .update("\u0000")
+    .update(JSON.stringify(variables))
+    .update("\u0000")
+    .update(query)
+    .update("\u0000")
+    .update(JSON.stringify(extensions))
+    .digest("base64url");
+}
 /** Shared caches must tell anonymous callers from callers with a key, and languages apart. */
 export const VARY = "Accept-Language, Authorization, X-API-Key";
 /** With CORS origins allowed, answers also differ by Origin (its CORS headers): so a shared cache must know. */
@@ -104,7 +127,10 @@ export function responseCache(options: { policy: CachePolicy; revision: Director
     const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
     const identity = res.locals.identity as Identity | undefined;
     if (identity?.role !== Role.PUBLIC || typeof body?.query !== "string" || options.policy.knownReason(body.query)) return next();
-    const key = `${langFromAcceptLanguage(req.headers["accept-language"])}\u0000${String(body.operationName ?? "")}\u0000${JSON.stringify(body.variables ?? null)}\u0000${body.query}`;
+    // A digest, not the request's text: what the cache keeps per request is 43 bytes however
+    // large the request (a flood of unique 90 kB requests once grew the heap without bound).
+    // Extensions too: a persisted-query hash that does not match the text is the caller's error, not the text's stored answer.
+    const key = requestDigest(langFromAcceptLanguage(req.headers["accept-language"]), String(body.operationName ?? ""), body.variables ?? null, body.query, (body as { extensions?: unknown }).extensions ?? null);
     let revision: string | undefined;
     if (seen.has(key)) {
       try {
@@ -113,7 +139,7 @@ export function responseCache(options: { policy: CachePolicy; revision: Director
         log("warn", "cache.revision_unavailable", { message: error instanceof Error ? error.message : String(error) });
       }
     } else {
-      if (seen.size >= 100_000) seen.clear(); // bounded; a key forgotten is only asked twice more
+      if (seen.size >= SEEN_MAX) seen.clear(); // bounded (~10 MB of digests); a key forgotten is only asked twice more
       seen.add(key);
     }
     res.locals.directoryRevision = revision;

@@ -10,9 +10,14 @@ export interface StoredResponse {
 
 export const strongEtag = (body: Buffer): string => `"${createHash("sha1").update(body).digest("base64url")}"`;
 
+/** What an entry costs besides its body: its key, the entry object, the map's slot. */
+const ENTRY_OVERHEAD = 256;
+const sizeOf = (key: string, entry: StoredResponse) => entry.body.length + key.length * 2 + entry.etag.length * 2 + entry.cacheControl.length * 2 + ENTRY_OVERHEAD;
+
 /**
  * Serialized public answers, by directory revision and request key, least recently
- * used first out when over `maxBytes`. Entries of an older revision are dropped as soon
+ * used first out when over `maxBytes` — counting each entry's key and bookkeeping as well
+ * as its body, so that many tiny answers cannot outgrow the budget either. Entries of an older revision are dropped as soon
  * as a newer one is seen: nothing can read them any more. Entries also expire after
  * `maxAgeMs`, because a few public fields move with the clock (an office's staleness).
  */
@@ -47,11 +52,11 @@ export class ResponseStore {
     // An answer read at an older revision than the newest seen is already stale: send it, do not keep it.
     if (this.revision !== undefined && revision !== this.revision && BigInt(revision) < BigInt(this.revision)) return entry;
     this.moveTo(revision);
-    if (body.length > this.maxBytes) return entry;
+    if (sizeOf(key, entry) > this.maxBytes) return entry;
     const old = this.entries.get(key);
     if (old) this.remove(key, old);
     this.entries.set(key, entry);
-    this.bytes += body.length;
+    this.bytes += sizeOf(key, entry);
     this.stats.stored++;
     for (const [oldest, value] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
@@ -64,6 +69,11 @@ export class ResponseStore {
     return this.entries.size;
   }
 
+  /** Bytes held, as counted against `maxBytes`. */
+  get heldBytes(): number {
+    return this.bytes;
+  }
+
   private moveTo(revision: string): void {
     if (revision === this.revision) return;
     if (this.revision !== undefined && BigInt(revision) < BigInt(this.revision)) return; // a late reader: keep the newer entries
@@ -74,6 +84,6 @@ export class ResponseStore {
 
   private remove(key: string, entry: StoredResponse): void {
     this.entries.delete(key);
-    this.bytes -= entry.body.length;
+    this.bytes -= sizeOf(key, entry);
   }
 }

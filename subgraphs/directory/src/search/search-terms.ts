@@ -1,3 +1,4 @@
+import { BadUserInputError } from "../../../shared/src/errors";
 import { foldText, searchWords } from "../../../shared/src/text";
 
 /**
@@ -20,5 +21,7 @@ export function documentWords(text: string): string[] {
  */
 export function searchTerms(text: string | null | undefined, field: string): string[] {
   searchWords(text, field);
+  // "%", "*", "--": a text with no letter or digit searches for nothing, and must not read as "everything".
+  if (text && text.trim() && !/[\p{L}\p{N}]/u.test(text)) throw new BadUserInputError(field, `"${text.slice(0, 40)}" has no letter or digit to search for; leave it out to list everything`);
   return text ? documentWords(text) : [];
 }
