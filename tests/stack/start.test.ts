@@ -29,7 +29,7 @@ describe("npm start (the embedded default)", () => {
 
   it("creates, migrates and seeds SQLite on first start, serves real data, and stops on Ctrl-C", async () => {
     const first = await runStart(dataDir);
-    expect(first.output).toContain("representations 885 rows read, 885 inserted");
+    expect(first.output).toContain("representations 886 rows read, 886 inserted");
     for (const owner of ["gateway", "directory", "roster", "exchange"]) expect(first.output).toContain(`  ${owner}: SQLite file ${join(dataDir, `${owner}.sqlite`)}\n`);
     expect(first.output).toMatch(/Playground \(GraphiQL, works offline\): http:\/\/127\.0\.0\.1:\d+\/graphql/);
     expect(first.answer.data.representations.totalCount).toBeGreaterThan(0);
@@ -39,7 +39,7 @@ describe("npm start (the embedded default)", () => {
 
   it("starts again on the same data without seeding anything twice", async () => {
     const second = await runStart(dataDir);
-    expect(second.output).toContain("885 rows read, 0 inserted, 885 already present");
+    expect(second.output).toContain("886 rows read, 0 inserted, 886 already present");
     expect(second.exitCode).toBe(0);
   });
 });
