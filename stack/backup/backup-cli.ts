@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeFolder } from "../../subgraphs/shared/src/files/folder";
 import { databaseConfigFromEnv } from "../../subgraphs/shared/src/database";
@@ -24,7 +24,20 @@ async function main(argv: string[]): Promise<number> {
     console.error(`error: ${dir} is not empty; a backup goes into a new or empty folder (nothing is overwritten)`);
     return 2;
   }
+  const created = !existsSync(dir);
   makeFolder(dir, "backup folder"); // pg_dump writes there too
+  try {
+    return await copyAll(dir);
+  } catch (error) {
+    // A backup is whole or absent: a failed one leaves no partial copy behind (and running it again works).
+    for (const name of readdirSync(dir)) rmSync(join(dir, name), { force: true, recursive: true });
+    if (created) rmSync(dir, { force: true, recursive: true });
+    console.error(`backup failed; the partial copy in ${dir} was removed`);
+    throw error;
+  }
+}
+
+async function copyAll(dir: string): Promise<number> {
   const createdAt = new Date().toISOString();
   const entries: BackupEntry[] = [];
   const postgres: string[] = [];

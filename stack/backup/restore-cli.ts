@@ -6,11 +6,13 @@ import { databaseConfigFromEnv } from "../../subgraphs/shared/src/database";
 import { MANIFEST, OWNERS, readManifest, sha256 } from "./manifest";
 import { pgRestoreCommand, pgRotateCommand } from "./postgres-commands";
 import { FEEDS, inspectSqlite, inUse, rotateFeedSecret } from "./sqlite-copy";
+import { applySqliteRevocations, pgRevocationsCommand, postgresRevocations, sqliteRevocations } from "./revocations";
 
 const USAGE = `usage: npm run restore -- DIR [--force]
   Puts the SQLite copies of a backup (npm run backup) back where the stack keeps its
   databases (DATA_DIR, or the *_DATABASE_URL settings). Stop the stack first: it refuses
   while any process has a database open. It replaces existing databases only with --force.
+  API keys revoked in the database it replaces stay revoked in the restored one.
   For databases on PostgreSQL it prints the pg_restore commands instead.`;
 
 class Refused extends Error {}
@@ -23,11 +25,17 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const dir = positionals[0];
-  const postgres = OWNERS.flatMap((owner) => {
+  // Keys revoked now stay revoked after the restore, whatever the backup says: read them before anything is replaced.
+  const postgres: string[] = [];
+  for (const owner of OWNERS) {
     const config = databaseConfigFromEnv(owner);
-    if (!("url" in config) || !existsSync(join(dir, `${owner}.dump`))) return [];
-    return [pgRestoreCommand(config.url, dir, owner), ...(FEEDS.includes(owner) ? [pgRotateCommand(config.url)] : [])];
-  });
+    if (!("url" in config) || !existsSync(join(dir, `${owner}.dump`))) continue;
+    postgres.push(pgRestoreCommand(config.url, dir, owner), ...(FEEDS.includes(owner) ? [pgRotateCommand(config.url)] : []));
+    if (owner === "gateway") {
+      const revoke = pgRevocationsCommand(config.url, await postgresRevocations(config.url));
+      if (revoke) postgres.push(revoke);
+    }
+  }
   if (!existsSync(join(dir, MANIFEST))) {
     if (!postgres.length) throw new Refused(`${dir} holds no ${MANIFEST} and no pg_dump files: not a backup`);
   } else {
@@ -45,12 +53,14 @@ async function main(argv: string[]): Promise<number> {
         if (inUse(target)) throw new Refused(`${target} is open in another process (is the stack running?): stop it, then restore`);
         if (!values.force) throw new Refused(`${target} exists: pass --force to replace it with the copy of ${manifest.createdAt}`);
       }
-      plan.push({ entry, copy, target });
+      plan.push({ entry, copy, target, revocations: entry.owner === "gateway" ? sqliteRevocations(target) : [] });
     }
-    for (const { entry, copy, target } of plan) {
+    for (const { entry, copy, target, revocations } of plan) {
       makeFolder(dirname(target), "restore folder");
       copyFileSync(copy, `${target}.restoring`);
       if (FEEDS.includes(entry.owner)) rotateFeedSecret(`${target}.restoring`);
+      const kept = applySqliteRevocations(`${target}.restoring`, revocations);
+      if (kept) console.log(`gateway: ${kept} API key(s) revoked after the backup stay revoked`);
       // inUse() checkpointed and removed the WAL; a leftover one would be replayed onto the copy.
       for (const suffix of ["-wal", "-shm", "-journal"]) rmSync(`${target}${suffix}`, { force: true });
       renameSync(`${target}.restoring`, target);
@@ -59,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     console.log("Feed tokens issued after the backup are refused from now on (SYNC_TOKEN_INVALID: clients resync); older ones still work. Start the stack.");
   }
   if (postgres.length) {
-    console.log(`On PostgreSQL: stop the stack, then run (psql after pg_restore: tokens issued after the backup stay refused):`);
+    console.log(`On PostgreSQL: stop the stack, then run (psql after pg_restore: tokens issued after the backup stay refused, and keys revoked now stay revoked):`);
     for (const command of postgres) console.log(`  ${command}`);
   }
   return 0;

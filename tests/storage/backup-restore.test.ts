@@ -27,11 +27,14 @@ describe.each(DATABASES)("npm run backup and npm run restore (%s)", (kind) => {
   let dir: string;
   let as: Record<string, string>;
   let stack: SpawnedStack | undefined;
+  let officialId = "";
   beforeAll(async () => {
     databases = await createTestDatabases(kind, ["directory", "roster", "exchange", "gateway"]);
     dir = join(mkdtempSync(join(tmpdir(), "enlace-backup-")), "backup");
     const keys = await KeyStore.open(databases.config("gateway"));
-    as = { secretariat: (await keys.create({ role: "SECRETARIAT", label: "ST" })).key, partner: (await keys.create({ role: "PARTNER", conference: "CSM", label: "CSM" })).key };
+    const official = await keys.create({ role: "OFFICIAL", country: "GT", label: "Official revoked after the backup" });
+    as = { secretariat: (await keys.create({ role: "SECRETARIAT", label: "ST" })).key, partner: (await keys.create({ role: "PARTNER", conference: "CSM", label: "CSM" })).key, official: official.key };
+    officialId = official.id;
     await keys.close();
   });
   afterAll(async () => {
@@ -117,6 +120,11 @@ describe.each(DATABASES)("npm run backup and npm run restore (%s)", (kind) => {
     const fp = (await gql("secretariat", `{ focalPoints(first: 1) { id version } }`)).data.focalPoints[0];
     expect((await gql("secretariat", `mutation { updateFocalPoint(id: "${fp.id}", version: ${fp.version}, changes: { position: "Cargo ficticio tras el respaldo" }) { version } }`)).errors).toBeUndefined();
     const afterBackup = await tokens();
+    // A key revoked after the backup: the restore must not bring it back to life (issue 19).
+    expect((await gql("official", `{ __typename }`)).errors).toBeUndefined();
+    const keys = await KeyStore.open(databases.config("gateway"));
+    expect(await keys.revoke(officialId)).toBe(true);
+    await keys.close();
 
     if (kind === "sqlite") {
       const refused = await cli("restore-cli.js", dir, "--force");
@@ -133,10 +141,13 @@ describe.each(DATABASES)("npm run backup and npm run restore (%s)", (kind) => {
     expect(restore.status, restore.stderr).toBe(0);
     if (kind === "postgres") {
       runPrinted(restore.stdout, "pg_restore", 4);
-      runPrinted(restore.stdout, "psql", 2); // roster's and exchange's feed secrets
+      runPrinted(restore.stdout, "psql", 3); // roster's and exchange's feed secrets, the gateway's revocations
     }
 
+    if (kind === "sqlite") expect(restore.stdout).toContain("gateway: 1 API key(s) revoked after the backup stay revoked");
     stack = await spawnStack({ ...databaseEnv(databases), LOG_LEVEL: "warn", SEED: "0" });
+    const revoked = await fetch(stack.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${as.official}` }, body: JSON.stringify({ query: "{ __typename }" }) });
+    expect(revoked.status).toBe(401);
     // The copy is one consistent state: each batch whole or absent, and the ones it has are the first ones pushed.
     const restored = await perBatch();
     const during = Object.keys(restored).filter((b) => b.startsWith("during-"));
