@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { isEmail } from "../../../subgraphs/shared/src/formats";
+import { isEmail, unsafeCharacter } from "../../../subgraphs/shared/src/formats";
 import { OfficeCaveat, ProcedureCode, RepresentationKind, RepresentationStatus } from "../../../subgraphs/directory/src/entities/enums";
 import { checkOpeningHours } from "../../../subgraphs/directory/src/edits/validate-changes";
 import { parseFieldSourcesCell } from "../../../subgraphs/directory/src/sources/field-source-table";
@@ -47,6 +47,22 @@ const list = (cell: string | undefined) => (cell ?? "").split(";").map((v) => v.
 
 const blank = (value: string | undefined) => (value ?? "").trim() || null;
 
+/** The API's limits (edits/validate-changes.ts) for the cells the import writes; other cells at most CELL_MAX. */
+const CELL_LIMITS: Record<string, number> = { city: 120, address: 500, website: 2000, opening_hours: 500, phone: 500, email: 1000 };
+const CELL_MAX = 20_000;
+
+/** The first cell of a record over its length limit or holding an unsafe character, in words; null when all are fine. */
+export function cellProblem(record: Record<string, string | undefined>, limits: Record<string, number> = CELL_LIMITS): string | null {
+  for (const [column, value] of Object.entries(record)) {
+    if (typeof value !== "string") continue;
+    const max = limits[column] ?? CELL_MAX;
+    if (value.length > max) return `${column}: ${value.length} characters, at most ${max}`;
+    const bad = column !== "field_sources" ? unsafeCharacter(value) : null;
+    if (bad) return `${column}: holds the control or bidirectional-override character ${bad}`;
+  }
+  return null;
+}
+
 /**
  * Reads representations.csv. A row that cannot be trusted as a whole (unknown country,
  * kind, half coordinates, duplicate id) is rejected with its reason; a flaw that touches
@@ -70,6 +86,8 @@ export function parseRepresentationRows(csv: string, knownCountries: Set<string>
     const lon = blank(record.longitude);
 
     if (!/^[a-z0-9][a-z0-9-]{0,119}$/.test(id)) return reject("id: must be a lower-case slug of at most 120 characters");
+    const badCell = cellProblem(record);
+    if (badCell) return reject(badCell);
     if (seen.has(id)) return reject("id: duplicate of an earlier row");
     if (!knownCountries.has(sender)) return reject(`sending_country_iso2: unknown ISO 3166-1 code "${record.sending_country_iso2}"`);
     if (!knownCountries.has(host)) return reject(`host_country_iso2: unknown ISO 3166-1 code "${record.host_country_iso2}"`);

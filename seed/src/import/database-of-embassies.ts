@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { isEmail } from "../../../subgraphs/shared/src/formats";
 import { RepresentationKind, RepresentationStatus, SourcedField } from "../../../subgraphs/directory/src/entities/enums";
 import type { FieldSourceValue } from "../../../subgraphs/directory/src/sources/field-sources";
-import type { RowProblem } from "../directory/representation-rows";
+import { cellProblem, type RowProblem } from "../directory/representation-rows";
 import { normalizePhones } from "../../../subgraphs/shared/src/phones";
 import type { ImportRow } from "./import-row";
 
@@ -79,6 +79,8 @@ export function parseDatabaseOfEmbassies(
     if (!host) return skip("country is not an ISO 3166-1 country");
     const id = record.QID ?? "";
     const reject = (reason: string) => result.rejected.push({ line, id, reason });
+    const badCell = cellProblem(record);
+    if (badCell) return reject(badCell);
     const jurisdiction = (record.jurisdictions ?? "").split("|").filter(Boolean);
     const concurrent = [...new Set(jurisdiction.map((name) => ctx.countryCode(name)).filter((c): c is string => !!c && c !== host && c !== sender))];
     if (ctx.crmMembers.has(sender)) return skip("sender is a CRM member");

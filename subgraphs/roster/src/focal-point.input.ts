@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { Field, InputType } from "type-graphql";
 import { BadUserInputError } from "../../shared/src/errors";
-import { canonicalLanguage, checkDate, isCountryCode, isEmail } from "../../shared/src/formats";
+import { canonicalLanguage, checkDate, checkSafeText, isCountryCode, isEmail } from "../../shared/src/formats";
 export { checkDate };
 import { FocalPointRole } from "./entities/enums";
 
@@ -29,6 +29,11 @@ export class NominationInput extends FocalPointChanges {
 /** Validates the given fields and returns them normalised; the first bad one is named. */
 export function checkFocalPointChanges(input: FocalPointChanges, path: string) {
   const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(input)) {
+    for (const [i, item] of (Array.isArray(value) ? value : [value]).entries()) {
+      if (typeof item === "string") checkSafeText(item, Array.isArray(value) ? `${path}.${field}[${i}]` : `${path}.${field}`);
+    }
+  }
   // The schema lets every field be null (null clears); a name and an institution cannot be cleared.
   const required = (value: string | null | undefined, field: string) => {
     if (value === undefined) return undefined;

@@ -7,6 +7,7 @@ import { directoryQuery, filterOf } from "../pages/directory";
 import { gqlLang, pageLang } from "../i18n";
 import { strongEtag } from "../../../gateway/src/cache/response-store";
 import { fieldSourcesCell } from "../../../subgraphs/directory/src/sources/field-source-table";
+import { neutralizeCell } from "../../../subgraphs/shared/src/contact-card/csv";
 
 type Row = OpenDataPageQuery["representations"]["nodes"][number];
 
@@ -103,7 +104,9 @@ export function openDataHandler(format: "csv" | "json", cacheControl: string): R
       const { revision, rows } = await fetchAll(Api.forRequest(req), req);
       let body: Buffer;
       if (format === "csv") {
-        body = Buffer.from(`\uFEFF${stringify([[...CSV_COLUMNS], ...rows.map(csvRow)], { record_delimiter: "\r\n" })}`);
+        // Every text cell neutralised: one a spreadsheet would run (=, +, -, @) starts with an apostrophe.
+        const safe = (row: ReturnType<typeof csvRow>) => row.map((cell) => (typeof cell === "string" ? neutralizeCell(cell) : cell));
+        body = Buffer.from(`\uFEFF${stringify([[...CSV_COLUMNS], ...rows.map((o) => safe(csvRow(o)))], { record_delimiter: "\r\n" })}`);
         res.setHeader("content-type", "text/csv; charset=utf-8");
         res.setHeader("content-disposition", 'attachment; filename="enlace-directory.csv"');
       } else {

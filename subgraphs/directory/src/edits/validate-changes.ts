@@ -1,5 +1,5 @@
 import opening_hours from "opening_hours";
-import { isEmail } from "../../../shared/src/formats";
+import { isEmail, checkSafeText } from "../../../shared/src/formats";
 import { BadUserInputError } from "../../../shared/src/errors";
 import { normalizePhone } from "../../../shared/src/phones";
 import type { RepresentationKind } from "../entities";
@@ -62,6 +62,7 @@ function rejectBlanks(input: RepresentationChanges, path: string): void {
     const items = Array.isArray(value) ? value.map((v, i) => [`${path}.${field}[${i}]`, v] as const) : [[`${path}.${field}`, value] as const];
     for (const [name, item] of items) {
       if (typeof item === "string" && !item.trim()) throw new BadUserInputError(name, "is blank; send null to clear a field, or leave it out to keep it");
+      if (typeof item === "string") checkSafeText(item, name);
     }
   }
 }

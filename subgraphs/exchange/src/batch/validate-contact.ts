@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
-import { canonicalLanguage, isCountryCode, isEmail } from "../../../shared/src/formats";
+import { canonicalLanguage, isCountryCode, isEmail, unsafeCharacter } from "../../../shared/src/formats";
 import { TOPICS, type ExchangeTopic } from "../entities/topics";
 import type { PartnerContactInput } from "./batch.types";
 
@@ -36,6 +36,12 @@ function damagedField(input: PartnerContactInput): string | null {
 export function validateContact(input: PartnerContactInput, path: string): Checked {
   const fail = (field: string, reason: string): Checked => ({ ok: false, field: `${path}.${field}`, reason });
   const text = (value: string | null | undefined) => (value ?? "").trim();
+  for (const [field, value] of Object.entries(input)) {
+    for (const [i, item] of (Array.isArray(value) ? value : [value]).entries()) {
+      const bad = typeof item === "string" ? unsafeCharacter(item) : null;
+      if (bad) return fail(Array.isArray(value) ? `${field}[${i}]` : field, `holds the control or bidirectional-override character ${bad}; remove it`);
+    }
+  }
   const damaged = damagedField(input);
   if (damaged) return fail(damaged, "holds U+FFFD (\uFFFD), the mark of a character lost when the file was read with the wrong encoding; fix the file (save it as UTF-8) and send it again");
   const externalId = text(input.externalId);

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { fileReason, PermanentError } from "../cli/command-error";
 
 export type TableEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
@@ -130,8 +130,24 @@ export function decodeTable(bytes: Uint8Array, name: string): TableText {
   return { text, encoding, delimiter: detectDelimiter(text, name) };
 }
 
-/** Reads a file, or fails with one line: missing, a folder, unreadable. */
-export function readBytes(path: string): Buffer {
+/**
+ * The largest table file read (IMPORT_MAX_MB, default 50): the whole directory exports to
+ * about 0.4 MB, and a file read whole must not take the process's memory.
+ */
+export const maxTableBytes = (env = process.env): number => {
+  const mb = Number(env.IMPORT_MAX_MB ?? 50);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 50) * 1024 * 1024;
+};
+
+/** Reads a file, or fails with one line: missing, a folder, unreadable, over the size limit. */
+export function readBytes(path: string, maxBytes = maxTableBytes()): Buffer {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    throw new TableFileError(`${path}: ${fileReason(error)}`);
+  }
+  if (size > maxBytes) throw new TableFileError(`${path}: ${(size / 1_048_576).toFixed(1)} MB, over the limit of ${(maxBytes / 1_048_576).toFixed(0)} MB (IMPORT_MAX_MB); split the file`);
   try {
     return readFileSync(path);
   } catch (error) {
