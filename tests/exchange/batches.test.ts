@@ -39,6 +39,15 @@ describe.each(DATABASES)("partner batches (%s)", (db) => {
   });
   afterAll(() => stack?.stop());
 
+  it("refuses contacts of countries outside the partner's conference (the CRM's focal points pushed back), naming the field", async () => {
+    const before = await state();
+    const { body } = await push({ batchId: "outside-csm", mode: "INCREMENTAL", contacts: [contact("crm-gt", { country: "GT" }), contact("crm-mx", { country: "MX" })] });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.syncPartnerContacts.counts).toMatchObject({ created: 0, rejected: 2 });
+    expect(body.data.syncPartnerContacts.rows[0]).toMatchObject({ outcome: "REJECTED", field: "contacts[0].country", reason: expect.stringMatching(/^GT is not a member state of CSM; a partner pushes contacts of its own conference's countries \(AR, BO, BR, CL/) });
+    expect((await state()).rows).toEqual(before.rows);
+  });
+
   it("the seed holds 36 fictitious CSM contacts at example.org, pushed as a batch", async () => {
     const seeded = await current();
     expect(seeded).toHaveLength(36);

@@ -50,6 +50,21 @@ describe.each(DATABASES)("focal points: who sees what (%s)", (db) => {
     expect(viaCountry.body.data.country.focalPoints.map((f: { id: string }) => f.id)).not.toContain(NOT_SHARED);
   });
 
+  it("PARTNER gets FORBIDDEN, like an official, for a shared focal point whose term has ended (by id, by status filter, vCard)", async () => {
+    const { body: read } = await stack.query(`{ focalPoint(id: "${SHARED}") { version } }`, undefined, as.secretariat);
+    const ended = await stack.query(`mutation ($v: Int!) { endFocalPoint(id: "${SHARED}", version: $v, endedOn: "2026-01-31") { status } }`, { v: read.data.focalPoint.version }, as.secretariat);
+    expect(ended.body.data.endFocalPoint.status).toBe("ENDED");
+    const byId = await stack.query(ONE, { id: SHARED }, as.partner);
+    for (const field of PERSONAL) {
+      expect(byId.body.data.focalPoint[field]).toBeNull();
+      expectDenied(byId.body, field, ["focalPoint"]);
+    }
+    const list = await stack.query(`{ focalPoints(filter: { status: ENDED }, first: 100) { id personName emails vcard } }`, undefined, as.partner);
+    const mine = list.body.data.focalPoints.find((f: { id: string }) => f.id === SHARED);
+    expect(mine).toEqual({ id: SHARED, personName: null, emails: null, vcard: null });
+    expect(list.body.errors?.every((e: any) => e.extensions?.code === "FORBIDDEN")).toBe(true);
+  });
+
   it("only the SECRETARIAT sees with whom a focal point is shared", async () => {
     const q = `query ($id: ID!) { focalPoint(id: $id) { sharedWith } }`;
     expect((await stack.query(q, { id: SHARED }, as.secretariat)).body.data.focalPoint.sharedWith).toEqual(["CSM"]);

@@ -5,8 +5,9 @@ import type { FocalPoint } from "./entities/focal-point.entity";
 
 /**
  * Who may see a focal point's personal data (name, position, e-mails, phones):
- * SECRETARIAT always; OFFICIAL while the focal point is active; PARTNER for focal points
- * shared with its conference (the only ones it can load at all); PUBLIC never.
+ * SECRETARIAT always; OFFICIAL while the focal point is active; PARTNER for active focal
+ * points shared with its conference (the only ones it can load at all: once a term has
+ * ended, the partner gets FORBIDDEN like an official); PUBLIC never.
  */
 export function canSeePersonalData(identity: Identity, fp: FocalPoint): boolean {
   switch (identity.role) {
@@ -15,7 +16,7 @@ export function canSeePersonalData(identity: Identity, fp: FocalPoint): boolean 
     case Role.OFFICIAL:
       return fp.status === FocalPointStatus.ACTIVE;
     case Role.PARTNER:
-      return fp.sharedWith.includes(identity.conference ?? "");
+      return fp.sharedWith.includes(identity.conference ?? "") && fp.status === FocalPointStatus.ACTIVE;
     default:
       return false;
   }

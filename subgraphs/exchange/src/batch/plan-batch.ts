@@ -5,6 +5,7 @@ import { PartnerContact } from "../entities/partner-contact.entity";
 import { BatchMode, RowOutcome, type BatchRow } from "./batch.types";
 import type { BatchRequest } from "./apply-batch";
 import { validateContact, type ValidContact } from "./validate-contact";
+import { conferenceMembers } from "../../../shared/src/conference-members";
 
 const COMPARED = ["countryCode", "topics", "personName", "position", "institution", "emails", "phones", "languages"] as const;
 
@@ -54,6 +55,13 @@ export async function planBatch(m: EntityManager, request: BatchRequest, now: st
       return;
     }
     const c = checked.contact;
+    // A partner speaks for its own conference's countries: the CRM's focal points pushed back are not CSM contacts.
+    const own = conferenceMembers(request.conference);
+    if (!own.has(c.countryCode)) {
+      inBatch.set(c.externalId, index);
+      rows.push(row({ index, externalId: c.externalId, outcome: RowOutcome.REJECTED, field: `contacts[${index}].country`, reason: `${c.countryCode} is not a member state of ${request.conference}; a partner pushes contacts of its own conference's countries (${[...own].sort().join(", ")})` }));
+      return;
+    }
     const earlier = inBatch.get(c.externalId);
     if (earlier !== undefined) {
       rows.push(row({ index, externalId: c.externalId, outcome: RowOutcome.REJECTED, field: `contacts[${index}].externalId`, reason: `duplicate of contacts[${earlier}] in this batch` }));
