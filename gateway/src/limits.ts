@@ -19,9 +19,15 @@ export interface Limits {
   introspectionDepth: number;
   aliases: number;
   tokens: number;
+  /** The most objects and values one operation may return, by its lists' sizes (cost-rule.ts). */
+  cost: number;
+  /** The same for SECRETARIAT and PARTNER keys (feeds of 1,000 entries, batches of 5,000 rows). */
+  costWithBatchKey: number;
+  /** The largest answer sent, bytes: a bigger one is refused with RESPONSE_TOO_LARGE. */
+  answerBytes: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { bodySize: "100kb", bodySizeWithKey: "10mb", depth: 10, introspectionDepth: 15, aliases: 15, tokens: 1000 };
+export const DEFAULT_LIMITS: Limits = { bodySize: "100kb", bodySizeWithKey: "10mb", depth: 10, introspectionDepth: 15, aliases: 15, tokens: 1000, cost: 100_000, costWithBatchKey: 2_000_000, answerBytes: 8 * 1024 * 1024 };
 
 export function limitsFromEnv(env = process.env): Limits {
   const int = (name: string, fallback: number) => {
@@ -38,6 +44,9 @@ export function limitsFromEnv(env = process.env): Limits {
     introspectionDepth: int("GATEWAY_MAX_INTROSPECTION_DEPTH", DEFAULT_LIMITS.introspectionDepth),
     aliases: int("GATEWAY_MAX_ALIASES", DEFAULT_LIMITS.aliases),
     tokens: int("GATEWAY_MAX_TOKENS", DEFAULT_LIMITS.tokens),
+    cost: int("GATEWAY_MAX_COST", DEFAULT_LIMITS.cost),
+    costWithBatchKey: int("GATEWAY_MAX_COST_WITH_KEY", DEFAULT_LIMITS.costWithBatchKey),
+    answerBytes: int("GATEWAY_MAX_ANSWER_MB", DEFAULT_LIMITS.answerBytes / 1024 / 1024) * 1024 * 1024,
   };
 }
 

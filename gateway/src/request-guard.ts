@@ -51,3 +51,24 @@ export const variablesDepth: RequestHandler = (req, res, next) => {
   }
   next();
 };
+
+/**
+ * A cap on the bytes of one answer (GATEWAY_MAX_ANSWER_MB): a bigger one is replaced by a
+ * 400 RESPONSE_TOO_LARGE saying how to ask for less. The cost limit keeps most such
+ * answers from being computed at all; this bounds what any one client can make the
+ * gateway send and a cache keep.
+ */
+export function answerSizeLimit(maxBytes: number): RequestHandler {
+  return (_req, res, next) => {
+    const send = res.send.bind(res);
+    res.send = (payload: unknown) => {
+      const size = typeof payload === "string" ? Buffer.byteLength(payload) : Buffer.isBuffer(payload) ? payload.length : 0;
+      if (size <= maxBytes) return send(payload);
+      res.status(400);
+      res.setHeader("cache-control", "private, no-store");
+      res.setHeader("content-type", "application/json; charset=utf-8");
+      return send(JSON.stringify({ errors: [{ message: `The answer would be ${(size / 1_048_576).toFixed(1)} MB, over the limit of ${(maxBytes / 1_048_576).toFixed(0)} MB: ask for fewer items (first) or fewer fields`, extensions: { code: "RESPONSE_TOO_LARGE", bytes: size, limit: maxBytes } }] }));
+    };
+    next();
+  };
+}

@@ -16,8 +16,9 @@ import { SubgraphDataSource } from "./data-source";
 import { mountHealth } from "./health";
 import { httpErrors, operationResolutionPlugin, persistedQueryErrors } from "./http-errors";
 import { DEFAULT_LIMITS, limitRules, type Limits } from "./limits";
+import { costLimitPlugin } from "./cost-rule";
 import { mountPlayground } from "./playground";
-import { authorizationForm, graphqlMethods, variablesDepth } from "./request-guard";
+import { answerSizeLimit, authorizationForm, graphqlMethods, variablesDepth } from "./request-guard";
 import { createWeb, type WebOptions } from "../../web/src";
 
 export interface GatewayOptions {
@@ -75,7 +76,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // The process owns shutdown (stack/main.ts, index.ts): Apollo's own signal handlers
     // raced ours and left `npm start` hanging on Ctrl-C.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin, ...cache.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin, costLimitPlugin({ default: limits.cost, withBatchKey: limits.costWithBatchKey }), ...cache.plugins],
     formatError: persistedQueryErrors,
   });
   await apollo.start();
@@ -103,6 +104,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     bodyParser(limits),
     variablesDepth,
     cache.middleware,
+    // After the cache: its wrapper of res.send is inside this one, so an answer over the cap is never stored either.
+    answerSizeLimit(limits.answerBytes),
     expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(req, res) }),
   );
   // The web pages (web/): the directory at `/`, the lookup, office pages; after /graphql.
