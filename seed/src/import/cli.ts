@@ -7,7 +7,7 @@ import { databaseExists, describeDatabase } from "../../../subgraphs/shared/src/
 import { formatImportReport } from "./report";
 import { runImport, type ImportFormat } from "./run-import";
 
-const USAGE = `usage: npm run import -- FILE [--format auto|enlace|database-of-embassies] [--date YYYY-MM-DD] [--apply] [--json]
+const USAGE = `usage: npm run import -- FILE [--format auto|enlace|database-of-embassies] [--date YYYY-MM-DD] [--apply] [--overwrite-edits] [--json]
 
   Reads an export of diplomatic missions and prints what it would change in the directory:
   new offices, changed fields (old → new), unchanged, repeated rows, offices missing from
@@ -20,6 +20,10 @@ const USAGE = `usage: npm run import -- FILE [--format auto|enlace|database-of-e
   --format   auto (default): the database-of-embassies export or Enlace's own CSV
   --date     the day the export was made; default: a date in the file name. --apply
              needs one, real and not in the future
+  --overwrite-edits
+             also replace values the secretariat edited, or a correction changed, after
+             the export's date (listed as held back otherwise). A value whose source is
+             newer than the export is never replaced.
   --json     the report as JSON, for scripts
 
   The directory database: DATA_DIR/directory.sqlite (DATA_DIR defaults to ./data), or
@@ -32,7 +36,7 @@ const USAGE = `usage: npm run import -- FILE [--format auto|enlace|database-of-e
 
 const CONFIG = {
   allowPositionals: true,
-  options: { format: { type: "string" }, date: { type: "string" }, apply: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+  options: { format: { type: "string" }, date: { type: "string" }, apply: { type: "boolean", default: false }, "overwrite-edits": { type: "boolean", default: false }, json: { type: "boolean", default: false } },
 } as const;
 
 /** `npm run import`: a reviewable diff of an export against the directory, applied only on request. */
@@ -53,7 +57,7 @@ export function runImportCommand(argv: string[] = process.argv.slice(2)): Promis
       const progress = progressReporter(process.stderr.isTTY && !values.json);
       const dataSource = await openDatabase(createDirectoryDataSource(config));
       try {
-        const result = await runImport(dataSource, positionals[0], { format, apply: values.apply, date: values.date, progress: progress.update });
+        const result = await runImport(dataSource, positionals[0], { format, apply: values.apply, date: values.date, overwriteEdits: values["overwrite-edits"], progress: progress.update });
         progress.stop();
         if (result.applied && result.diff.created.length + result.diff.changed.length) console.error("import: committed");
         console.log(values.json ? JSON.stringify(result, null, 2) : formatImportReport(result, 50));

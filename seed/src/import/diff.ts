@@ -2,6 +2,7 @@ import { RepresentationStatus } from "../../../subgraphs/directory/src/entities"
 import { representationId } from "../../../subgraphs/directory/src/representation-id";
 import type { RowProblem } from "../directory/representation-rows";
 import type { ImportRow } from "./import-row";
+import type { HeldBack } from "./newer-values";
 import { farFrom, keyOf, kmFrom, officesByKey, samePosition, tooFar, type ExistingOffice } from "./office-match";
 
 export type { ExistingOffice } from "./office-match";
@@ -18,6 +19,8 @@ export interface ImportDiff {
   /** In the directory, from this kind of source, but not in the export: for review, never closed. */
   missing: { id: string; city: string | null; sources: string[] }[];
   rejected: RowProblem[];
+  /** Changes not made: the directory's value has a newer source, or was edited after the export (newer-values.ts). */
+  heldBack: HeldBack[];
 }
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
@@ -37,7 +40,7 @@ const content = (row: ImportRow) =>
  * office to another city.
  */
 export function diffImport(rows: ImportRow[], existing: ExistingOffice[], missingScope: (office: ExistingOffice) => boolean): ImportDiff {
-  const diff: ImportDiff = { created: [], changed: [], unchanged: [], repeated: [], missing: [], rejected: [] };
+  const diff: ImportDiff = { created: [], changed: [], unchanged: [], repeated: [], missing: [], rejected: [], heldBack: [] };
   const byId = new Map(existing.map((o) => [o.rep.id, o]));
   const byKey = officesByKey(existing);
   const claimed = new Set<string>();

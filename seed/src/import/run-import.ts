@@ -13,6 +13,9 @@ import { diffImport, type ExistingOffice, type ImportDiff } from "./diff";
 import { parseEnlaceFormat } from "./enlace-format";
 import { dropPositionsOutsideHost } from "./office-match";
 import { refuseUnsourced } from "../directory/field-source-rows";
+import { holdBackOlder, type FieldHistory } from "./newer-values";
+import { AuditEntry, FieldSourceRow } from "../../../subgraphs/directory/src/entities";
+import { SourcedField } from "../../../subgraphs/directory/src/entities/enums";
 
 export type ImportFormat = "auto" | "enlace" | "database-of-embassies";
 
@@ -21,6 +24,8 @@ export interface ImportOptions {
   apply: boolean;
   /** Date of the export (YYYY-MM-DD); default: a date in the file name. */
   date?: string;
+  /** Replace values the secretariat edited (or a correction changed) after the export's date; never values with a newer source. */
+  overwriteEdits?: boolean;
   progress?(phase: string, done: number, total: number): void;
 }
 
@@ -33,6 +38,47 @@ export interface ImportResult {
   applied: boolean;
   parsed: Omit<ParsedImport, "rows">;
   diff: ImportDiff;
+}
+
+/** The diff's field names → the field sources and audit keys that hold them. */
+const FIELD_KEYS: Record<string, { source?: SourcedField; audit: string[] }> = {
+  address: { source: SourcedField.ADDRESS, audit: ["address"] },
+  phones: { source: SourcedField.PHONE, audit: ["phones"] },
+  emails: { source: SourcedField.EMAIL, audit: ["emails"] },
+  website: { source: SourcedField.WEBSITE, audit: ["website"] },
+  openingHours: { source: SourcedField.OPENING_HOURS, audit: ["openingHours"] },
+  coordinates: { audit: ["latitude", "longitude"] },
+  concurrentAccreditation: { source: SourcedField.ACCREDITATION, audit: ["concurrentAccreditation"] },
+};
+
+/**
+ * Each office field's history, for holdBackOlder: the newest dated source of its value
+ * (field sources; for a value without one, the office's source date), and the last write
+ * through the API (not an import or the seed) that changed it. Two reads, whatever the size.
+ */
+async function fieldHistories(dataSource: DataSource, reps: Representation[]): Promise<(id: string, field: string) => FieldHistory> {
+  const sources = new Map<string, string>();
+  for (const s of await dataSource.manager.find(FieldSourceRow, { select: { representationId: true, field: true, published: true, url: true, seenOn: true } })) {
+    const date = s.published ?? null;
+    if (date === null) continue;
+    const key = `${s.representationId}\u0000${s.field}`;
+    if (!sources.has(key) || (sources.get(key) as string) < date) sources.set(key, date);
+  }
+  const edits = new Map<string, { at: string; action: string }>();
+  const audit = await dataSource.manager.find(AuditEntry, { where: { entity: "Representation" }, order: { id: "ASC" } });
+  for (const entry of audit) {
+    if (entry.actor.startsWith("import:") || entry.actor.startsWith("seed")) continue;
+    for (const key of Object.keys(entry.changes)) edits.set(`${entry.entityId}\u0000${key}`, { at: entry.at, action: entry.action });
+  }
+  const byId = new Map(reps.map((r) => [r.id, r]));
+  return (id, field) => {
+    const keys = FIELD_KEYS[field] ?? { audit: [field] };
+    const sourced = keys.source ? (sources.get(`${id}\u0000${keys.source}`) ?? null) : null;
+    const edit = keys.audit.map((k) => edits.get(`${id}\u0000${k}`)).filter((e): e is { at: string; action: string } => !!e).sort((a, b) => b.at.localeCompare(a.at))[0];
+    const rep = byId.get(id);
+    const sourceDate = sourced ?? (keys.source && rep?.sourceDate ? rep.sourceDate : null);
+    return { sourceDate, editedAt: edit?.at ?? null, editAction: edit?.action ?? null };
+  };
 }
 
 /** Bad input to the import (a date, a format, a file): permanent, running it again fails the same way. */
@@ -109,6 +155,8 @@ export async function runImport(dataSource: DataSource, path: string, options: I
   dropPositionsOutsideHost(parsed.rows, parsed.warnings);
   const diff = diffImport(parsed.rows, existing, fromThisSource);
   diff.rejected.unshift(...parsed.rejected);
+  // Never an older value over a newer one, never over an edit made since the export (unless told to).
+  diff.heldBack = holdBackOlder(diff, sourceDate, await fieldHistories(dataSource, reps), options.overwriteEdits === true);
 
   if (options.apply && sourceDate !== null && diff.created.length + diff.changed.length > 0) {
     await dataSource.transaction(async (m) => {
