@@ -109,7 +109,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(req, res) }),
   );
   // The web pages (web/): the directory at `/`, the lookup, office pages; after /graphql.
-  const web = createWeb({ revision: cache.revision, cache: options.cache, config: options.web, keys: options.keys });
+  const web = createWeb({ revision: cache.revision, cache: options.cache, config: options.web, keys: options.keys, sessionSecret: options.identitySecret });
   app.use(web.router);
   app.use(httpErrors);
   return { app, handler: cache.front(app), cache, stop: () => apollo.stop() };

@@ -2,7 +2,7 @@ import type { Request, Response } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KeyStore } from "../../gateway/src/auth/key-store";
 import { localPath, sameToken } from "../../web/src/session/checks";
-import { SessionStore } from "../../web/src/session/session-store";
+import { KeySealer, MemorySessions, SessionStore } from "../../web/src/session/session-store";
 import { sessionViewerOf } from "../../web/src/session/viewer";
 import { createTestDatabases, type TestDatabases } from "../helpers/databases";
 
@@ -14,43 +14,55 @@ describe("SessionStore", () => {
     return { now: () => now, advance: (ms: number) => void (now += ms) };
   };
 
-  it("gives 256-bit random ids and finds a session only by its id", () => {
+  it("gives 256-bit random ids and finds a session only by its id", async () => {
     const store = new SessionStore();
-    const a = store.create("key-a");
-    const b = store.create("key-b");
+    const a = await store.create("key-a", "a");
+    const b = await store.create("key-b", "b");
     expect(a.id).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(a.id).not.toBe(b.id);
     expect(a.session.csrf).not.toBe(b.session.csrf);
-    expect(store.touch(a.id)?.key).toBe("key-a");
-    expect(store.touch(`${a.id}x`)).toBeUndefined();
+    expect((await store.touch(a.id))?.key).toBe("key-a");
+    expect(await store.touch(`${a.id}x`)).toBeUndefined();
   });
 
-  it("ends a session left idle for the idle period, and any session at its maximum age", () => {
+  it("ends a session left idle for the idle period, and any session at its maximum age", async () => {
     const time = clock();
-    const store = new SessionStore({ idleMs: 8 * HOUR, maxAgeMs: 24 * HOUR, maxSessions: 10 }, time.now);
-    const idle = store.create("k").id;
-    const busy = store.create("k").id;
+    const backend = new MemorySessions();
+    const store = new SessionStore(backend, new KeySealer("s"), { idleMs: 8 * HOUR, maxAgeMs: 24 * HOUR, maxPerKey: 10 }, time.now);
+    const idle = (await store.create("k", "k")).id;
+    const busy = (await store.create("k", "k")).id;
     for (let i = 0; i < 3; i++) {
       time.advance(7 * HOUR);
-      expect(store.touch(busy)).toBeDefined();
+      expect(await store.touch(busy)).toBeDefined();
     }
-    expect(store.touch(idle)).toBeUndefined(); // 21 h without use
+    expect(await store.touch(idle)).toBeUndefined(); // 21 h without use
     time.advance(3 * HOUR);
-    expect(store.touch(busy)).toBeUndefined(); // used 3 h ago, but signed in 24 h ago
-    expect(store.size).toBe(0);
+    expect(await store.touch(busy)).toBeUndefined(); // used 3 h ago, but signed in 24 h ago
+    expect(backend.size).toBe(0);
   });
 
-  it("keeps at most maxSessions: a new one ends the least recently used", () => {
+  it("keeps at most maxPerKey sessions of one key: a new one ends that key's least recently used, never another key's", async () => {
     const time = clock();
-    const store = new SessionStore({ idleMs: 8 * HOUR, maxAgeMs: 24 * HOUR, maxSessions: 3 }, time.now);
-    const ids = [store.create("1").id, store.create("2").id, store.create("3").id];
+    const backend = new MemorySessions();
+    const store = new SessionStore(backend, new KeySealer("s"), { idleMs: 8 * HOUR, maxAgeMs: 24 * HOUR, maxPerKey: 3 }, time.now);
+    const other = (await store.create("secretariat", "st")).id;
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      time.advance(1000);
+      ids.push((await store.create("official", "of")).id);
+    }
     time.advance(1000);
-    store.touch(ids[0]);
-    store.create("4");
-    expect(store.size).toBe(3);
-    expect(store.touch(ids[1])).toBeUndefined();
-    expect(store.touch(ids[0])?.key).toBe("1");
-    expect(store.touch(ids[2])?.key).toBe("3");
+    await store.touch(ids[0]);
+    for (let i = 0; i < 50; i++) await store.create("official", "of"); // one key signing in again and again
+    expect(await store.countForKey("of")).toBe(3);
+    expect((await store.touch(other))?.key).toBe("secretariat");
+  });
+
+  it("keeps the API key sealed: another gateway with the same secret opens it, another secret cannot", async () => {
+    const backend = new MemorySessions();
+    const { id } = await new SessionStore(backend, new KeySealer("shared secret")).create("enl_x", "x");
+    expect((await new SessionStore(backend, new KeySealer("shared secret")).touch(id))?.key).toBe("enl_x");
+    expect(await new SessionStore(backend, new KeySealer("another secret")).touch(id)).toBeUndefined();
   });
 });
 
@@ -97,9 +109,10 @@ describe("sessionViewerOf", () => {
 
   it("is the key's role, country and the session's CSRF token; and public once the key is revoked, with the session ended and its cookie cleared", async () => {
     const { id: keyId, key } = await web.create({ role: "OFFICIAL", country: "GT", label: "IGM" });
-    const sessions = new SessionStore();
+    const backend = new MemorySessions();
+    const sessions = new SessionStore(backend);
     const viewerOf = sessionViewerOf(sessions, web, false);
-    const { id, session } = sessions.create(key);
+    const { id, session } = await sessions.create(key, keyId);
     const signedIn = request(`other=1; enlace_session=${id}`);
     expect(await viewerOf(signedIn.req, signedIn.res)).toEqual({ viewer: { role: "OFFICIAL", country: "GT", label: "OFFICIAL · GT", csrf: session.csrf }, key });
     expect(signedIn.setCookies).toEqual([]);
@@ -108,7 +121,7 @@ describe("sessionViewerOf", () => {
     const after = request(`enlace_session=${id}`);
     expect(await viewerOf(after.req, after.res)).toEqual({ viewer: { role: "PUBLIC" } });
     expect(after.setCookies).toEqual(["enlace_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"]);
-    expect(sessions.size).toBe(0);
+    expect(backend.size).toBe(0);
   });
 
   it("treats a visitor without a cookie, or with an unknown one, as public", async () => {

@@ -15,7 +15,7 @@ import { lookupPage } from "./pages/lookup";
 import { officePage, type OfficeSection } from "./pages/office";
 import { openDataPage } from "./pages/open-data";
 import { preloadRegionMaps } from "./map/region-map";
-import { mountSessionPages, reportSection, SessionStore, sessionViewerOf, type SessionLimits } from "./session";
+import { KeySealer, mountSessionPages, reportSection, SessionStore, sessionViewerOf, type SessionLimits } from "./session";
 
 export interface WebOptions {
   /** The directory revision the gateway's public cache reads: public pages are kept by it. */
@@ -25,8 +25,10 @@ export interface WebOptions {
   viewerOf?: ViewerOf;
   /** API keys: a key pasted at sign-in becomes a session (web/src/session/). */
   keys?: KeyStore;
-  /** Sessions' idle expiry, lifetime and cap (web/src/session/session-store.ts). */
+  /** Sessions' idle expiry, lifetime and cap per key (web/src/session/session-store.ts). */
   sessions?: SessionLimits;
+  /** Seals the keys kept with sessions; every gateway of a deployment shares it (IDENTITY_SECRET). */
+  sessionSecret?: string;
 }
 
 export interface Web {
@@ -44,7 +46,8 @@ export function createWeb(options: WebOptions): Web {
   const cache = options.cache ?? cacheConfigFromEnv();
   const config = options.config ?? webConfigFromEnv(cache);
   const store = cache.enabled ? new ResponseStore(Math.max(8 * 1024 * 1024, cache.maxBytes / 4), cache.maxAgeSeconds * 1000) : undefined;
-  const sessions = options.keys ? new SessionStore(options.sessions) : undefined;
+  // Sessions in the gateway's database: a restart or a second gateway keeps them.
+  const sessions = options.keys ? new SessionStore(options.keys.sessions(), new KeySealer(options.sessionSecret), options.sessions) : undefined;
   const viewerOf = options.viewerOf ?? (sessions && options.keys ? sessionViewerOf(sessions, options.keys, config.secureCookies) : async () => ({ viewer: PUBLIC_VIEWER }));
   const deps: PageDeps = { config, revision: options.revision, viewerOf, store };
   const officeSections: OfficeSection[] = [reportSection];

@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { PUBLIC_IDENTITY, type Identity } from "../../../subgraphs/shared/src/identity";
+import { PUBLIC_IDENTITY } from "../../../subgraphs/shared/src/identity";
 import { log } from "../../../subgraphs/shared/src/log";
 import type { KeyStore } from "./key-store";
 
@@ -21,10 +21,15 @@ export function authenticate(keys: KeyStore): RequestHandler {
       return next();
     }
     try {
-      const identity: Identity | null = await keys.authenticate(key);
+      const { identity, retryAfterSeconds } = await keys.authenticateFrom(key, req.socket.remoteAddress ?? "?");
       if (identity) {
         res.locals.identity = identity;
         return next();
+      }
+      if (retryAfterSeconds > 0) {
+        res.setHeader("retry-after", String(retryAfterSeconds));
+        res.status(429).json({ errors: [{ message: `Too many failed keys from this address or for this key id: try again in ${retryAfterSeconds} s`, extensions: { code: "TOO_MANY_REQUESTS", retryAfterSeconds } }] });
+        return;
       }
       log("info", "auth.refused", { requestId: res.getHeader("x-request-id"), remote: req.socket.remoteAddress });
       res.status(401).json({ errors: [{ message: "Unauthenticated: the API key is not valid or has been revoked", extensions: { code: "UNAUTHENTICATED" } }] });

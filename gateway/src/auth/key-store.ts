@@ -5,7 +5,10 @@ import { createDataSource, openDatabase, type DatabaseConfig } from "../../../su
 import { Role, type Identity } from "../../../subgraphs/shared/src/identity";
 import { ApiKey } from "./api-key.entity";
 import { keyMigrations } from "./migrations";
-import { hashSecret, newKey, parseKey, verifySecret } from "./secrets";
+import { hashSecret, newKey, parseKey, verifySecret, wasteScrypt } from "./secrets";
+import { WebSession } from "./web-session.entity";
+import { WebSessionTable } from "./web-session-table";
+import { AuthThrottle } from "./throttle";
 
 export const PARTNER_CONFERENCES = ["CSM"] as const;
 
@@ -41,6 +44,8 @@ export function keyCacheSecondsFromEnv(env = process.env): number {
  */
 export class KeyStore {
   private readonly verified = new Map<string, { identity: Identity; until: number }>();
+  /** Failed tries per address and per key id (throttle.ts): shared by the API and the sign-in page. */
+  readonly throttle = new AuthThrottle();
 
   private constructor(
     private readonly dataSource: DataSource,
@@ -48,8 +53,21 @@ export class KeyStore {
     readonly cacheSeconds: number,
   ) {}
 
+  /**
+   * `authenticate`, throttled: a client address or a key id with too many recent failures
+   * is told to wait (no hash is computed), and every failure counts against both.
+   */
+  async authenticateFrom(presented: string, address: string): Promise<{ identity: Identity | null; retryAfterSeconds: number }> {
+    const keyId = parseKey(presented)?.id ?? null;
+    const wait = await this.throttle.wait(address, keyId);
+    if (wait > 0) return { identity: null, retryAfterSeconds: wait };
+    const identity = await this.authenticate(presented);
+    if (!identity) await this.throttle.failed(address, keyId);
+    return { identity, retryAfterSeconds: 0 };
+  }
+
   static async open(config: DatabaseConfig, cacheSeconds = keyCacheSecondsFromEnv()): Promise<KeyStore> {
-    return new KeyStore(await openDatabase(createDataSource(config, { owner: "gateway", entities: [ApiKey], migrations: keyMigrations })), cacheSeconds);
+    return new KeyStore(await openDatabase(createDataSource(config, { owner: "gateway", entities: [ApiKey, WebSession], migrations: keyMigrations })), cacheSeconds);
   }
 
   async create(input: NewKeyInput): Promise<{ id: string; key: string; identity: Identity }> {
@@ -73,8 +91,14 @@ export class KeyStore {
     return this.dataSource.getRepository(ApiKey).find({ order: { createdAt: "ASC" } });
   }
 
+  /** The web pages' sessions, in this database (web/src/session/session-store.ts). */
+  sessions(): WebSessionTable {
+    return new WebSessionTable(this.dataSource);
+  }
+
   async revoke(id: string): Promise<boolean> {
     const result = await this.dataSource.getRepository(ApiKey).update({ id, revokedAt: IsNull() }, { revokedAt: new Date().toISOString() });
+    await this.sessions().removeKey(id); // its web sessions end with it
     for (const [digest, entry] of this.verified) if (entry.identity.keyId === id) this.verified.delete(digest);
     return (result.affected ?? 0) > 0;
   }
@@ -87,7 +111,12 @@ export class KeyStore {
     const parsed = parseKey(presented);
     if (!parsed) return null;
     const row = await this.dataSource.getRepository(ApiKey).findOneBy({ id: parsed.id });
-    if (!row || row.revokedAt || !(await verifySecret(parsed.secret, row.secretHash))) return null;
+    if (!row || row.revokedAt) {
+      // As slow as a wrong secret for a live key: the time of an answer tells nothing about which key ids exist.
+      await wasteScrypt(parsed.secret);
+      return null;
+    }
+    if (!(await verifySecret(parsed.secret, row.secretHash))) return null;
     const identity: Identity = { role: row.role, keyId: row.id, ...(row.country ? { country: row.country } : {}), ...(row.conference ? { conference: row.conference } : {}) };
     if (this.verified.size > 10_000) this.verified.clear();
     if (this.cacheSeconds > 0) this.verified.set(digest, { identity, until: Date.now() + this.cacheSeconds * 1000 });

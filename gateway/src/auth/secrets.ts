@@ -30,3 +30,12 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
   const actual = await scryptAsync(secret, Buffer.from(salt, "base64url"), expected.length, { N: Number(N), r: Number(r), p: Number(p), maxmem: 64 * 1024 * 1024 });
   return timingSafeEqual(actual, expected);
 }
+
+/** A hash made once, only to be compared against: the same work as verifying a real key. */
+let decoy: Promise<string> | undefined;
+
+/** Spends the time of verifySecret on a key that does not exist (or is revoked), and returns nothing. */
+export async function wasteScrypt(secret: string): Promise<void> {
+  decoy ??= hashSecret(randomBytes(32).toString("base64url"));
+  await verifySecret(secret, await decoy);
+}

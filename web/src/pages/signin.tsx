@@ -7,7 +7,9 @@ export interface SignInForm {
   token: string;
   /** Where to go once signed in (a local path). */
   next?: string;
-  error?: "wrongKey" | "expired";
+  error?: "wrongKey" | "expired" | "tooMany";
+  /** With "tooMany": how long to wait. */
+  retryAfterSeconds?: number;
   /** A session unused this long ends (said on the page). */
   idleHours: number;
   status?: number;
@@ -18,7 +20,14 @@ export function signInPage(ctx: PageContext, form: SignInForm): PageResult {
   const { t } = ctx;
   const title = t("signin.title");
   const signedIn = ctx.viewer.role !== "PUBLIC";
-  const error = form.error === "wrongKey" ? t("signin.wrongKey") : form.error === "expired" ? t("signin.expired") : undefined;
+  const error =
+    form.error === "wrongKey"
+      ? t("signin.wrongKey")
+      : form.error === "expired"
+        ? t("signin.expired")
+        : form.error === "tooMany"
+          ? t("signin.tooMany", { minutes: Math.max(1, Math.ceil((form.retryAfterSeconds ?? 60) / 60)) })
+          : undefined;
   return {
     title,
     status: form.status,

@@ -11,7 +11,7 @@ import type { SessionStore } from "./session-store";
 import type { KeyCheck } from "./viewer";
 
 export { reportSection } from "../pages/report-correction";
-export { DEFAULT_SESSION_LIMITS, SessionStore, type SessionLimits } from "./session-store";
+export { DEFAULT_SESSION_LIMITS, KeySealer, MemorySessions, SessionStore, type SessionLimits } from "./session-store";
 export { sessionViewerOf } from "./viewer";
 
 /**

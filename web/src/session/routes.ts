@@ -51,15 +51,24 @@ export function mountSignIn(router: Router, deps: PageDeps, sessions: SessionSto
       if (!sameOrigin(req) || !sameToken(formField(req, "csrf", 200), cookieOf(req, SIGNIN_COOKIE))) {
         return signInPage(ctx, { token: freshToken(req, res), next, error: "expired", status: 403, idleHours });
       }
+      const address = req.socket.remoteAddress ?? "?";
       const key = formField(req, "key", MAX_KEY_LENGTH + 1).trim();
-      const identity = key && key.length <= MAX_KEY_LENGTH ? await keys.authenticate(key) : null;
+      // Sign-ins per address, and failed keys per address and key id, are throttled (gateway/src/auth/throttle.ts).
+      const signInWait = await keys.throttle.signIn(address);
+      const checked = signInWait > 0 ? { identity: null, retryAfterSeconds: signInWait } : key && key.length <= MAX_KEY_LENGTH ? await keys.authenticateFrom(key, address) : { identity: null, retryAfterSeconds: 0 };
+      const identity = checked.identity;
+      if (checked.retryAfterSeconds > 0) {
+        log("info", "web.signin_throttled", { requestId: res.getHeader("x-request-id"), remote: address, retryAfterSeconds: checked.retryAfterSeconds });
+        res.setHeader("retry-after", String(checked.retryAfterSeconds));
+        return signInPage(ctx, { token: freshToken(req, res), next, error: "tooMany", status: 429, idleHours, retryAfterSeconds: checked.retryAfterSeconds });
+      }
       if (!identity) {
         log("info", "web.signin_refused", { requestId: res.getHeader("x-request-id"), remote: req.socket.remoteAddress });
         return signInPage(ctx, { token: freshToken(req, res), next, error: "wrongKey", status: 400, idleHours });
       }
       const previous = cookieOf(req, SESSION_COOKIE);
-      if (previous) sessions.end(previous);
-      const { id } = sessions.create(key);
+      if (previous) await sessions.end(previous);
+      const { id } = await sessions.create(key, identity.keyId ?? "?");
       setCookie(res, SESSION_COOKIE, id, { secure: secure(req) });
       clearCookie(res, SIGNIN_COOKIE, { secure: secure(req), path: "/signin" });
       log("info", "web.signin", { requestId: res.getHeader("x-request-id"), keyId: identity.keyId, role: identity.role });
@@ -76,7 +85,7 @@ export function mountSignIn(router: Router, deps: PageDeps, sessions: SessionSto
       // Signing out of a session that has already ended needs no token: there is nothing to end.
       if (id && ctx.viewer.role !== "PUBLIC") {
         if (!sameOrigin(req) || !sameToken(formField(req, "csrf", 200), ctx.viewer.csrf)) return refusedForm(ctx);
-        sessions.end(id);
+        await sessions.end(id);
       }
       clearCookie(res, SESSION_COOKIE, { secure: secure(req) });
       res.redirect(303, home(ctx));

@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
 export interface Session {
-  /** The API key pasted at sign-in: kept here, sent to the API with each page's calls, never to the browser. */
+  /** The API key pasted at sign-in: sent to the API with each page's calls, never to the browser. */
   key: string;
   /** The per-session CSRF token every form that writes carries. */
   csrf: string;
@@ -14,72 +14,147 @@ export interface SessionLimits {
   idleMs: number;
   /** A session ends this long after sign-in whatever its use (default 24 h). */
   maxAgeMs: number;
-  /** At most this many sessions; signing in beyond it ends the least recently used (default 10,000). */
-  maxSessions: number;
+  /** At most this many sessions per API key; signing in beyond it ends that key's least recently used (default 20). */
+  maxPerKey: number;
 }
 
-export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleMs: 8 * 3600_000, maxAgeMs: 24 * 3600_000, maxSessions: 10_000 };
+export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleMs: 8 * 3600_000, maxAgeMs: 24 * 3600_000, maxPerKey: 20 };
+
+/** A stored session: what the backend keeps (the key sealed, the id only as a hash). */
+export interface SessionRecord {
+  idHash: string;
+  keyId: string;
+  sealedKey: string;
+  csrf: string;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+/**
+ * Where sessions are kept. The gateway's database (gateway/src/auth/web-session-table.ts)
+ * in the stack, so that a restart or a second gateway keeps them; MemorySessions in tests.
+ */
+export interface SessionBackend {
+  insert(record: SessionRecord, maxPerKey: number, expiredBefore: { idle: number; created: number }): Promise<void>;
+  get(idHash: string): Promise<SessionRecord | undefined>;
+  touch(idHash: string, at: number): Promise<void>;
+  remove(idHash: string): Promise<void>;
+  countForKey(keyId: string): Promise<number>;
+}
+
+/** Sessions in this process's memory (tests, or a gateway without a key database). */
+export class MemorySessions implements SessionBackend {
+  private readonly rows = new Map<string, SessionRecord>();
+
+  async insert(record: SessionRecord, maxPerKey: number, expiredBefore: { idle: number; created: number }): Promise<void> {
+    const mine = [...this.rows.values()].filter((r) => r.keyId === record.keyId);
+    for (const r of mine) if (r.lastSeenAt < expiredBefore.idle || r.createdAt < expiredBefore.created) this.rows.delete(r.idHash);
+    const live = [...this.rows.values()].filter((r) => r.keyId === record.keyId).sort((a, b) => a.lastSeenAt - b.lastSeenAt);
+    for (const r of live.slice(0, Math.max(0, live.length - maxPerKey + 1))) this.rows.delete(r.idHash);
+    this.rows.set(record.idHash, { ...record });
+  }
+  async get(idHash: string) {
+    const row = this.rows.get(idHash);
+    return row ? { ...row } : undefined;
+  }
+  async touch(idHash: string, at: number) {
+    const row = this.rows.get(idHash);
+    if (row) row.lastSeenAt = at;
+  }
+  async remove(idHash: string) {
+    this.rows.delete(idHash);
+  }
+  async countForKey(keyId: string) {
+    return [...this.rows.values()].filter((r) => r.keyId === keyId).length;
+  }
+  get size(): number {
+    return this.rows.size;
+  }
+}
 
 /** 256 random bits, base64url. */
 export const randomToken = () => randomBytes(32).toString("base64url");
 
-/** Sessions are filed under a hash of their id: a lookup's timing says nothing about live ids. */
+/** Sessions are filed under a hash of their id: a lookup's timing says nothing about live ids, and a stolen table holds no cookie. */
 const digest = (id: string) => createHash("sha256").update(id).digest("base64url");
 
 /**
- * Sessions of the web pages, in this process's memory: a restart signs everyone out, and
- * replicas behind a load balancer need sticky sessions (README, "Web pages"). Map order is
- * recency order (a touched session is moved to the end), so the cap ends the least recently used.
+ * Seals the API key kept with a session (AES-256-GCM): a key derived from the secret every
+ * gateway of a deployment shares (IDENTITY_SECRET), so another gateway can open it; a
+ * random one per process when none is given (sessions then end with the process).
+ */
+export class KeySealer {
+  private readonly key: Buffer;
+
+  constructor(secret?: string) {
+    this.key = secret ? createHash("sha256").update(`enlace web session\u0000${secret}`).digest() : randomBytes(32);
+  }
+
+  seal(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", this.key, iv);
+    const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+    return [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url")).join(".");
+  }
+
+  open(sealed: string): string | null {
+    try {
+      const [iv, tag, body] = sealed.split(".").map((p) => Buffer.from(p, "base64url"));
+      const decipher = createDecipheriv("aes-256-gcm", this.key, iv);
+      decipher.setAuthTag(tag);
+      return Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");
+    } catch {
+      return null;
+    }
+  }
+}
+
+/**
+ * The web pages' sessions: created at sign-in, found by the cookie's id, ended at sign-out,
+ * after `idleMs` unused or `maxAgeMs` after sign-in. A key holds at most `maxPerKey`: a key
+ * signing in again and again ends its own oldest sessions, never anyone else's.
  */
 export class SessionStore {
-  private readonly sessions = new Map<string, Session>();
-
   constructor(
+    private readonly backend: SessionBackend = new MemorySessions(),
+    private readonly sealer: KeySealer = new KeySealer(),
     readonly limits: SessionLimits = DEFAULT_SESSION_LIMITS,
     private readonly now: () => number = Date.now,
   ) {}
 
-  get size(): number {
-    return this.sessions.size;
-  }
-
-  /** A new session for a key that has just authenticated; returns its id (for the cookie only). */
-  create(key: string): { id: string; session: Session } {
+  /** A new session for a key that has just authenticated (its id: `keyId`); returns its id (for the cookie only). */
+  async create(key: string, keyId: string): Promise<{ id: string; session: Session }> {
     const at = this.now();
-    if (this.sessions.size >= this.limits.maxSessions) this.sweep(at);
-    while (this.sessions.size >= this.limits.maxSessions) {
-      const oldest = this.sessions.keys().next();
-      if (oldest.done) break;
-      this.sessions.delete(oldest.value);
-    }
     const id = randomToken();
     const session: Session = { key, csrf: randomToken(), createdAt: at, lastSeenAt: at };
-    this.sessions.set(digest(id), session);
+    await this.backend.insert(
+      { idHash: digest(id), keyId, sealedKey: this.sealer.seal(key), csrf: session.csrf, createdAt: at, lastSeenAt: at },
+      this.limits.maxPerKey,
+      { idle: at - this.limits.idleMs, created: at - this.limits.maxAgeMs },
+    );
     return { id, session };
   }
 
-  /** The live session of an id, marked as used now; undefined (and forgotten) when it has expired. */
-  touch(id: string): Session | undefined {
+  /** The live session of an id, marked as used now; undefined (and ended) when it has expired or cannot be opened. */
+  async touch(id: string): Promise<Session | undefined> {
     const hash = digest(id);
-    const session = this.sessions.get(hash);
-    if (!session) return undefined;
+    const row = await this.backend.get(hash);
+    if (!row) return undefined;
     const at = this.now();
-    this.sessions.delete(hash);
-    if (this.expired(session, at)) return undefined;
-    session.lastSeenAt = at;
-    this.sessions.set(hash, session);
-    return session;
+    const key = this.sealer.open(row.sealedKey);
+    if (key === null || at - row.lastSeenAt >= this.limits.idleMs || at - row.createdAt >= this.limits.maxAgeMs) {
+      await this.backend.remove(hash);
+      return undefined;
+    }
+    await this.backend.touch(hash, at);
+    return { key, csrf: row.csrf, createdAt: row.createdAt, lastSeenAt: at };
   }
 
-  end(id: string): void {
-    this.sessions.delete(digest(id));
+  async end(id: string): Promise<void> {
+    await this.backend.remove(digest(id));
   }
 
-  private expired(session: Session, at: number): boolean {
-    return at - session.lastSeenAt >= this.limits.idleMs || at - session.createdAt >= this.limits.maxAgeMs;
-  }
-
-  private sweep(at: number): void {
-    for (const [hash, session] of this.sessions) if (this.expired(session, at)) this.sessions.delete(hash);
+  countForKey(keyId: string): Promise<number> {
+    return this.backend.countForKey(keyId);
   }
 }

@@ -6,7 +6,7 @@ import type { ViewerOf } from "../http/page";
 import { clearCookie, cookieOf, secureFor, SESSION_COOKIE } from "./cookies";
 import type { SessionStore } from "./session-store";
 
-export type KeyCheck = Pick<KeyStore, "authenticate">;
+export type KeyCheck = Pick<KeyStore, "authenticate" | "authenticateFrom" | "throttle">;
 
 /**
  * Who is asking, for every page: the session named by the cookie, its key authenticated
@@ -20,11 +20,11 @@ export function sessionViewerOf(sessions: SessionStore, keys: KeyCheck, secureCo
   const resolve = async (req: Request, res: Response): Promise<{ viewer: Viewer; key?: string }> => {
     const id = cookieOf(req, SESSION_COOKIE);
     if (!id) return { viewer: PUBLIC_VIEWER };
-    const session = sessions.touch(id);
+    const session = await sessions.touch(id);
     const identity = session ? await keys.authenticate(session.key) : null;
     if (!session || !identity) {
       if (session) log("info", "web.session_key_refused", { requestId: res.getHeader("x-request-id") });
-      sessions.end(id);
+      await sessions.end(id);
       if (!res.headersSent) clearCookie(res, SESSION_COOKIE, { secure: secureFor(req, secureCookies) });
       return { viewer: PUBLIC_VIEWER };
     }
