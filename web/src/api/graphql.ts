@@ -79,6 +79,10 @@ export class Api {
       // Errors with no data: a request error (bad input, unauthenticated). The page says what.
       if (response.status === 401) throw new ApiUnavailable(body.errors[0].message, 401, "UNAUTHENTICATED");
     }
+    // The directory's service down: no page can be built from what is left (a list, an office, a lookup). The page
+    // wrapper answers 503, no-store, in the visitor's language, instead of a page holding the raw error.
+    const down = body.errors?.find((e) => (e.extensions as { code?: string; serviceName?: string } | undefined)?.code === "SERVICE_UNAVAILABLE" && (e.extensions as { serviceName?: string }).serviceName === "directory");
+    if (down) throw new ApiUnavailable(down.message, 503, "SERVICE_UNAVAILABLE");
     return { data: body.data ?? null, errors: body.errors ?? [], status: response.status };
   }
 }

@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import type { Request, RequestHandler } from "express";
 import { stringify } from "csv-stringify/sync";
 import { OpenDataPageDocument, type OpenDataPageQuery } from "../../../operations/generated/graphql";
-import { Api } from "../api/graphql";
+import { Api, ApiUnavailable } from "../api/graphql";
 import { directoryQuery, filterOf } from "../pages/directory";
 import { gqlLang, pageLang } from "../i18n";
 import { strongEtag } from "../../../gateway/src/cache/response-store";
@@ -128,7 +128,11 @@ export function openDataHandler(format: "csv" | "json", cacheControl: string): R
       }
       res.end(body);
     } catch (error) {
-      next(error);
+      if (!(error instanceof ApiUnavailable)) return next(error);
+      // The directory down: a 503 nobody keeps (never a half file, never a cached error).
+      res.status(503).setHeader("cache-control", "no-store");
+      res.setHeader("retry-after", "30");
+      res.type("text/plain").send(`The directory is unavailable right now (${error.code ?? error.status}); try again in a minute.\n`);
     }
   };
 }
