@@ -105,7 +105,9 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
         const field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[selection.name.value] : undefined;
         if (!field) continue; // unknown fields are another rule's error
         const first = firstOf(selection, variables);
-        const isList = isListType(getNullableType(field.type as GraphQLOutputType));
+        const named0 = getNamedType(field.type);
+        // A list of scalars (e-mails, languages) is one value of small size; lists of objects multiply.
+        const isList = isListType(getNullableType(field.type as GraphQLOutputType)) && (isObjectType(named0) || isInterfaceType(named0));
         const size = LIST_SIZES[`${type.name}.${field.name}`] ?? DEFAULT_LIST_SIZE;
         const asked = first ?? (PAGED_LISTS.has(field.name) ? page : undefined);
         const times = isList ? Math.max(0, Math.min(asked ?? size, size)) : 1;
