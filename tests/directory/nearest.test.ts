@@ -103,9 +103,11 @@ describe.each(DATABASES)("Query.nearestRepresentations on the real data (%s)", (
     expect(r.byNationality[0].results[0].representation.id).toBe("bd-mx-emb-mexico-city");
     const capped = await nearest({ n: ["BD"], near: { latitude: 14.9054, longitude: -92.2589 }, max: 500 });
     expect(capped.byNationality[0].results).toEqual([]);
-    // the US side of the Otay Mesa crossing, ~0.5 km north of the line: the nearest gazetteer town is Tijuana, the country is the US
+    // the US side of the Otay Mesa crossing, ~0.5 km north of the line: the country is the US (its nearest town named),
+    // and Mexico, a few hundred metres away, is offered as the other side
     const otay = await nearest({ n: ["IN"], near: { latitude: 32.553, longitude: -116.938 } });
-    expect(otay.place).toMatchObject({ name: "32.553, -116.938 (near Tijuana)", country: { code: "US" }, matchedBy: "COORDINATES" });
+    expect(otay.place).toMatchObject({ name: "32.553, -116.938 (near San Ysidro)", country: { code: "US" }, matchedBy: "COORDINATES" });
+    expect(otay.place.alternatives).toContainEqual(expect.objectContaining({ name: "Tijuana", country: expect.objectContaining({ code: "MX" }) }));
     const told = await nearest({ n: ["IN"], near: { latitude: 32.553, longitude: -116.938, country: "MX" } });
     expect(told.place.country.code).toBe("MX");
   });

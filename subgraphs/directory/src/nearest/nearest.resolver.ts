@@ -5,7 +5,8 @@ import type { DirectoryContext } from "../context";
 import { CoordinatePrecision, Membership, ProcedureCode, RepresentationKind, type Country } from "../entities";
 import { countryCode, countryCodes } from "../validation";
 import { countryAt } from "../geo/boundaries";
-import { nearestPlace } from "../places/gazetteer";
+import { nearestPlace, nearestPlaceIn } from "../places/gazetteer";
+import { sideOfTheLine } from "../places/side-of-the-line";
 import { toPlaceCandidates } from "../places/place-candidates";
 import { type GazetteerMatch, resolvePlaceQuery } from "../places/place-resolver";
 import { PlaceMatch } from "../places/places.types";
@@ -85,10 +86,10 @@ export class NearestResolver {
       if (!(Math.abs(latitude) <= 90)) throw new BadUserInputError("near.latitude", `${latitude} is not from -90 to 90`);
       if (!(Math.abs(longitude) <= 180)) throw new BadUserInputError("near.longitude", `${longitude} is not from -180 to 180`);
       const closest = nearestPlace(latitude, longitude);
-      // The boundary, not the nearest town, which at a border post is often across the line; at sea, the nearest town's.
-      const country = explicit ?? countryAt(latitude, longitude) ?? closest.country;
-      const name = explicit ? `${latitude}, ${longitude}` : `${latitude}, ${longitude} (near ${closest.name})`;
-      return { name, country, latitude, longitude, population: null, matchedBy: PlaceMatch.COORDINATES, others: [] };
+      if (explicit) return { name: `${latitude}, ${longitude}`, country: explicit, latitude, longitude, population: null, matchedBy: PlaceMatch.COORDINATES, others: [] };
+      const side = sideOfTheLine(latitude, longitude, closest, snapshot.region, ctx.identity.role === Role.OFFICIAL ? ctx.identity.country : undefined);
+      const town = side.country === closest.country ? closest : (nearestPlaceIn(side.country, latitude, longitude, 50) ?? closest);
+      return { name: `${latitude}, ${longitude} (near ${town.name})`, country: side.country, latitude, longitude, population: null, matchedBy: PlaceMatch.COORDINATES, others: side.others };
     }
     const [best, ...others] = resolvePlaceQuery({
       text: near.place as string,

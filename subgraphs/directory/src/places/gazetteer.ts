@@ -153,3 +153,12 @@ export function nearestPlace(latitude: number, longitude: number): Place & { dis
   const place = places[around(spatial, longitude, latitude, 1)[0]];
   return { ...place, distanceKm: distanceKm({ latitude, longitude }, place) };
 }
+
+/** The gazetteer place of a country nearest to a point, within `maxKm`; undefined when there is none. */
+export function nearestPlaceIn(country: string, latitude: number, longitude: number, maxKm: number): (Place & { distanceKm: number }) | undefined {
+  const { places, spatial } = gazetteer();
+  const [index] = around(spatial, longitude, latitude, 1, maxKm, (i: number) => places[i].country === country);
+  if (index === undefined) return undefined;
+  const place = places[index];
+  return { ...place, distanceKm: distanceKm({ latitude, longitude }, place) };
+}
