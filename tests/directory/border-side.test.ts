@@ -4,7 +4,13 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "../helpers/stack";
 
-const PLACES = parse(readFileSync(join(__dirname, "../../seed/data/border-places.csv"), "utf8"), { columns: true }) as { id: string; name: string; country_iso2: string; latitude: string; longitude: string }[];
+type Row = { id: string; name: string; country_iso2: string; latitude: string; longitude: string };
+const BORDER = parse(readFileSync(join(__dirname, "../../seed/data/border-places.csv"), "utf8"), { columns: true }) as Row[];
+// The place test table too (tests/fixtures/place-table.csv): towns, capitals and posts, each place once.
+const TABLE = (parse(readFileSync(join(__dirname, "../fixtures/place-table.csv"), "utf8"), { columns: true }) as { expected_name: string; expected_country_iso2: string; latitude: string; longitude: string }[])
+  .map((r) => ({ id: `${r.expected_name} (${r.expected_country_iso2})`, name: r.expected_name, country_iso2: r.expected_country_iso2, latitude: r.latitude, longitude: r.longitude }))
+  .filter((r) => r.latitude && r.country_iso2);
+const PLACES: Row[] = [...new Map([...BORDER, ...TABLE].map((r) => [`${r.latitude},${r.longitude},${r.country_iso2}`, r])).values()];
 const NEAREST = `query ($lat: Float!, $lon: Float!) {
   nearestRepresentations(nationalities: ["IN"], near: { latitude: $lat, longitude: $lon }, first: 1) {
     place { name country { code } alternatives { name country { code } } }
@@ -24,7 +30,7 @@ describe("the right side of the line", () => {
   });
   afterAll(() => stack?.stop());
 
-  it(`each of the ${PLACES.length} border places, with the key of an official of its country, is in that country`, async () => {
+  it(`each of the ${PLACES.length} border places and places of the test table, with the key of an official of its country, is in that country`, async () => {
     const countries = [...new Set(PLACES.map((p) => p.country_iso2))];
     const keys = await stack.callers(Object.fromEntries(countries.map((c) => [c, { role: "OFFICIAL", country: c, label: `official ${c}` }])));
     const wrong: string[] = [];
