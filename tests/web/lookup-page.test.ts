@@ -75,6 +75,8 @@ describe("the border lookup page (/lookup)", () => {
     expect(offices.slice(2).every((o) => o.basis === "NONE")).toBe(true);
     expect(text).toContain("Embassy of India Can act here: accredited to Costa Rica from Panama Embassy · Panama City, Panama Distance 367 km");
     expect(text).toContain("No competence here: listed only as the nearest");
+    // Those that cannot act are folded under those that can: one line says how many (issue 20, point 5).
+    expect(page.text).toMatch(/<details class="more-offices"><summary>3 more offices, no competence here<\/summary><ol class="results" start="3">/);
     expect(text).toMatch(/San Jose, Costa Rica Honorary consulate: usually issues no documents; call first\. Distance 207 km \(approximate: city position\)/);
     expect(page.text).toContain('href="/offices/in-pa-emb-panama-city?lang=en"');
     // The map: the place, and the offices linked to their pages.

@@ -117,6 +117,36 @@ function ResultItem(props: { ctx: PageContext; result: Result; placeCountry: str
   );
 }
 
+/**
+ * The answer built for the call: the offices that can act here, then — folded behind one
+ * line when at least one can act — the nearer ones that cannot ("3 more offices, no
+ * competence here"), so the official sees where to call first. With none that can act,
+ * the others are the answer and show in full.
+ */
+function GroupResults(props: { ctx: PageContext; group: ForNationality; placeCountry: string }) {
+  const { ctx, group } = props;
+  const acting = group.results.filter((r) => r.coversLocation);
+  const others = group.results.filter((r) => !r.coversLocation);
+  if (!group.results.length) return null;
+  const list = (results: Result[], start: number) => (
+    <ol class="results" start={start}>
+      {results.map((r) => (
+        <ResultItem ctx={ctx} result={r} placeCountry={props.placeCountry} />
+      ))}
+    </ol>
+  );
+  if (!acting.length || !others.length) return list(group.results, 1);
+  return (
+    <>
+      {list(acting, 1)}
+      <details class="more-offices">
+        <summary>{ctx.t(others.length === 1 ? "lookup.moreWithoutCompetenceOne" : "lookup.moreWithoutCompetence", { count: others.length })}</summary>
+        {list(others, acting.length + 1)}
+      </details>
+    </>
+  );
+}
+
 /** What to do when no office of the nationality can act here, beyond the API's own advice. */
 function NextSteps(props: { ctx: PageContext; q: LookupQuery; group: ForNationality }) {
   const { ctx, q, group } = props;
@@ -175,13 +205,7 @@ export function LookupResults(props: { ctx: PageContext; q: LookupQuery; result:
         <section aria-labelledby={`nationality-${group.nationality.code}`} class="nationality" data-nationality={group.nationality.code}>
           <h2 id={`nationality-${group.nationality.code}`}>{t("lookup.officesOf", { country: group.nationality.name })}</h2>
           <NextSteps ctx={ctx} q={q} group={group} />
-          {group.results.length > 0 && (
-            <ol class="results">
-              {group.results.map((r) => (
-                <ResultItem ctx={ctx} result={r} placeCountry={place.country.name} />
-              ))}
-            </ol>
-          )}
+          <GroupResults ctx={ctx} group={group} placeCountry={place.country.name} />
         </section>
       ))}
       <LookupMap ctx={ctx} result={result} />
