@@ -179,3 +179,34 @@ describe("the border lookup page (/lookup)", () => {
     expect(officesOf(html, "IN")[0]).toEqual({ id: "in-pa-emb-panama-city", basis: "RESIDENT" });
   });
 });
+
+describe("the lookup and directory in the official's words (issue 20, point 4)", () => {
+  let stack: TestStack;
+  let origin: string;
+  beforeAll(async () => {
+    stack = await startTestStack("sqlite", { web: { frameOrigins: [], secureCookies: false, publicCacheControl: "public, max-age=60" } });
+    origin = new URL(stack.url).origin;
+  });
+  afterAll(() => stack?.stop());
+  const get = async (path: string) => (await fetch(`${origin}${path}`, { headers: { "accept-language": "es" } })).text();
+
+  it("lists the nationalities the CRM meets most first, without territories that have no nationals", async () => {
+    const html = await get("/lookup");
+    const first = html.match(/<select id="f-nationality-1"[\s\S]*?<\/select>/)?.[0] ?? "";
+    expect(first).toMatch(/^<select[^>]*><option value>[^<]*<\/option><optgroup label="Las más frecuentes en la región"><option value="AF">/);
+    expect(first).toContain('<optgroup label="Todas las demás">');
+    for (const code of ["AQ", "BV", "HM", "GS", "TF", "UM", "IO"]) expect(first).not.toContain(`value="${code}"`);
+  });
+
+  it("says when more than 10 nationalities are asked, instead of dropping the 11th", async () => {
+    const codes = ["AF", "AO", "BD", "BR", "CD", "CL", "CM", "CN", "CO", "CU", "EC"];
+    const html = await get(`/lookup?${codes.map((c) => `nationality=${c}`).join("&")}&place=Tapachula`);
+    expect(html).toContain("Elija como máximo 10 nacionalidades.");
+  });
+
+  it("says a refused filter in the page's language, never the API's English message", async () => {
+    const html = await get("/?procedure=NOPE");
+    expect(html).toContain("Un filtro no es válido (procedures[0]): corríjalo o quítelo.");
+    expect(html).not.toMatch(/does not exist in|Variable "\$/);
+  });
+});

@@ -39,3 +39,12 @@ export function safeHttpUrl(value: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** A country's name in the page's language from its ISO code ("CR" → "Costa Rica"), never the code on a page. */
+export function countryName(code: string, lang: Lang): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -40,6 +40,17 @@ export function filterOf(q: DirectoryQuery): RepresentationFilter {
   };
 }
 
+/**
+ * An API error as the page says it, in its language: a refused filter names the filter;
+ * anything else is the generic message. The API's own (English) text never reaches a page.
+ */
+export function apiErrorInWords(ctx: PageContext, error: { message?: string; extensions?: Record<string, unknown> }): string {
+  // The field a refusal names: the API's `field`, or where graphql-js says a variable's value is wrong.
+  const field = typeof error.extensions?.field === "string" ? error.extensions.field : /at "([^"]+)"/.exec(error.message ?? "")?.[1];
+  if (error.extensions?.code === "BAD_USER_INPUT" && field) return ctx.t("error.badFilter", { field: field.replace(/^filter\./, "") });
+  return ctx.t("error.title");
+}
+
 export const filterParams = (q: DirectoryQuery) => ({ host: q.host, sender: q.sender, procedure: q.procedure, q: q.q });
 
 export async function loadDirectory(api: Api, ctx: PageContext, q: DirectoryQuery, pageSize = PAGE_SIZE) {
@@ -235,7 +246,7 @@ export async function directoryPage(ctx: PageContext, api: Api, req: Request) {
         {loaded.errors.length > 0 && (
           <div class="notice error" role="alert">
             {loaded.errors.map((e) => (
-              <p>{e.message}</p>
+              <p>{apiErrorInWords(ctx, e)}</p>
             ))}
           </div>
         )}

@@ -32,7 +32,10 @@ export function LookupForm(props: { ctx: PageContext; q: LookupQuery; choices: L
   const { ctx, q, errors } = props;
   const { t } = ctx;
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, ctx.lang);
-  const nationalities = [...(props.choices?.nationalities ?? [])].sort(byName);
+  // Territories without nationals left out; the nationalities the CRM meets most first, in their own group.
+  const nationalities = [...(props.choices?.nationalities ?? [])].filter((n) => !n.uninhabited).sort(byName);
+  const frequent = nationalities.filter((n) => n.metMostInRegion);
+  const rest = nationalities.filter((n) => !n.metMostInRegion);
   const hosts = [...(props.choices?.hosts ?? [])].sort(byName);
   const viewerCountry = ctx.viewer.country ?? undefined;
   if (viewerCountry && !hosts.some((h) => h.code === viewerCountry)) {
@@ -65,10 +68,17 @@ export function LookupForm(props: { ctx: PageContext; q: LookupQuery; choices: L
               aria-invalid={i === 0 && errors.nationality ? "true" : undefined}
             >
               <option value="">{i === 0 ? t("lookup.chooseNationality") : t("lookup.noOther")}</option>
-              {nationalities.map((n) => (
-                <option value={n.code} selected={q.nationalities[i] === n.code}>
-                  {n.name}
-                </option>
+              {[
+                [t("lookup.frequentNationalities"), frequent],
+                [t("lookup.allNationalities"), rest],
+              ].map(([label, group]) => (
+                <optgroup label={label as string}>
+                  {(group as typeof nationalities).map((n) => (
+                    <option value={n.code} selected={q.nationalities[i] === n.code}>
+                      {n.name}
+                    </option>
+                  ))}
+                </optgroup>
               ))}
             </select>
           </p>

@@ -7,6 +7,7 @@ export const MAX_NATIONALITIES = 10;
 
 export interface LookupQuery {
   nationalities: string[];
+  tooManyNationalities?: boolean;
   place?: string;
   latitude?: number;
   longitude?: number;
@@ -27,7 +28,8 @@ const coordinate = (value: unknown, limit: number) => {
 
 /** The lookup's question from the URL; malformed parts are dropped rather than refused (a shared link must open). */
 export function lookupQuery(query: Request["query"]): LookupQuery {
-  const nationalities = [...new Set(list(query.nationality).map(code).filter((c): c is string => c !== undefined))].slice(0, MAX_NATIONALITIES);
+  const given = [...new Set(list(query.nationality).map(code).filter((c): c is string => c !== undefined))];
+  const nationalities = given.slice(0, MAX_NATIONALITIES);
   const place = typeof query.place === "string" ? query.place.trim().slice(0, 200) : "";
   const latitude = coordinate(query.lat, 90);
   const longitude = coordinate(query.lon, 180);
@@ -37,6 +39,8 @@ export function lookupQuery(query: Request["query"]): LookupQuery {
   const procedure = typeof query.procedure === "string" && /^[A-Z_]{3,40}$/.test(query.procedure) ? (query.procedure as ProcedureCode) : undefined;
   return {
     nationalities,
+    /** More nationalities than the API takes were asked: said beside the field, never dropped silently. */
+    tooManyNationalities: given.length > MAX_NATIONALITIES,
     place: place || undefined,
     latitude: located ? latitude : undefined,
     longitude: located ? longitude : undefined,

@@ -47,6 +47,7 @@ function missingFields(ctx: PageContext, q: LookupQuery): FieldErrors {
   if (!q.asked) return {};
   const errors: FieldErrors = {};
   if (!q.nationalities.length) errors.nationality = ctx.t("lookup.needNationality");
+  if (q.tooManyNationalities) errors.nationality = ctx.t("lookup.tooManyNationalities", { max: 10 });
   if (q.place === undefined && q.latitude === undefined) errors.place = ctx.t("lookup.needPlace");
   return errors;
 }

@@ -1,3 +1,4 @@
+import { countryName } from "../format/office";
 import type { Request, Response } from "express";
 import { AcceptCorrectionDocument, PendingCorrectionsDocument, RejectCorrectionDocument, type PendingCorrectionsQuery } from "../../../operations/generated/graphql";
 import type { Api, GraphQLError } from "../api/graphql";
@@ -53,7 +54,7 @@ function Correction(props: { ctx: PageContext; c: Pending; refusal?: Refusal }) 
           {office.kindLabel} · {office.sendingCountry.name} · {office.hostCountry.name}
         </p>
       )}
-      <p>{t("secretariat.reported", { country: c.submitterCountry, date: dateInWords(c.submittedAt, lang) ?? "" })}</p>
+      <p>{t("secretariat.reported", { country: countryName(c.submitterCountry, lang), date: dateInWords(c.submittedAt, lang) ?? "" })}</p>
       {c.comment && (
         <p>
           <strong>{t("mine.comment")}</strong> {c.comment}

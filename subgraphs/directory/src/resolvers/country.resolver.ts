@@ -5,6 +5,7 @@ import type { DirectoryContext } from "../context";
 import { Country, Membership } from "../entities";
 import { localized } from "../labels";
 import { countryCode } from "../validation";
+import { priorityNationalities } from "../quality/verification-plan";
 
 @InputType()
 export class CountryFilter {
@@ -17,6 +18,11 @@ export class CountryFilter {
   @Field(() => String, { nullable: true, description: `Part of a name in any language or a code; ignores case and accents. ${SEARCH_TEXT_DESCRIPTION}` })
   text?: string;
 }
+
+/** ISO 3166-1 entries with no permanent population (no one holds their nationality). */
+const UNINHABITED = new Set(["AQ", "BV", "HM", "GS", "TF", "UM", "IO"]);
+let priority: Set<string> | undefined;
+const priorityNationalitySet = () => (priority ??= new Set(priorityNationalities()));
 
 @Resolver(() => Country)
 export class CountryResolver {
@@ -34,6 +40,16 @@ export class CountryResolver {
   @Query(() => Country, { nullable: true, description: "A country by ISO 3166-1 alpha-2 code (any case)." })
   async country(@Ctx() ctx: DirectoryContext, @Arg("code") code: string): Promise<Country | null> {
     return ctx.loaders.countryByCode.load(await countryCode(code, "code", ctx.loaders));
+  }
+
+  @FieldResolver(() => Boolean, { description: "Among the nationalities the CRM meets most (seed/data/priority-nationalities.csv): the lookup lists them first." })
+  metMostInRegion(@Root() country: Country): boolean {
+    return priorityNationalitySet().has(country.code);
+  }
+
+  @FieldResolver(() => Boolean, { description: "A territory with no permanent population, hence no nationals (Antarctica, Bouvet Island…): left out of nationality lists." })
+  uninhabited(@Root() country: Country): boolean {
+    return UNINHABITED.has(country.code);
   }
 
   @FieldResolver(() => String, { description: "Name in the language asked (argument, else Accept-Language, else Spanish)." })
