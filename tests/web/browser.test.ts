@@ -98,6 +98,8 @@ describe.skipIf(!HAS_CHROMIUM)("the web pages in Chromium", () => {
           const violations = results.violations.map((v) => ({ id: v.id, where: `${page.name} ${lang} ${viewport.name}`, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
           expect(violations).toEqual([]);
           expect(outside).toEqual([]);
+          // Issue 20, point 6: nothing wider than the screen, no sideways scrolling of the page.
+          if (viewport.width <= 400) expect(await tab.evaluate(() => document.documentElement.scrollWidth), `${page.name} ${lang}`).toBeLessThanOrEqual(viewport.width);
           if (SCREENSHOTS && page.screenshot?.includes(`${lang}-${viewport.name}` as "es-desktop")) {
             mkdirSync(SCREENSHOTS, { recursive: true });
             await tab.screenshot({ path: join(SCREENSHOTS, `${page.name}-${lang}-${viewport.name}.png`) });

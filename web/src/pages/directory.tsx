@@ -142,23 +142,26 @@ export function DirectoryTables(props: { ctx: PageContext; page: NonNullable<Loa
             {page.nodes.map((o) => (
               <tr data-office={o.id}>
                 <th scope="row">
-                  <a href={props.officeHref(o.id)}>{o.name}</a>
+                  <a href={props.officeHref(o.id)}>
+                    {o.name}
+                    {o.city && <span class="name-city">, {o.city}</span>}
+                  </a>
                   {o.status !== "ACTIVE" && <span class="status"> · {t(`status.${o.status}` as MessageKey)}</span>}
                 </th>
-                <td>{o.kindLabel}</td>
-                <td>
+                <td data-label={t("office.kind")}>{o.kindLabel}</td>
+                <td data-label={t("office.where")}>
                   {o.city ? `${o.city}, ` : ""}
                   {o.hostCountry.name}
                   {o.address && <span class="address">{o.address}</span>}
                 </td>
-                <td>
+                <td data-label={t("office.contact")}>
                   <Phones phones={o.phones} />
                   <Emails emails={o.emails} />
                   <Website url={o.website} ctx={ctx} />
                   {!o.phones.length && !o.emails.length && !o.website && <span class="muted">{t("office.noContact")}</span>}
                 </td>
-                <td>{hoursInWords(o.openingHours, ctx.lang) ?? <span class="muted">{t("office.noHours")}</span>}</td>
-                <td>
+                <td data-label={t("office.hours")}>{hoursInWords(o.openingHours, ctx.lang) ?? <span class="muted">{t("office.noHours")}</span>}</td>
+                <td data-label={t("office.freshness")}>
                   <Freshness ctx={ctx} level={o.staleness.level} lastVerifiedOn={o.provenance.lastVerifiedOn} />
                 </td>
               </tr>
@@ -200,7 +203,10 @@ export function DirectoryTables(props: { ctx: PageContext; page: NonNullable<Loa
             {page.nodes.map((o) => (
               <tr>
                 <th scope="row">
-                  <a href={props.officeHref(o.id)}>{o.name}</a>
+                  <a href={props.officeHref(o.id)}>
+                    {o.name}
+                    {o.city && <span class="name-city">, {o.city}</span>}
+                  </a>
                 </th>
                 {props.procedures.map((p) => (
                   <td>{mark(ctx, o, p.code)}</td>
