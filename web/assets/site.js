@@ -147,4 +147,20 @@
   });
 
   window.Enlace = { $: $, $$: $$, fold: fold };
+
+  // In a frame on the CRM site (/embed, and the office pages and lookup it links to): tell
+  // the page around it how tall this page is, so its frame fits (web/assets/embed-frame.js).
+  if (window.parent !== window && window.parent.postMessage) {
+    var lastHeight = 0;
+    var postHeight = function () {
+      var height = Math.ceil(document.documentElement.scrollHeight);
+      if (height === lastHeight) return;
+      lastHeight = height;
+      window.parent.postMessage({ type: "enlace:height", height: height }, "*");
+    };
+    window.addEventListener("load", postHeight);
+    window.addEventListener("resize", postHeight);
+    if (window.ResizeObserver) new ResizeObserver(postHeight).observe(document.body);
+    postHeight();
+  }
 })();

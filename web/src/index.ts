@@ -55,8 +55,10 @@ export function createWeb(options: WebOptions): Web {
   const router = express.Router();
   mountAssets(router);
   router.get("/", page(deps, directoryPage));
-  router.get("/offices/:id", page(deps, (ctx, api, req) => officePage(ctx, api, req, officeSections)));
-  router.get("/lookup", page(deps, lookupPage));
+  // The pages /embed links to may be framed by the same origins (WEB_FRAME_ORIGINS): a click in the frame stays in it.
+  const framed = { frameAncestors: config.frameOrigins };
+  router.get("/offices/:id", page(deps, (ctx, api, req) => officePage(ctx, api, req, officeSections), framed));
+  router.get("/lookup", page(deps, lookupPage, framed));
   router.get("/embed", page(deps, embedPage, { frameAncestors: config.frameOrigins }));
   router.get("/open-data", page(deps, openDataPage));
   router.get("/directory.csv", openDataHandler("csv", config.publicCacheControl));
