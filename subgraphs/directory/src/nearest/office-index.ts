@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { Membership, RepresentationStatus } from "../entities";
+import { unitVector } from "./rank-core";
 
 /** What the nearest search needs of an active office, in memory. */
 export interface IndexedOffice {
@@ -15,11 +16,7 @@ export interface IndexedOffice {
   xyz: [number, number, number] | null;
 }
 
-export function unitVector(latitude: number, longitude: number): [number, number, number] {
-  const φ = (latitude * Math.PI) / 180;
-  const λ = (longitude * Math.PI) / 180;
-  return [Math.cos(φ) * Math.cos(λ), Math.cos(φ) * Math.sin(λ), Math.sin(φ)];
-}
+export { unitVector } from "./rank-core";
 
 /** One revision of the directory as the nearest search and the place resolver see it. */
 export class OfficeSnapshot {
