@@ -31,6 +31,8 @@ describe("the playground's example operations", () => {
       "LookupChoices",
       "NearestForIdentification",
       "OfficePage",
+      "OfflineSnapshot",
+      "OfflineCountries",
       "OpenDataPage",
       "PlaceSuggestions",
       "SearchRepresentations",

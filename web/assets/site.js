@@ -163,4 +163,11 @@
     if (window.ResizeObserver) new ResizeObserver(postHeight).observe(document.body);
     postHeight();
   }
+
+  // The lookup works offline once visited: its service worker keeps the pages' shell and the
+  // directory's offline data (web/assets/sw.js). Registered from the lookup page only.
+  var offline = $("[data-offline-lang]");
+  if (offline && "serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js?lang=" + offline.getAttribute("data-offline-lang"), { scope: "/" }).catch(function () {});
+  }
 })();

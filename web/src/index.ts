@@ -9,6 +9,7 @@ import { mountAssets } from "./http/assets";
 import { notFound, page, type PageDeps, type ViewerOf } from "./http/page";
 import type { WebConfig } from "./http/respond";
 import { openDataHandler } from "./open-data/export";
+import { manifestHandler, offlineDataHandler, rankCoreHandler, serviceWorkerHandler } from "./offline/offline-data";
 import { directoryPage } from "./pages/directory";
 import { embedPage } from "./pages/embed";
 import { lookupPage } from "./pages/lookup";
@@ -61,6 +62,11 @@ export function createWeb(options: WebOptions): Web {
   router.get("/lookup", page(deps, lookupPage, framed));
   router.get("/embed", page(deps, embedPage, { frameAncestors: config.frameOrigins }));
   router.get("/open-data", page(deps, openDataPage));
+  // The lookup without a network (web/src/offline/, web/assets/sw.js).
+  router.get("/sw.js", serviceWorkerHandler);
+  router.get("/manifest.webmanifest", manifestHandler());
+  router.get("/offline/rank-core.js", rankCoreHandler);
+  router.get("/offline/data.json", offlineDataHandler(() => options.revision.current()));
   router.get("/directory.csv", openDataHandler("csv", config.publicCacheControl));
   router.get("/directory.json", openDataHandler("json", config.publicCacheControl));
   if (sessions && options.keys) mountSessionPages(router, deps, sessions, options.keys, officeSections);

@@ -51,6 +51,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         <link rel="stylesheet" href={assetUrl("site.css")} />
         <link rel="stylesheet" href={assetUrl("print.css")} media="print" />
         <link rel="icon" href={assetUrl("icon.svg")} type="image/svg+xml" />
+        <link rel="manifest" href={`/manifest.webmanifest?lang=${ctx.lang}`} />
         {props.scripts !== false && <script src={assetUrl("site.js")} defer />}
       </head>
       <body class={props.embed ? "embed" : undefined}>

@@ -47,7 +47,7 @@ export function LookupForm(props: { ctx: PageContext; q: LookupQuery; choices: L
   const selects = Math.min(MAX_NATIONALITIES, Math.max(3, q.nationalities.length + 1));
   const located = q.place === undefined && q.latitude !== undefined;
   return (
-    <form method="get" action="/lookup#results" class="lookup-form" aria-labelledby="lookup-form-heading" novalidate>
+    <form method="get" action="/lookup#results" class="lookup-form" aria-labelledby="lookup-form-heading" novalidate data-offline-lang={ctx.lang}>
       <h2 id="lookup-form-heading" class="sr-only">
         {t("lookup.formHeading")}
       </h2>

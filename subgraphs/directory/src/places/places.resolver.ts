@@ -6,10 +6,19 @@ import { countryCode } from "../validation";
 import { toPlaceCandidates } from "./place-candidates";
 import { resolvePlaceQuery } from "./place-resolver";
 import { PlaceCandidate } from "./places.types";
+import { offlinePlaceIndex } from "./offline-index";
 
 /** The place resolver of `nearestRepresentations`, as a query: a page's place autocomplete. */
 @Resolver()
 export class PlacesResolver {
+  @Query(() => String, {
+    description:
+      "The lookup's offline place index (JSON text): the CRM region's border posts, reception points and towns, each as [name, country, latitude, longitude, kind, population, [other folded names]]. Public; the web pages keep it on a phone.",
+  })
+  offlinePlaceIndex(): string {
+    return offlinePlaceIndex();
+  }
+
   @Query(() => [PlaceCandidate], {
     description:
       "Gazetteer places matching a name, ranked as `nearestRepresentations` ranks them (its answer first): a country (given, named as \"Name, Country\", or an official's own) is a constraint; without one the CRM region comes first. Nothing found: BAD_USER_INPUT with `extensions.suggestions`.",

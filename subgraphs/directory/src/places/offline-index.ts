@@ -1,0 +1,27 @@
+import { gazetteer, type Place } from "./gazetteer";
+
+/** Towns kept for the lookup's offline index, by country: every town in the Central American and Caribbean members, the larger ones elsewhere. */
+const ALL_TOWNS = new Set(["BZ", "CR", "DO", "GT", "HN", "NI", "PA", "SV"]);
+const MIN_POPULATION: Record<string, number> = { MX: 5_000, US: 20_000, CA: 20_000 };
+
+let built: string | undefined;
+
+const kept = (p: Place) => p.kind !== "CITY" || ALL_TOWNS.has(p.country) || (MIN_POPULATION[p.country] !== undefined && p.population >= MIN_POPULATION[p.country]);
+const round = (n: number) => Math.round(n * 1e5) / 1e5;
+
+/**
+ * The compact place index the lookup keeps on a phone for offline use (issue 20): the
+ * region's border posts and reception points and its towns (above), each as
+ * [name, country, latitude, longitude, kind, population, [its other folded names]], as
+ * JSON text. Built once per process from the gazetteer (which does not change while it runs).
+ */
+export function offlinePlaceIndex(): string {
+  if (built) return built;
+  const { places, byKey } = gazetteer();
+  const others = new Map<Place, string[]>();
+  for (const place of places) if (kept(place)) others.set(place, []);
+  for (const [key, list] of byKey) for (const place of list) if (key !== place.key) others.get(place)?.push(key);
+  const rows = [...others].map(([p, keys]) => [p.name, p.country, round(p.latitude), round(p.longitude), p.kind, p.population, keys]);
+  built = JSON.stringify({ format: 1, places: rows });
+  return built;
+}
