@@ -128,11 +128,17 @@ describe.each(DATABASES)("Query.representations through the gateway (%s)", (db) 
     expect(es.hostCountry).toEqual({ name: "México", fr: "Mexique" });
     expect(es.procedures[0].procedure.label).toBe("Pasaporte");
     const pt = (await stack.query(q, undefined, { "accept-language": "pt-BR,pt;q=0.9,en;q=0.8" })).body.data.representation;
-    expect(pt.name).toBe("Embaixada de Haiti");
+    expect(pt.name).toBe("Embaixada do Haiti"); // with the country's article (issue 20)
     expect(pt.kindLabel).toBe("Embaixada");
     expect(pt.procedures[0].procedure.label).toBe("Passaporte");
     const fr = (await stack.query(q, undefined, { "accept-language": "fr-CA" })).body.data.representation;
     expect(fr.name).toBe("Ambassade d'Haïti");
+    // Articles per country in French and Portuguese (issue 20): never "Embaixada de Índia", "Ambassade de Pays-Bas".
+    const names = (await stack.query(`{ india: representation(id: "in-pa-emb-panama-city") { pt: name(lang: PT) fr: name(lang: FR) } nl: representation(id: "nl-cr-emb-san-jose") { pt: name(lang: PT) fr: name(lang: FR) } ecuador: representation(id: "ec-gt-cons-guatemala-city") { fr: name(lang: FR) } cuba: representation(id: "cu-gt-emb-guatemala-city") { pt: name(lang: PT) } }`)).body.data;
+    expect(names.india).toEqual({ pt: "Embaixada da Índia", fr: "Ambassade d'Inde" });
+    expect(names.cuba.pt).toBe("Embaixada de Cuba");
+    expect(names.ecuador.fr).toBe("Consulat de l'Équateur");
+    expect(names.nl).toEqual({ pt: "Embaixada dos Países Baixos", fr: "Ambassade des Pays-Bas" });
   });
 
   it("returns one office by id with its details, and null for an unknown id", async () => {

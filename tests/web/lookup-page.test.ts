@@ -112,6 +112,9 @@ describe("the border lookup page (/lookup)", () => {
     const page = await get("/lookup?lang=en&nationality=IN&place=&lat=8.5331&lon=-82.8384");
     const text = mainText(page.text);
     expect(text).toContain("Place understood as Your position: 8.5331, -82.8384 (near Canoas), Costa Rica");
+    // In Spanish, in Spanish words (issue 20): never "(near …)" on a Spanish page.
+    const es = await get("/lookup?lang=es&nationality=IN&lat=8.5331&lon=-82.8384");
+    expect(es.text).toContain("Su posición: 8.5331, -82.8384 (cerca de Canoas), Costa Rica");
     expect(officesOf(page.text, "IN")[0]).toEqual({ id: "in-pa-emb-panama-city", basis: "CONCURRENT_ACCREDITATION" });
     expect(page.text).toContain('<input type="hidden" name="lat" id="f-lat" value="8.5331"/>');
     expect(text).toContain("Your position will be used: 8.5331, -82.8384.");

@@ -1,6 +1,7 @@
 import { Lang } from "../../shared/src/lang";
 import { RepresentationKind } from "./entities";
 import type { EmptyReasonCode } from "./nearest/empty-reason";
+import { ofCountry } from "./country-articles";
 
 type Labelled = { es: string; en: string; fr: string; pt: string };
 
@@ -15,16 +16,16 @@ export const KIND_LABELS: Record<RepresentationKind, Labelled> = {
   OTHER: { es: "Oficina", en: "Office", fr: "Bureau", pt: "Escritório" },
 };
 
-/** "Embajada de Haití" / "Embassy of Haiti" / "Ambassade d'Haïti" / "Embaixada do Haiti". */
-export function representationName(kind: RepresentationKind, sendingCountryName: string, lang: Lang): string {
+/** "Embajada de Haití" / "Embassy of Haiti" / "Ambassade d'Haïti" / "Embaixada do Haiti": French and Portuguese with the country's article (country-articles.ts). */
+export function representationName(kind: RepresentationKind, sendingCountryName: string, lang: Lang, sendingCountryCode?: string): string {
   const label = KIND_LABELS[kind][lang];
   switch (lang) {
     case Lang.EN:
       return `${label} of ${sendingCountryName}`;
     case Lang.FR:
-      return /^[aeiouyhâéèêîôû]/i.test(sendingCountryName) ? `${label} d'${sendingCountryName}` : `${label} de ${sendingCountryName}`;
+      return `${label} ${ofCountry("fr", sendingCountryCode, sendingCountryName)}`;
     case Lang.PT:
-      return `${label} de ${sendingCountryName}`;
+      return `${label} ${ofCountry("pt", sendingCountryCode, sendingCountryName)}`;
     default:
       return `${label} de ${sendingCountryName}`;
   }

@@ -24,7 +24,11 @@ const placeHref = (ctx: PageContext, q: LookupQuery, name: string, country: stri
 
 /** "Paso Canoas, Costa Rica — border post": the place's name and country, and what kind of place it is. */
 function placeInWords(ctx: PageContext, place: Nearest["place"], kind: PlaceKind | undefined): string {
-  if (place.matchedBy === "COORDINATES") return ctx.t("lookup.position", { place: place.name, country: place.country.name });
+  if (place.matchedBy === "COORDINATES") {
+    // The API names a position "14.9, -92.3 (near Tapachula)": said in the page's language.
+    const near = /^(.*) \(near (.+)\)$/.exec(place.name);
+    return near ? ctx.t("lookup.positionNear", { place: near[1], town: near[2], country: place.country.name }) : ctx.t("lookup.position", { place: place.name, country: place.country.name });
+  }
   const where = `${place.name}, ${place.country.name}`;
   return kind ? `${where} — ${placeKindWords(ctx, kind)}` : where;
 }

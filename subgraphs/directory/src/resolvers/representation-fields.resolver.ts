@@ -18,7 +18,7 @@ export class RepresentationFieldsResolver {
   @FieldResolver(() => String, { description: 'E.g. "Embajada de Haití"; language as for labels.' })
   async name(@Root() r: Representation, @Ctx() ctx: DirectoryContext, @Arg("lang", () => Lang, { nullable: true }) lang?: Lang): Promise<string> {
     const sender = await ctx.loaders.countryByCode.load(r.sendingCountryCode);
-    return representationName(r.kind, sender ? localized(sender, "name", lang ?? ctx.lang) : r.sendingCountryCode, lang ?? ctx.lang);
+    return representationName(r.kind, sender ? localized(sender, "name", lang ?? ctx.lang) : r.sendingCountryCode, lang ?? ctx.lang, r.sendingCountryCode);
   }
 
   @FieldResolver(() => String, { description: "Label of the kind of office in the language asked." })

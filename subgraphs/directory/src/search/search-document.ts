@@ -7,7 +7,7 @@ import { documentWords } from "./search-terms";
 type CountryNames = Pick<Country, "code" | "alpha3" | "nameEs" | "nameEn" | "nameFr" | "namePt">;
 
 /** Bumped whenever what is indexed changes: the seed then recomputes every office's search fields. */
-export const SEARCH_DOCUMENT_VERSION = 2;
+export const SEARCH_DOCUMENT_VERSION = 3; // 3: French and Portuguese names with the country's article
 
 const LANGS = [Lang.ES, Lang.EN, Lang.FR, Lang.PT];
 const countryNames = (c: CountryNames) => [c.code, c.alpha3, c.nameEs, c.nameEn, c.nameFr, c.namePt];
@@ -26,7 +26,7 @@ export function representationSearchFields(
   sender: CountryNames,
   host: CountryNames,
 ): SearchFields {
-  const names = [...new Set(LANGS.map((lang) => documentWords(representationName(r.kind, senderName(sender, lang), lang)).join(" ")))];
+  const names = [...new Set(LANGS.map((lang) => documentWords(representationName(r.kind, senderName(sender, lang), lang, sender.code)).join(" ")))];
   const text = [...cityNames(r.city, r.hostCountryCode), r.address ?? "", ...Object.values(KIND_LABELS[r.kind]), ...countryNames(sender), ...countryNames(host)];
   return { searchNames: `|${names.join("|")}|`, searchText: [...new Set(documentWords(text.join(" ")))].join(" ") };
 }
