@@ -213,3 +213,46 @@ describe("the lookup and directory in the official's words (issue 20, point 4)",
     expect(html).not.toMatch(/does not exist in|Variable "\$/);
   });
 });
+
+describe("no English word on a Spanish page (issue 20, point 4)", () => {
+  let stack: TestStack;
+  let origin: string;
+  beforeAll(async () => {
+    stack = await startTestStack("sqlite", { web: { frameOrigins: [], secureCookies: false, publicCacheControl: "public, max-age=60" } });
+    origin = new URL(stack.url).origin;
+  });
+  afterAll(() => stack?.stop());
+
+  /**
+   * The words a page says: without scripts and styles, what is marked as another language
+   * (lang="en"), quotations of sources (<blockquote>: a source's own words, verbatim), and
+   * addresses of the web (URLs, e-mails, domains).
+   */
+  const spoken = (html: string) =>
+    html
+      .replace(/<(script|style|blockquote)[\s\S]*?<\/\1>/g, " ")
+      .replace(/<(td|span|blockquote|p|div|li|dd)\b[^>]*\slang="(?!es")[^"]*"[^>]*>[\s\S]*?<\/\1>/g, " ")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/&[a-z#0-9]+;/g, " ")
+      .replace(/\S*[./@]\S*[./@]?\S*/g, (token) => (/[a-z0-9-]+\.[a-z]{2,}|@|\//i.test(token) ? " " : token));
+  // Words English uses and Spanish never does (data such as addresses and cities are kept as their sources wrote them).
+  const ENGLISH = /\b(the|and|with|near|from|your|you|for|this|that|of|office|offices|embassy|phone|hours|source|unknown|verified|search|results?)\b/i;
+
+  it.each([
+    "/?lang=es",
+    "/?lang=es&host=MX&sender=HT",
+    "/lookup?lang=es",
+    "/lookup?lang=es&nationality=IN&nationality=BD&place=Paso+Canoas",
+    "/lookup?lang=es&nationality=IN&lat=8.5331&lon=-82.8384",
+    "/offices/in-pa-emb-panama-city?lang=es",
+    "/offices/af-ca-emb-ottawa?lang=es",
+    "/open-data?lang=es",
+    "/embed?lang=es&host=CR",
+    "/signin?lang=es",
+  ])("%s", async (path) => {
+    const html = await (await fetch(`${origin}${path}`)).text();
+    const text = spoken(html);
+    const found = text.split(/(?<=[.!?])\s+|\n/).filter((sentence) => ENGLISH.test(sentence)).map((s) => s.trim().slice(0, 400));
+    expect(found).toEqual([]);
+  });
+});

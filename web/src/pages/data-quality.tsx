@@ -56,7 +56,7 @@ function OfficeList(props: { ctx: PageContext; id: string; title: string; sectio
               <td>{o.host}</td>
               <td>{o.kind}</td>
               <td>{o.city ?? ""}</td>
-              <td>{o.detail ?? ""}</td>
+              <td lang="en">{o.detail ?? ""}</td>
             </tr>
           ))}
         </tbody>
@@ -159,7 +159,7 @@ export async function dataQualityPage(ctx: PageContext, api: Api): Promise<PageR
                 const url = safeHttpUrl(g.sourceUrl);
                 return (
                   <li>
-                    <strong>{g.country}</strong>: {g.basis}
+                    <strong>{g.country}</strong>: <span lang="en">{g.basis}</span>
                     {url && (
                       <>
                         {" "}
@@ -188,9 +188,10 @@ export async function dataQualityPage(ctx: PageContext, api: Api): Promise<PageR
               {doubtful.map((d) => (
                 <tr>
                   <th scope="row">{d.kind ? officeLink(ctx, d.representationId) : d.representationId}</th>
-                  <td>{d.doubt}</td>
-                  <td>{d.finding}</td>
-                  <td>{d.verdict}</td>
+                  {/* The doubtful rows' notes are written in English (seed/data/doubtful-rows.csv): marked as such. */}
+                  <td lang="en">{d.doubt}</td>
+                  <td lang="en">{d.finding}</td>
+                  <td lang="en">{d.verdict}</td>
                   <td class="sources">
                     {d.sources.map((s) => {
                       const url = safeHttpUrl(s);

@@ -6,7 +6,7 @@ import type { Nearest } from "./lookup-results";
 /** The region around the place: the place as a "place" point, each office listed as an "office" point linked to its page. */
 export function LookupMap(props: { ctx: PageContext; result: Nearest }) {
   const { ctx, result } = props;
-  const place = result.place;
+  const place = { ...result.place, name: result.place.name.replace(/ \(near (.+)\)$/, (_whole, town: string) => ` (${ctx.t("lookup.nearTown", { town })})`) };
   const seen = new Set<string>();
   const points: MapPoint[] = [{ latitude: place.latitude, longitude: place.longitude, label: place.name, kind: "place" }];
   for (const group of result.byNationality)

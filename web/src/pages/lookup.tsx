@@ -90,7 +90,9 @@ export async function lookupPage(ctx: PageContext, api: Api, req: Request): Prom
   const input = inputErrors(ctx, loaded.errors);
   const fields = { ...missing, ...input.fields };
   const result = loaded.answer?.data?.nearestRepresentations;
-  const title = result ? t("lookup.titleFor", { nationalities: result.byNationality.map((n) => n.nationality.name).join(", "), place: result.place.name }) : t("lookup.title");
+  // A position's name ("14.9, -92.3 (near Tapachula)") in the page's language.
+  const placeName = result ? result.place.name.replace(/ \(near (.+)\)$/, (_whole, town: string) => ` (${t("lookup.nearTown", { town })})`) : "";
+  const title = result ? t("lookup.titleFor", { nationalities: result.byNationality.map((n) => n.nationality.name).join(", "), place: placeName }) : t("lookup.title");
   const countryName = (c: string) => loaded.choices?.nationalities.find((n) => n.code === c)?.name ?? c;
   return {
     title,
