@@ -15,6 +15,7 @@ import { embedPage } from "./pages/embed";
 import { lookupPage } from "./pages/lookup";
 import { officePage, type OfficeSection } from "./pages/office";
 import { openDataPage } from "./pages/open-data";
+import { confirmSection } from "./pages/confirm-details";
 import { preloadRegionMaps } from "./map/region-map";
 import { KeySealer, mountSessionPages, reportSection, SessionStore, sessionViewerOf, type SessionLimits } from "./session";
 
@@ -51,7 +52,7 @@ export function createWeb(options: WebOptions): Web {
   const sessions = options.keys ? new SessionStore(options.keys.sessions(), new KeySealer(options.sessionSecret), options.sessions) : undefined;
   const viewerOf = options.viewerOf ?? (sessions && options.keys ? sessionViewerOf(sessions, options.keys, config.secureCookies) : async () => ({ viewer: PUBLIC_VIEWER }));
   const deps: PageDeps = { config, revision: options.revision, viewerOf, store };
-  const officeSections: OfficeSection[] = [reportSection];
+  const officeSections: OfficeSection[] = [confirmSection, reportSection];
   preloadRegionMaps(); // the atlas once, at start (50-90 ms measured), not on a visitor's first office page
   const router = express.Router();
   mountAssets(router);

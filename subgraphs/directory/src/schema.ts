@@ -14,6 +14,7 @@ import {
   RepresentationFieldsResolver,
 } from "./resolvers/representation-fields.resolver";
 import { RepresentationEditResolver } from "./resolvers/representation-edit.resolver";
+import { ConfirmationResolver } from "./resolvers/confirmation.resolver";
 import { RepresentationResolver } from "./resolvers/representation.resolver";
 import { NearestForNationalityResolver } from "./nearest/empty-reason";
 import { DataQualityResolver } from "./quality/data-quality.resolver";
@@ -28,6 +29,7 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         ProcedureResolver,
         RepresentationResolver,
         RepresentationEditResolver,
+        ConfirmationResolver,
         CorrectionResolver,
         NearestResolver,
         PlacesResolver,

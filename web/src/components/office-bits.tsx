@@ -1,5 +1,5 @@
 import type { PageContext } from "./layout";
-import { dateInWords, safeHttpUrl } from "../format/office";
+import { countryName, dateInWords, safeHttpUrl } from "../format/office";
 import type { MessageKey } from "../i18n";
 
 /** A value's source as the API gives it (Representation.fieldSources). */
@@ -89,16 +89,20 @@ export function Website(props: { url?: string | null; ctx: PageContext }) {
 }
 
 /** How fresh a record is: the staleness level in words and the date it was last confirmed. */
-export function Freshness(props: { ctx: PageContext; level: string; lastVerifiedOn?: string | null }) {
+export function Freshness(props: { ctx: PageContext; level: string; lastVerifiedOn?: string | null; byCountry?: string | null }) {
   const { t, lang } = props.ctx;
   const date = dateInWords(props.lastVerifiedOn, lang);
+  const by = props.byCountry ? ` ${t("staleness.by", { country: countryName(props.byCountry, lang) })}` : "";
   return (
     <span class={`fresh fresh-${props.level.toLowerCase()}`}>
       {t(`staleness.${props.level}` as MessageKey)}
       {date && (
         <>
           {" "}
-          <span class="muted">({t("staleness.verified", { date })})</span>
+          <span class="muted">
+            ({t("staleness.verified", { date })}
+            {by})
+          </span>
         </>
       )}
     </span>

@@ -90,7 +90,7 @@ export async function officePage(ctx: PageContext, api: Api, req: Request, secti
                 {concurrent.length > 0 && <span class="block">{t("office.concurrent", { countries: concurrent.join(", ") })}</span>}
               </Row>
               <Row label={t("office.freshness")}>
-                <Freshness ctx={ctx} level={office.staleness.level} lastVerifiedOn={office.provenance.lastVerifiedOn} />
+                <Freshness ctx={ctx} level={office.staleness.level} lastVerifiedOn={office.provenance.lastVerifiedOn} byCountry={office.provenance.verifiedByCountry} />
               </Row>
             </dl>
           </section>

@@ -4,6 +4,7 @@ import { dataQualityPage } from "../pages/data-quality";
 import { myCorrectionsPage } from "../pages/my-corrections";
 import type { OfficeSection } from "../pages/office";
 import { submitReport } from "../pages/report-correction";
+import { submitConfirmation } from "../pages/confirm-details";
 import { decideCorrection, secretariatPage } from "../pages/secretariat";
 import { forRole, postedForm } from "./guard";
 import { formBody, mountSignIn } from "./routes";
@@ -22,6 +23,7 @@ export { sessionViewerOf } from "./viewer";
 export function mountSessionPages(router: Router, deps: PageDeps, sessions: SessionStore, keys: KeyCheck, officeSections: OfficeSection[]): void {
   mountSignIn(router, deps, sessions, keys);
   router.post("/offices/:id/corrections", formBody, page(deps, postedForm("OFFICIAL", submitReport(officeSections))));
+  router.post("/offices/:id/confirm", formBody, page(deps, postedForm("OFFICIAL", submitConfirmation(officeSections))));
   router.get("/me/corrections", page(deps, forRole("OFFICIAL", myCorrectionsPage)));
   router.get("/secretariat", page(deps, forRole("SECRETARIAT", (ctx, api, req) => secretariatPage(ctx, api, req))));
   router.get("/secretariat/data-quality", page(deps, forRole("SECRETARIAT", (ctx, api) => dataQualityPage(ctx, api))));

@@ -8,6 +8,7 @@ import { FIRST_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
 import type { DirectoryContext } from "../context";
 import { Correction, CorrectionStatus, ProposedChange, Representation } from "../entities";
 import { applyChecked } from "../edits/apply-changes";
+import { sourceFromReport } from "../sources/field-source-writes";
 import { RepresentationChanges } from "../edits/edit.types";
 import { checkChanges } from "../edits/validate-changes";
 import { editRepresentation } from "../edits/write";
@@ -72,6 +73,11 @@ export class CorrectionResolver {
     const pending = await this.pending(ctx, id);
     await editRepresentation(ctx.dataSource, ctx.identity, pending.representationId, representationVersion, "CORRECTION_ACCEPTED", async (rep, m) => {
       const related = await applyChecked(m, rep, checkChanges(pending.changes as RepresentationChanges, rep.hostCountryCode, "changes"), "changes");
+      // The report is the source of what it changed, and a verification of the office today (issue 21).
+      const day = new Date().toISOString().slice(0, 10);
+      await sourceFromReport(m, rep, Object.keys(pending.changes), { url: `enlace:correction/${id}`, day, words: `Reported by an OFFICIAL of ${pending.submitterCountry} on ${pending.submittedAt.slice(0, 10)}, accepted by the secretariat on ${day}` });
+      rep.lastVerifiedOn = day;
+      rep.lastVerifiedBy = `OFFICIAL ${pending.submitterCountry} (correction ${id})`;
       const result = await m.update(Correction, { id, status: CorrectionStatus.PENDING }, { status: CorrectionStatus.ACCEPTED, decidedAt: new Date().toISOString() });
       if (!result.affected) throw new BadUserInputError("id", "the correction was decided meanwhile");
       return { ...related, correction: [null, `${id} by ${pending.submittedBy} (${pending.submitterCountry})`] };

@@ -82,7 +82,8 @@ export class RepresentationFieldsResolver {
 
   @FieldResolver(() => Provenance)
   provenance(@Root() r: Representation): Provenance {
-    return { sources: r.sourceUrls, sourceDate: r.sourceDate, lastVerifiedOn: r.lastVerifiedOn };
+    const official = /^OFFICIAL ([A-Z]{2})\b/.exec(r.lastVerifiedBy ?? "");
+    return { sources: r.sourceUrls, sourceDate: r.sourceDate, lastVerifiedOn: r.lastVerifiedOn, verifiedByCountry: official ? official[1] : null };
   }
 }
 

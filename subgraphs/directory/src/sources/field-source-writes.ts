@@ -75,3 +75,20 @@ export async function reconcileFieldSources(
   );
   if (fresh.length) await m.insert(FieldSourceRow, fresh);
 }
+
+/**
+ * The sources of the values a report (an accepted correction) wrote: the report itself
+ * (`enlace:correction/<id>`), dated the day it was accepted, its words naming who reported
+ * (role and country, never a person). Written before the write's own reconciliation, which
+ * then finds them.
+ */
+export async function sourceFromReport(m: EntityManager, rep: Representation, changedProperties: string[], report: { url: string; day: string; words: string }): Promise<void> {
+  const fields = changedProperties.flatMap((p) => (SOURCED_PROPERTIES[p] ? [SOURCED_PROPERTIES[p]] : []));
+  if (!fields.length) return;
+  await m.delete(FieldSourceRow, { representationId: rep.id, field: In(fields) });
+  const wanted = new Set<string>(fields);
+  const rows = valuesNeedingSources({ ...rep, caveats: rep.caveats ?? [], confirmedProcedures: [], concurrent: [] })
+    .filter((v) => wanted.has(v.field))
+    .map((v) => m.create(FieldSourceRow, { representationId: rep.id, field: v.field, value: v.value, label: null, url: report.url, published: report.day, seenOn: report.day, excerpt: `${report.words}: ${v.field.toLowerCase().replace("_", " ")} ${v.value}` }));
+  if (rows.length) await m.insert(FieldSourceRow, rows);
+}
