@@ -54,3 +54,27 @@ describe.each(DATABASES)("confirming an office's details (%s)", (db) => {
     expect(after.fieldSources.find((s: { field: string }) => s.field === "OPENING_HOURS")).toMatchObject({ value: "Mo-Fr 09:00-12:00", url: `enlace:correction/${report.body.data.submitCorrection.id}`, published: today });
   });
 });
+
+describe("completeness per country (issue 21, point 4)", () => {
+  let stack: TestStack;
+  let as: Record<string, Record<string, string>>;
+  beforeAll(async () => {
+    stack = await startTestStack("sqlite");
+    as = await stack.callers({ gt: { role: "OFFICIAL", country: "GT", label: "IGM" }, secretariat: { role: "SECRETARIAT", label: "ST" } });
+  });
+  afterAll(() => stack?.stop());
+  const TABLES = `{ countryTables { country offices confirmedByCountryLast12Months withPhone lastConfirmedOn } }`;
+
+  it("lists every CRM member state, never-confirmed first; a confirmation by Guatemala's officials moves Guatemala to the end; FORBIDDEN to others", async () => {
+    const before = (await stack.query(TABLES, undefined, as.secretariat)).body.data.countryTables;
+    expect(before.map((r: { country: string }) => r.country).sort()).toEqual(["BZ", "CA", "CR", "DO", "GT", "HN", "MX", "NI", "PA", "SV", "US"]);
+    const gt = before.find((r: { country: string }) => r.country === "GT");
+    expect(gt).toMatchObject({ confirmedByCountryLast12Months: 0, lastConfirmedOn: null });
+    expect(gt.offices).toBeGreaterThan(20);
+    const { body } = await stack.query(`{ representation(id: "${OFFICE}") { version } }`);
+    await stack.query(CONFIRM, { id: OFFICE, v: body.data.representation.version, fields: ["PHONE"], method: "VISIT" }, as.gt);
+    const after = (await stack.query(TABLES, undefined, as.secretariat)).body.data.countryTables;
+    expect(after[after.length - 1]).toMatchObject({ country: "GT", confirmedByCountryLast12Months: 1, lastConfirmedOn: new Date().toISOString().slice(0, 10) });
+    expect((await stack.query(TABLES, undefined, as.gt)).body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});

@@ -18,11 +18,13 @@ describe("the playground's example operations", () => {
   it("offers every operation of operations/, each with sample variables", () => {
     expect(EXAMPLES.map((e) => e.name)).toEqual([
       "DirectoryFilters",
+      "ConfirmRepresentation",
       "MyCorrections",
       "PendingCorrections",
       "SubmitCorrection",
       "AcceptCorrection",
       "RejectCorrection",
+      "CountryTables",
       "DataQualityReport",
       "DirectoryPage",
       "DirectoryChoices",

@@ -23,5 +23,6 @@ export const WEB_PAGES: WebPage[] = [
   { name: "my-reports", path: "/me/corrections", role: "official", screenshot: ["es-desktop"] },
   { name: "secretariat", path: "/secretariat", role: "secretariat", screenshot: ["es-desktop"] },
   { name: "data-quality", path: "/secretariat/data-quality", role: "secretariat", screenshot: ["es-desktop"] },
+  { name: "country-tables", path: "/secretariat/country-tables", role: "secretariat", screenshot: ["es-desktop"] },
   { name: "forbidden", path: "/secretariat", role: "official" },
 ];

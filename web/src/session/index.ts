@@ -1,6 +1,7 @@
 import type { Router } from "express";
 import { page, type PageDeps } from "../http/page";
 import { dataQualityPage } from "../pages/data-quality";
+import { countryTablesCsv, countryTablesPage } from "../pages/country-tables";
 import { myCorrectionsPage } from "../pages/my-corrections";
 import type { OfficeSection } from "../pages/office";
 import { submitReport } from "../pages/report-correction";
@@ -27,6 +28,8 @@ export function mountSessionPages(router: Router, deps: PageDeps, sessions: Sess
   router.get("/me/corrections", page(deps, forRole("OFFICIAL", myCorrectionsPage)));
   router.get("/secretariat", page(deps, forRole("SECRETARIAT", (ctx, api, req) => secretariatPage(ctx, api, req))));
   router.get("/secretariat/data-quality", page(deps, forRole("SECRETARIAT", (ctx, api) => dataQualityPage(ctx, api))));
+  router.get("/secretariat/country-tables", page(deps, forRole("SECRETARIAT", (ctx, api) => countryTablesPage(ctx, api))));
+  router.get("/secretariat/country-tables.csv", page(deps, forRole("SECRETARIAT", countryTablesCsv)));
   router.post("/secretariat/corrections/:id/accept", formBody, page(deps, postedForm("SECRETARIAT", decideCorrection("accept"))));
   router.post("/secretariat/corrections/:id/reject", formBody, page(deps, postedForm("SECRETARIAT", decideCorrection("reject"))));
 }

@@ -5,6 +5,7 @@ import { RestrictedTo } from "../../../shared/src/restricted";
 import type { DirectoryContext } from "../context";
 import { dataQualityReport } from "./data-quality";
 import { DataQuality } from "./data-quality.types";
+import { CountryTable, countryTables } from "./country-tables";
 
 @Resolver()
 export class DataQualityResolver {
@@ -16,5 +17,15 @@ export class DataQualityResolver {
   async dataQuality(@Ctx() ctx: DirectoryContext): Promise<DataQuality> {
     requireRole(ctx.identity, [Role.SECRETARIAT], "dataQuality");
     return dataQualityReport(ctx.dataSource);
+  }
+
+  @RestrictedTo(Role.SECRETARIAT)
+  @Query(() => [CountryTable], {
+    description:
+      "SECRETARIAT only: per CRM member state, how its part of the directory is kept — offices hosted, verified and confirmed by its officials in the last 12 months, with a phone, with confirmed procedures, its last confirmation; oldest first (the reminder list).",
+  })
+  async countryTables(@Ctx() ctx: DirectoryContext): Promise<CountryTable[]> {
+    requireRole(ctx.identity, [Role.SECRETARIAT], "countryTables");
+    return countryTables(ctx.dataSource);
   }
 }
