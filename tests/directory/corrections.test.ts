@@ -42,7 +42,8 @@ describe.each(DATABASES)("corrections from the field (%s)", (db) => {
     expect(await office()).toEqual({ version: before.version + 1, phones: [{ e164: "+5072643043" }] });
     const [entry] = await stack.subgraphs.directory.dataSource.manager.find(AuditEntry, { where: { entityId: ID, action: "CORRECTION_ACCEPTED" } });
     expect(entry.changes.correction[1]).toContain(correction.id); // the report is credited
-    expect(Object.keys(entry.changes).sort()).toEqual(["correction", "phones"]);
+    // Accepting it also verifies the office today, by the reporting country (issue 21).
+    expect(Object.keys(entry.changes).sort()).toEqual(["correction", "lastVerifiedBy", "lastVerifiedOn", "phones"]);
 
     const mine = await stack.query(MINE, undefined, as.official);
     expect(mine.body.data.myCorrections).toEqual([{ id: correction.id, status: "ACCEPTED", decisionReason: null, representation: { id: ID } }]);
