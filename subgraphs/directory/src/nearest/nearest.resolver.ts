@@ -97,6 +97,7 @@ export class NearestResolver {
       country: explicit,
       defaultCountry: ctx.identity.role === Role.OFFICIAL ? ctx.identity.country : undefined,
       region: snapshot.region,
+      crm: snapshot.crm,
       limit: 6,
     });
     const { place } = best;

@@ -24,6 +24,8 @@ export class OfficeSnapshot {
     private readonly bySender: Map<string, IndexedOffice[]>,
     /** CRM member states and the host countries of active offices: where a place name is looked for first. */
     readonly region: ReadonlySet<string>,
+    /** The CRM member states alone: among namesakes in the region, theirs come first (Corozal in Belize, not Colombia). */
+    readonly crm: ReadonlySet<string> = new Set(),
   ) {}
 
   officesOf(senders: string[]): IndexedOffice[][] {
@@ -100,8 +102,12 @@ export class OfficeIndex {
     for (const o of (await this.dataSource.query("SELECT representation_id AS id, procedure_code AS code FROM procedure_offer")) as { id: string; code: string }[]) {
       offices.get(o.id)?.procedures.add(o.code);
     }
-    for (const c of (await this.dataSource.query(`SELECT code FROM country WHERE crm_membership = '${Membership.MEMBER}'`)) as { code: string }[]) region.add(c.code);
-    this.snapshot = new OfficeSnapshot(bySender, region);
+    const crm = new Set<string>();
+    for (const c of (await this.dataSource.query(`SELECT code FROM country WHERE crm_membership = '${Membership.MEMBER}'`)) as { code: string }[]) {
+      region.add(c.code);
+      crm.add(c.code);
+    }
+    this.snapshot = new OfficeSnapshot(bySender, region, crm);
     this.revision = revision;
   }
 }

@@ -23,6 +23,8 @@ export interface PlaceQuery {
   defaultCountry?: string;
   /** CRM member states and the directory's host countries: they win among namesakes. */
   region: ReadonlySet<string>;
+  /** The CRM member states: among the region's namesakes, theirs first. */
+  crm?: ReadonlySet<string>;
   /** How many candidates to return (the first is the answer). */
   limit: number;
 }
@@ -145,11 +147,13 @@ export function resolvePlaceQuery(q: PlaceQuery): GazetteerMatch[] {
     );
   }
   const inRegion = (p: Place) => q.region.has(p.country);
+  const inCrm = (p: Place) => (q.crm ?? q.region).has(p.country);
   const curated = (p: Place) => p.kind !== "CITY" && inRegion(p);
   const found = take(
     q.limit,
     () => full(key, curated),
     () => nearBorderPlace(key, inRegion),
+    () => full(key, inCrm),
     () => full(key, inRegion),
     () => partial(key, q.region, inRegion),
     () => full(key, (p) => !inRegion(p)),

@@ -32,13 +32,14 @@ export class PlacesResolver {
     if (!Number.isInteger(first) || first < 1 || first > 20) throw new BadUserInputError("first", `must be an integer from 1 to 20, got ${first}`);
     if (!search.trim() || search.length > 200) throw new BadUserInputError("search", "give 1 to 200 characters");
     const explicit = country ? await countryCode(country, "country", ctx.loaders) : undefined;
-    const { region } = await ctx.offices.current();
+    const { region, crm } = await ctx.offices.current();
     const matches = resolvePlaceQuery({
       text: search,
       field: "search",
       country: explicit,
       defaultCountry: ctx.identity.role === Role.OFFICIAL ? ctx.identity.country : undefined,
       region,
+      crm,
       limit: first,
     });
     return toPlaceCandidates(matches, ctx.loaders);
