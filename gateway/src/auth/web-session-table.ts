@@ -1,15 +1,6 @@
 import { LessThan, type DataSource } from "typeorm";
+import type { SessionBackend, SessionRecord } from "../../../web/src/session/session-store";
 import { WebSession } from "./web-session.entity";
-
-/** A stored session, as the web's session store (web/src/session/session-store.ts) reads and writes it. */
-export interface SessionRecord {
-  idHash: string;
-  keyId: string;
-  sealedKey: string;
-  csrf: string;
-  createdAt: number;
-  lastSeenAt: number;
-}
 
 /**
  * The web sessions' table in the gateway's database (SQLite by default, PostgreSQL in
@@ -17,7 +8,7 @@ export interface SessionRecord {
  * keeps the sessions. A key holds at most `maxPerKey` sessions: a new one ends that key's
  * least recently used — never another key's.
  */
-export class WebSessionTable {
+export class WebSessionTable implements SessionBackend {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(record: SessionRecord, maxPerKey: number, expiredBefore: { idle: number; created: number }): Promise<void> {
