@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import type { Request, RequestHandler } from "express";
 import { OfflineCountriesDocument, OfflineSnapshotDocument, type OfflineSnapshotQuery } from "../../../operations/generated/graphql";
 import { projectRoot } from "../../../gateway/src/paths";
@@ -100,7 +100,6 @@ export function offlineDataHandler(revisionOf: () => Promise<string>): RequestHa
         res.setHeader("content-encoding", "gzip");
         return void res.end(entry.body);
       }
-      const { gunzipSync } = await import("node:zlib");
       res.end(gunzipSync(entry.body));
     } catch (error) {
       if (!(error instanceof ApiUnavailable)) return next(error);
