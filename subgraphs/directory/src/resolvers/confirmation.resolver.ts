@@ -8,6 +8,7 @@ import { FieldSourceRow, Representation } from "../entities";
 import { SourcedField } from "../entities/enums";
 import { editRepresentation } from "../edits/write";
 import { valuesNeedingSources } from "../sources/field-sources";
+import { ownSourceRows } from "../sources/field-source-writes";
 
 export enum ConfirmationMethod {
   PHONE_CALL = "PHONE_CALL",
@@ -56,18 +57,7 @@ export class ConfirmationResolver {
       });
       const wanted = [...new Set(fields)];
       await m.delete(FieldSourceRow, { representationId: rep.id, field: In(wanted) });
-      const rows = [...new Map(values.flat().map((v) => [`${v.field}\u0000${v.value}`, v])).values()].map((v) =>
-        m.create(FieldSourceRow, {
-          representationId: rep.id,
-          field: v.field,
-          value: v.value,
-          label: null,
-          url: `enlace:confirmation/${rep.id}/${day}`,
-          published: day,
-          seenOn: day,
-          excerpt: `Confirmed ${METHOD_WORDS[method]} by ${who} on ${day}: ${v.field.toLowerCase().replace("_", " ")} ${v.value}`,
-        }),
-      );
+      const rows = ownSourceRows(m, rep, values.flat(), { url: `enlace:confirmation/${rep.id}/${day}`, day, words: `Confirmed ${METHOD_WORDS[method]} by ${who} on ${day}` });
       await m.insert(FieldSourceRow, rows);
       rep.lastVerifiedOn = day;
       // Who, as the public may read it: a role and a country, never a person (the key id stays in the audit trail).

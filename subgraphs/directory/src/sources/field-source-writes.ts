@@ -1,6 +1,6 @@
 import { In, type EntityManager } from "typeorm";
 import { FieldSourceRow, type Representation } from "../entities";
-import type { SourcedField } from "../entities/enums";
+import { SourcedField } from "../entities/enums";
 import { valuesNeedingSources, type FieldSourceValue } from "./field-sources";
 
 /**
@@ -23,6 +23,34 @@ export async function replaceFieldSources(m: EntityManager, representationId: st
     })
     .map((s) => m.create(FieldSourceRow, { representationId, ...s }));
   if (rows.length) await m.insert(FieldSourceRow, rows);
+}
+
+/** Where a value Enlace itself vouches for comes from: a write, an accepted report, a confirmation. */
+export interface OwnSource {
+  url: string;
+  day: string;
+  /** Who and how, e.g. "Confirmed by phone by an OFFICIAL of GT on 2026-12-07"; the value follows. */
+  words: string;
+}
+
+/**
+ * Source rows for some of the office's current values, each once, all from one `OwnSource`
+ * (the excerpt: its words, then the field and the value). A phone keeps the label it has.
+ */
+export function ownSourceRows(m: EntityManager, rep: Representation, values: { field: SourcedField; value: string }[], source: OwnSource): FieldSourceRow[] {
+  const unique = [...new Map(values.map((v) => [`${v.field}\u0000${v.value}`, v])).values()];
+  return unique.map((v) =>
+    m.create(FieldSourceRow, {
+      representationId: rep.id,
+      field: v.field,
+      value: v.value,
+      label: v.field === SourcedField.PHONE ? (rep.phones.find((p) => p.raw === v.value)?.label ?? null) : null,
+      url: source.url,
+      published: source.day,
+      seenOn: source.day,
+      excerpt: `${source.words}: ${v.field.toLowerCase().replace("_", " ")} ${v.value}`,
+    }),
+  );
 }
 
 /** The office's fields whose values carry sources, by the audited property that holds them. */
@@ -57,21 +85,11 @@ export async function reconcileFieldSources(
   for (const s of stale) await m.delete(FieldSourceRow, { representationId: s.representationId, field: s.field, value: s.value });
   const today = new Date().toISOString().slice(0, 10);
   const who = `${writer.role}${writer.country ? ` of ${writer.country}` : ""}`;
-  const fresh = fields.flatMap((field) =>
-    (held.get(field) ?? [])
-      .filter((value) => !existing.some((s) => s.field === field && s.value === value))
-      .map((value) =>
-        m.create(FieldSourceRow, {
-          representationId: rep.id,
-          field,
-          value,
-          label: null,
-          url: `enlace:audit/${rep.id}/v${rep.version}`,
-          published: today,
-          seenOn: today,
-          excerpt: `${writer.action} by the ${who} on ${today}: ${field.toLowerCase().replace("_", " ")} ${value}`,
-        }),
-      ),
+  const fresh = ownSourceRows(
+    m,
+    rep,
+    fields.flatMap((field) => (held.get(field) ?? []).filter((value) => !existing.some((s) => s.field === field && s.value === value)).map((value) => ({ field, value }))),
+    { url: `enlace:audit/${rep.id}/v${rep.version}`, day: today, words: `${writer.action} by the ${who} on ${today}` },
   );
   if (fresh.length) await m.insert(FieldSourceRow, fresh);
 }
@@ -87,8 +105,7 @@ export async function sourceFromReport(m: EntityManager, rep: Representation, ch
   if (!fields.length) return;
   await m.delete(FieldSourceRow, { representationId: rep.id, field: In(fields) });
   const wanted = new Set<string>(fields);
-  const rows = valuesNeedingSources({ ...rep, caveats: rep.caveats ?? [], confirmedProcedures: [], concurrent: [] })
-    .filter((v) => wanted.has(v.field))
-    .map((v) => m.create(FieldSourceRow, { representationId: rep.id, field: v.field, value: v.value, label: null, url: report.url, published: report.day, seenOn: report.day, excerpt: `${report.words}: ${v.field.toLowerCase().replace("_", " ")} ${v.value}` }));
+  const values = valuesNeedingSources({ ...rep, caveats: rep.caveats ?? [], confirmedProcedures: [], concurrent: [] }).filter((v) => wanted.has(v.field));
+  const rows = ownSourceRows(m, rep, values, report);
   if (rows.length) await m.insert(FieldSourceRow, rows);
 }
