@@ -9,6 +9,7 @@ import { mountAssets } from "./http/assets";
 import { notFound, page, type PageDeps, type ViewerOf } from "./http/page";
 import type { WebConfig } from "./http/respond";
 import { openDataHandler } from "./open-data/export";
+import { mountCountryTableFiles } from "./country-tables/routes";
 import { manifestHandler, offlineDataHandler, rankCoreHandler, serviceWorkerHandler } from "./offline/offline-data";
 import { directoryPage } from "./pages/directory";
 import { embedPage } from "./pages/embed";
@@ -70,7 +71,11 @@ export function createWeb(options: WebOptions): Web {
   router.get("/offline/data.json", offlineDataHandler(() => options.revision.current()));
   router.get("/directory.csv", openDataHandler("csv", config.publicCacheControl));
   router.get("/directory.json", openDataHandler("json", config.publicCacheControl));
-  if (sessions && options.keys) mountSessionPages(router, deps, sessions, options.keys, officeSections);
+  if (sessions && options.keys) {
+    mountSessionPages(router, deps, sessions, options.keys, officeSections);
+    // A host country's table, to fill in and to send back (web/src/country-tables/).
+    mountCountryTableFiles(router, deps, options.keys);
+  }
   router.use(notFound(deps));
   return { router, store };
 }

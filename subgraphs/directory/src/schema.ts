@@ -19,6 +19,7 @@ import { RepresentationResolver } from "./resolvers/representation.resolver";
 import { NearestForNationalityResolver } from "./nearest/empty-reason";
 import { DataQualityResolver } from "./quality/data-quality.resolver";
 import { RevisionResolver } from "./resolvers/revision.resolver";
+import { CountryTableResolver } from "./country-tables/country-table.resolver";
 
 /** The directory's federated schema. Needs no database: resolvers reach it through the context. */
 export function buildDirectorySchema(): Promise<GraphQLSchema> {
@@ -40,6 +41,7 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         NearestForNationalityResolver,
         DataQualityResolver,
         RevisionResolver,
+        CountryTableResolver,
       ],
       validate: false,
     },

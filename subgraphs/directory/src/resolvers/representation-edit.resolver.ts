@@ -3,14 +3,12 @@ import { actorOf, requireRole } from "../../../shared/src/access";
 import { BadUserInputError } from "../../../shared/src/errors";
 import { Role } from "../../../shared/src/identity";
 import type { DirectoryContext } from "../context";
-import { Country, JurisdictionBasis, JurisdictionRow, OfferBasis, Procedure, ProcedureOfferRow, Representation, RepresentationStatus } from "../entities";
-import { applyChecked, assignFields, checkCountryCodes, checkDate, setConcurrent } from "../edits/apply-changes";
+import { OfferBasis, ProcedureOfferRow, Representation, RepresentationStatus } from "../entities";
+import { applyChecked, checkDate } from "../edits/apply-changes";
 import { NewRepresentationInput, ProcedureOfferInput, RepresentationChanges } from "../edits/edit.types";
 import { checkChanges, checkUrl } from "../edits/validate-changes";
-import { auditEntry, editRepresentation } from "../edits/write";
-import { typicalOfferRows } from "../edits/typical-offers";
-import { representationId } from "../representation-id";
-import { representationSearchFields } from "../search/search-document";
+import { editRepresentation } from "../edits/write";
+import { insertRepresentation } from "../edits/create";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const SECRETARIAT = [Role.SECRETARIAT];
@@ -26,29 +24,7 @@ export class RepresentationEditResolver {
     if (sender === host) throw new BadUserInputError("input.hostCountry", "an office does not represent a country in itself");
     const checked = checkChanges(input, host);
     if (!checked.source) throw new BadUserInputError("input.source", "a new office needs its source (URL)");
-    return ctx.dataSource.transaction(async (m) => {
-      await checkCountryCodes(m, [sender], "input.sendingCountry");
-      await checkCountryCodes(m, [host], "input.hostCountry");
-      const taken = new Set((await m.find(Representation, { select: { id: true } })).map((r) => r.id));
-      const rep = m.create(Representation, {
-        id: representationId({ sendingCountryCode: sender, hostCountryCode: host, kind: input.kind, city: checked.city ?? null }, (id) => taken.has(id)),
-        kind: input.kind, sendingCountryCode: sender, hostCountryCode: host, city: null, address: null, latitude: null, longitude: null,
-        coordinatePrecision: null, phones: [], emails: [], website: null, openingHours: null, languages: [],
-        status: RepresentationStatus.ACTIVE, statusSince: today(), sourceUrls: [], sourceDate: today(),
-        lastVerifiedOn: today(), lastVerifiedBy: actorOf(ctx.identity), searchText: "", searchNames: "", version: 1,
-      });
-      assignFields(rep, checked);
-      const countries = new Map((await m.findBy(Country, [{ code: sender }, { code: host }])).map((c) => [c.code, c]));
-      const [s, h] = [countries.get(sender), countries.get(host)];
-      if (s && h) Object.assign(rep, representationSearchFields(rep, s, h));
-      await m.insert(Representation, rep);
-      await m.insert(JurisdictionRow, { representationId: rep.id, countryCode: host, basis: JurisdictionBasis.RESIDENT });
-      const related = await setConcurrent(m, rep, checked.concurrent);
-      const offers = typicalOfferRows(await m.find(Procedure), rep.id, rep.kind);
-      if (offers.length) await m.insert(ProcedureOfferRow, offers);
-      await m.save(auditEntry(m, ctx.identity, rep.id, "CREATED", { ...related, kind: [null, rep.kind], city: [null, rep.city], sourceUrls: [null, rep.sourceUrls] }));
-      return rep;
-    });
+    return ctx.dataSource.transaction((m) => insertRepresentation(m, ctx.identity, { sender, host, kind: input.kind, checked }));
   }
 
   @Mutation(() => Representation, { description: "Changes an office's details (SECRETARIAT). Send the version you read." })
