@@ -24,5 +24,7 @@ export const WEB_PAGES: WebPage[] = [
   { name: "secretariat", path: "/secretariat", role: "secretariat", screenshot: ["es-desktop"] },
   { name: "data-quality", path: "/secretariat/data-quality", role: "secretariat", screenshot: ["es-desktop"] },
   { name: "country-tables", path: "/secretariat/country-tables", role: "secretariat", screenshot: ["es-desktop"] },
+  { name: "my-country-table", path: "/me/country-table", role: "official", screenshot: ["es-desktop"] },
+  { name: "table-submissions", path: "/secretariat/tables", role: "secretariat" },
   { name: "forbidden", path: "/secretariat", role: "official" },
 ];

@@ -80,6 +80,11 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                     <a href={localHref(ctx, "/me/corrections")}>{t("nav.myReports")}</a>
                   </li>
                 )}
+                {ctx.viewer.role === "OFFICIAL" && ctx.viewer.country && (
+                  <li>
+                    <a href={localHref(ctx, "/me/country-table")}>{t("nav.myTable")}</a>
+                  </li>
+                )}
                 {ctx.viewer.role === "SECRETARIAT" && (
                   <li>
                     <a href={localHref(ctx, "/secretariat")}>{t("nav.secretariat")}</a>

@@ -85,7 +85,7 @@ export async function hostedOffices(api: Api, country: string, lang: Lang): Prom
 }
 
 /** The body, refused past `max` bytes (by Content-Length at once, else as it arrives). */
-function readBody(req: Request, max: number): Promise<Buffer | "too-large"> {
+export function readBody(req: Request, max: number): Promise<Buffer | "too-large"> {
   if (Number(req.headers["content-length"]) > max) return Promise.resolve("too-large");
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

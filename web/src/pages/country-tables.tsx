@@ -51,6 +51,8 @@ export async function countryTablesPage(ctx: PageContext, api: Api): Promise<Pag
                 <th scope="col">{t("tables.withPhone")}</th>
                 <th scope="col">{t("tables.withProcedures")}</th>
                 <th scope="col">{t("tables.lastConfirmed")}</th>
+                <th scope="col">{t("tables.lastSubmitted")}</th>
+                <th scope="col">{t("tables.download")}</th>
               </tr>
             </thead>
             <tbody>
@@ -63,6 +65,16 @@ export async function countryTablesPage(ctx: PageContext, api: Api): Promise<Pag
                   <td>{r.withPhone}</td>
                   <td>{r.withConfirmedProcedures}</td>
                   <td>{dateInWords(r.lastConfirmedOn, lang) ?? <span class="muted">{t("tables.never")}</span>}</td>
+                  <td>{dateInWords(r.lastSubmittedOn, lang) ?? <span class="muted">{t("tables.never")}</span>}</td>
+                  <td>
+                    <a href={localHref(ctx, `/country-tables/${r.country}.xlsx`)} download>
+                      .xlsx
+                    </a>{" "}
+                    ·{" "}
+                    <a href={localHref(ctx, `/country-tables/${r.country}.csv`)} download>
+                      .csv
+                    </a>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -78,8 +90,8 @@ export async function countryTablesCsv(ctx: PageContext, api: Api, _req: Request
   const loaded = await load(api, ctx);
   if (!loaded) return messagePage(ctx, 502, ctx.t("tables.title"), ctx.t("error.unavailable"));
   const csv = toCsv(
-    ["country", "name", "offices", "verified_last_12_months", "confirmed_by_country_last_12_months", "with_phone", "with_confirmed_procedures", "last_confirmed_on"],
-    loaded.rows.map((r) => [r.country, loaded.name(r.country), String(r.offices), String(r.verifiedLast12Months), String(r.confirmedByCountryLast12Months), String(r.withPhone), String(r.withConfirmedProcedures), r.lastConfirmedOn ?? ""]),
+    ["country", "name", "offices", "verified_last_12_months", "confirmed_by_country_last_12_months", "with_phone", "with_confirmed_procedures", "last_confirmed_on", "last_submitted_on"],
+    loaded.rows.map((r) => [r.country, loaded.name(r.country), String(r.offices), String(r.verifiedLast12Months), String(r.confirmedByCountryLast12Months), String(r.withPhone), String(r.withConfirmedProcedures), r.lastConfirmedOn ?? "", r.lastSubmittedOn ?? ""]),
   );
   res.setHeader("content-type", "text/csv; charset=utf-8");
   res.setHeader("content-disposition", 'attachment; filename="enlace-country-tables.csv"');

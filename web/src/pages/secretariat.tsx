@@ -125,7 +125,7 @@ export async function secretariatPage(ctx: PageContext, api: Api, req: Request, 
       <Layout ctx={ctx} title={title}>
         <h1>{title}</h1>
         <p>
-          <a href={localHref(ctx, "/secretariat/data-quality")}>{t("quality.title")}</a> · <a href={localHref(ctx, "/secretariat/country-tables")}>{t("tables.title")}</a>
+          <a href={localHref(ctx, "/secretariat/data-quality")}>{t("quality.title")}</a> · <a href={localHref(ctx, "/secretariat/country-tables")}>{t("tables.title")}</a> · <a href={localHref(ctx, "/secretariat/tables")}>{t("submission.title")}</a>
         </p>
         {!refusal && done && (
           <p class="notice ok" role="status">

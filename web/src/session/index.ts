@@ -7,6 +7,8 @@ import type { OfficeSection } from "../pages/office";
 import { submitReport } from "../pages/report-correction";
 import { submitConfirmation } from "../pages/confirm-details";
 import { decideCorrection, secretariatPage } from "../pages/secretariat";
+import { decideSubmission, submissionPage, submissionsPage } from "../pages/country-table-submissions";
+import { myCountryTablePage, sendMyCountryTable } from "../pages/my-country-table";
 import { forRole, postedForm } from "./guard";
 import { formBody, mountSignIn } from "./routes";
 import type { SessionStore } from "./session-store";
@@ -30,6 +32,13 @@ export function mountSessionPages(router: Router, deps: PageDeps, sessions: Sess
   router.get("/secretariat/data-quality", page(deps, forRole("SECRETARIAT", (ctx, api) => dataQualityPage(ctx, api))));
   router.get("/secretariat/country-tables", page(deps, forRole("SECRETARIAT", (ctx, api) => countryTablesPage(ctx, api))));
   router.get("/secretariat/country-tables.csv", page(deps, forRole("SECRETARIAT", countryTablesCsv)));
+  // Countries' tables (issue 21): an official's own, the secretariat's review.
+  router.get("/me/country-table", page(deps, forRole("OFFICIAL", (ctx, api, req) => myCountryTablePage(ctx, api, req))));
+  router.post("/me/country-table", page(deps, sendMyCountryTable));
+  router.get("/secretariat/tables", page(deps, forRole("SECRETARIAT", submissionsPage)));
+  router.get("/secretariat/tables/:id", page(deps, forRole("SECRETARIAT", (ctx, api, req) => submissionPage(ctx, api, req))));
+  router.post("/secretariat/tables/:id/apply", formBody, page(deps, postedForm("SECRETARIAT", decideSubmission("apply"))));
+  router.post("/secretariat/tables/:id/reject", formBody, page(deps, postedForm("SECRETARIAT", decideSubmission("reject"))));
   router.post("/secretariat/corrections/:id/accept", formBody, page(deps, postedForm("SECRETARIAT", decideCorrection("accept"))));
   router.post("/secretariat/corrections/:id/reject", formBody, page(deps, postedForm("SECRETARIAT", decideCorrection("reject"))));
 }
