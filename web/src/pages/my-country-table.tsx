@@ -68,7 +68,7 @@ export async function myCountryTablePage(ctx: PageContext, api: Api, _req: Reque
             <label for="table-file">{t("myTable.file")}</label>
             <input id="table-file" name="file" type="file" accept=".xlsx,.csv" required />
           </p>
-          <p class="field check">
+          <p class="check">
             <input id="dry-run" name="dryRun" type="checkbox" value="1" checked={!report || !report.dryRun ? true : false} />
             <label for="dry-run">{t("myTable.dryRun")}</label>
           </p>
