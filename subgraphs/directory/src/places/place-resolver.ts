@@ -2,9 +2,10 @@ import { distance as editDistance } from "fastest-levenshtein";
 import { BadUserInputError } from "../../../shared/src/errors";
 import { distanceKm } from "../geo/distance";
 import { gazetteer, type Place } from "./gazetteer";
-import { parsePlaceText, placeKey } from "./place-text";
+import { type Division, divisionOf, divisions } from "./divisions";
+import { type PlaceText, placeKey, placeReadings } from "./place-text";
 
-export type MatchedBy = "EXACT" | "ALTERNATE_NAME" | "BORDER_POST" | "PARTIAL" | "COORDINATES";
+export type MatchedBy = "EXACT" | "ALTERNATE_NAME" | "BORDER_POST" | "PARTIAL" | "COORDINATES" | "DIVISION";
 
 export interface GazetteerMatch {
   place: Place;
@@ -38,6 +39,12 @@ const byRank = (a: GazetteerMatch, b: GazetteerMatch) =>
   b.place.population - a.place.population ||
   Number(!a.own) - Number(!b.own) ||
   a.place.name.localeCompare(b.place.name);
+
+/** "Tonalá (Jalisco, MX)": a place with its division, for messages. */
+const placeWithDivision = (p: Place) => {
+  const division = divisionOf(p);
+  return division ? `${p.name} (${division.names.es}, ${p.country})` : `${p.name} (${p.country})`;
+};
 
 /** Places whose name or other name is the query, ranked. */
 const full = (key: string, inScope: (p: Place) => boolean): GazetteerMatch[] =>
@@ -113,28 +120,95 @@ function misspelt(key: string, countries: Iterable<string>, inScope: (p: Place) 
   return take(5, () => places.sort((a, b) => a.d - b.d || byRank(a, b))).map((c) => c.place);
 }
 
+/** Curated places this close to a division's largest town are offered with it when the division has none of its own. */
+const DIVISION_CURATED_KM = 50;
+
+/**
+ * The places a division's name means when a query is just that name ("Darién", "Petén"):
+ * its curated border posts and reception points (where officials work), else its largest
+ * town followed by the curated places of its country within 50 km of that town (Darién's
+ * reception points, which GeoNames puts in the Emberá-Wounaan comarca carved out of it).
+ * Only for divisions by name (not abbreviations or codes), and only when no place of the
+ * division's country carries the name: "Chiriquí" stays the town when there is one.
+ */
+function divisionPlaces(key: string, inScope: (p: Place) => boolean): GazetteerMatch[] {
+  const named = (divisions().byName.get(key) ?? []).filter((d) => !(gazetteer().byKey.get(key) ?? []).some((p) => p.country === d.country));
+  if (!named.length) return [];
+  const within = (p: Place) => inScope(p) && named.some((d) => d.country === p.country && d.admin1 === p.admin1);
+  const { places } = gazetteer();
+  const asMatch = (place: Place): GazetteerMatch => ({ place, matchedBy: "DIVISION" });
+  const curated = places.filter((p) => p.kind !== "CITY" && within(p));
+  if (curated.length) return curated.map(asMatch).sort(byRank);
+  const towns = places.filter(within).sort((a, b) => b.population - a.population);
+  if (!towns.length) return [];
+  const near = places.filter((p) => p.kind !== "CITY" && p.country === towns[0].country && inScope(p) && distanceKm(p, towns[0]) <= DIVISION_CURATED_KM);
+  return [asMatch(towns[0]), ...near.map(asMatch).sort(byRank), ...towns.slice(1, 5).map(asMatch)];
+}
+
 const label = (p: Place) => `${p.name} (${p.country})`;
 const brief = (p: Place) => ({ name: p.name, country: p.country, latitude: p.latitude, longitude: p.longitude });
+const divisionLabel = (d: Division) => `${d.names.es} (${d.country})`;
 
 /**
  * Resolves a place name the way a border official types it. A country (given, named in
  * the text, or the official's own) is a constraint: nothing there is an error listing the
- * closest names there. Without one, the directory's region wins among namesakes and
- * partial matches, whatever the population; elsewhere only full names count, so a
- * misspelling is never answered with a far-away place. Returns ranked candidates, the
- * answer first, or throws BAD_USER_INPUT with `suggestions`.
+ * closest names there. A state named in the text ("Tonalá, Chiapas", "Tonalá (Chis.)") is
+ * a narrower one, and names its country. Without either, the directory's region wins among
+ * namesakes and partial matches, whatever the population; elsewhere only full names count,
+ * so a misspelling is never answered with a far-away place. A text read several ways
+ * ("San Diego, CA": Canada, then California) takes the first reading that finds a place.
+ * Returns ranked candidates, the answer first, or throws BAD_USER_INPUT with `suggestions`
+ * (those of the first reading).
  */
 export function resolvePlaceQuery(q: PlaceQuery): GazetteerMatch[] {
-  const parsed = parsePlaceText(q.text);
+  const readings = placeReadings(q.text);
+  let first: unknown;
+  for (const reading of readings) {
+    try {
+      return resolveReading(q, reading);
+    } catch (error) {
+      if (!(error instanceof BadUserInputError)) throw error;
+      first ??= error;
+    }
+  }
+  throw first;
+}
+
+function resolveReading(q: PlaceQuery, parsed: PlaceText): GazetteerMatch[] {
   if (q.country && parsed.country && parsed.country !== q.country) {
     throw new BadUserInputError(q.field, `"${q.text}" names ${parsed.country} but the country given is ${q.country}`);
   }
   const key = placeKey(parsed.name);
   if (!key) throw new BadUserInputError(q.field, "give a place name");
+  if (parsed.division) {
+    const given = q.country ?? parsed.country;
+    const named = parsed.division.divisions.filter((d) => !given || d.country === given);
+    if (!named.length) {
+      throw new BadUserInputError(
+        q.field,
+        `"${parsed.division.text}" is a state, province or department of ${[...new Set(parsed.division.divisions.map((d) => d.country))].join(", ")}, not of ${given}`,
+        { divisions: parsed.division.divisions.map((d) => ({ code: d.iso, name: d.names.es, country: d.country })) },
+      );
+    }
+    const here = (p: Place) => named.some((d) => d.country === p.country && d.admin1 === p.admin1);
+    const countries = [...new Set(named.map((d) => d.country))];
+    const found = take(q.limit, () => full(key, here), () => partial(key, countries, here));
+    if (found.length) return found;
+    const suggestions = misspelt(key, countries, here);
+    const inCountry = (p: Place) => countries.includes(p.country);
+    const elsewhere = take(5, () => full(key, inCountry)).map((c) => c.place);
+    throw new BadUserInputError(
+      q.field,
+      `no place named "${parsed.name}" in ${named.map(divisionLabel).join(" or ")}` +
+        (suggestions.length ? `; closest names there: ${suggestions.map(label).join(", ")}` : "") +
+        (elsewhere.length ? `; found elsewhere in ${countries.join(", ")}: ${elsewhere.map(placeWithDivision).join(", ")}` : ""),
+      { country: countries.length === 1 ? countries[0] : undefined, suggestions: suggestions.map(brief), elsewhere: elsewhere.map(brief) },
+    );
+  }
   const constraint = q.country ?? parsed.country ?? q.defaultCountry;
   if (constraint) {
     const here = (p: Place) => p.country === constraint;
-    const found = take(q.limit, () => full(key, here), () => partial(key, [constraint], here));
+    const found = take(q.limit, () => full(key, here), () => divisionPlaces(key, here), () => partial(key, [constraint], here));
     if (found.length) return found;
     const suggestions = misspelt(key, [constraint], here);
     const elsewhere = take(5, () => full(key, () => true)).map((c) => c.place);
@@ -153,6 +227,7 @@ export function resolvePlaceQuery(q: PlaceQuery): GazetteerMatch[] {
     q.limit,
     () => full(key, curated),
     () => nearBorderPlace(key, inRegion),
+    () => divisionPlaces(key, inCrm),
     () => full(key, inCrm),
     () => full(key, inRegion),
     () => partial(key, q.region, inRegion),
