@@ -14,7 +14,7 @@ import { offlinePlaceIndex } from "./offline-index";
 export class PlacesResolver {
   @Query(() => String, {
     description:
-      "The lookup's offline place index (JSON text): the CRM region's border posts, reception points and towns, each as [name, country, latitude, longitude, kind, population, [other folded names]]. Public; the web pages keep it on a phone.",
+      "The lookup's offline place index (JSON text): `places`, the CRM region's border posts, reception points and towns, each as [name, country, latitude, longitude, kind, population, [other folded names], admin1]; `divisions`, the CRM member states' first-level divisions, each as [country, admin1, ISO 3166-2 code, {es, en, fr, pt} names, [folded names, abbreviations and code]]. Public; the web pages keep it on a phone.",
   })
   offlinePlaceIndex(): string {
     return offlinePlaceIndex();
