@@ -84,6 +84,21 @@ describe.skipIf(!HAS_CHROMIUM)("the border lookup in Chromium", () => {
     expect(await page.locator("#f-place").inputValue()).toBe("tapach");
   });
 
+  it("shows the state of namesakes in the suggestions and fills in the one picked (Tonalá, Chiapas)", async () => {
+    const { page } = await open("/lookup?lang=es");
+    await page.locator("#f-nationality-1").selectOption("IN");
+    await page.locator("#f-country").selectOption("MX");
+    await page.locator("#f-place").focus();
+    await page.keyboard.type("Tonalá");
+    await page.locator("#f-place-options [role=option]").first().waitFor();
+    const options = await page.locator("#f-place-options [role=option]").allTextContents();
+    expect(options.slice(0, 2)).toEqual(["Tonalá (Jalisco), México — ciudad o pueblo", "Tonalá (Chiapas), México — ciudad o pueblo"]);
+    await page.locator("#f-place-options [role=option]").nth(1).click();
+    expect(await page.locator("#f-place").inputValue()).toBe("Tonalá, Chiapas");
+    await Promise.all([page.waitForURL(/place=Tonal%C3%A1%2C\+Chiapas/), page.getByRole("button", { name: "Buscar oficinas" }).click()]);
+    expect(await page.locator(".place-understood").textContent()).toBe("Tonalá (Chiapas), México — ciudad o pueblo");
+  });
+
   it("uses the device's location", async () => {
     const { page } = await open("/lookup?lang=en", { geolocation: { latitude: 8.5331, longitude: -82.8384 }, permissions: ["geolocation"] });
     await page.locator("#f-nationality-1").selectOption("IN");

@@ -51,7 +51,7 @@ describe("the border lookup page (/lookup)", () => {
     const places = await fetch(`${origin}/graphql?${new URLSearchParams({ documentId: id, variables: JSON.stringify({ search: "tapach", lang: "EN" }) })}`);
     expect(places.status).toBe(200);
     expect(places.headers.get("cache-control")).toMatch(/^public/);
-    expect((await places.json()).data.places[0]).toEqual({ name: "Tapachula", kind: "CITY", country: { code: "MX", name: "Mexico" } });
+    expect((await places.json()).data.places[0]).toEqual({ name: "Tapachula", kind: "CITY", country: { code: "MX", name: "Mexico" }, division: { code: "MX-CHP", name: "Chiapas" } });
   });
 
   it("says which fields are missing when the form is sent half filled, tied to the fields", async () => {
@@ -153,10 +153,25 @@ describe("the border lookup page (/lookup)", () => {
 
   it("takes the place's country from the form and shows e-mails as mailto: links", async () => {
     const page = await get("/lookup?lang=en&nationality=IT&place=San+Jos%C3%A9&country=CR");
-    expect(mainText(page.text)).toContain("Place understood as San José, Costa Rica — town or city");
+    // Costa Rica has two towns of the name: each says its province.
+    expect(mainText(page.text)).toContain("Place understood as San José (San José Province), Costa Rica — town or city");
     expect(officesOf(page.text, "IT")[0]).toEqual({ id: "it-cr-emb-san-jose", basis: "RESIDENT" });
     expect(page.text).toContain('<a href="mailto:ambasciata.sanjose@esteri.it">ambasciata.sanjose@esteri.it</a>');
     expect(page.text).toContain('<option value="CR" selected>Costa Rica</option>');
+  });
+
+  it("offers the namesake in another state one tap away, with its state, in the page's language (Tonalá, Jalisco / Tonalá, Chiapas)", async () => {
+    const page = await get("/lookup?lang=es&nationality=IN&place=Tonal%C3%A1&country=MX");
+    const text = mainText(page.text);
+    expect(text).toContain("Tonalá (Jalisco), México — ciudad o pueblo");
+    expect(text).toContain("Tonalá (Chiapas), México — ciudad o pueblo");
+    // The link asks for that Tonalá by its state; followed, it is the one in Chiapas.
+    const href = page.text.match(/<a href="([^"]*place=Tonal%C3%A1%2C(?:\+|%20)Chiapas[^"]*)">Tonalá \(Chiapas\)/)![1].replace(/&amp;/g, "&");
+    const chiapas = await get(href.replace(/#.*$/, ""));
+    expect(mainText(chiapas.text)).toContain("Lugar entendido Tonalá (Chiapas), México — ciudad o pueblo");
+    expect(chiapas.text).toContain('data-place-country="MX"');
+    const fr = mainText((await get("/lookup?lang=fr&nationality=IN&place=Tonal%C3%A1%2C+Chis.")).text);
+    expect(fr).toContain("Lieu compris comme Tonalá (Chiapas), Mexique");
   });
 
   it("asks only for offices that handle a procedure when one is picked, and drops one the catalogue does not know", async () => {

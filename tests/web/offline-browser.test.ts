@@ -84,7 +84,17 @@ describe.skipIf(!HAS_CHROMIUM)("the lookup without a network, in Chromium", () =
       console.log(`offline = online for ${PLACES.length} places × ${NATIONALITIES.length} nationalities`);
 
       const suggestions = await tab.evaluate(async () => (await (await fetch(`/graphql?documentId=x&variables=${encodeURIComponent(JSON.stringify({ search: "Tapach", first: 6 }))}`)).json()).data.places);
-      expect(suggestions[0]).toMatchObject({ name: "Tapachula", country: { code: "MX" } });
+      expect(suggestions[0]).toMatchObject({ name: "Tapachula", country: { code: "MX" }, division: { code: "MX-CHP", name: "Chiapas" } });
+
+      // Names as typed, offline too: "Name, State" searches that state; namesakes come with their state.
+      const tonala = await tab.evaluate(async () => (await (await fetch(`/graphql?documentId=x&variables=${encodeURIComponent(JSON.stringify({ search: "Tonalá", country: "MX", first: 6 }))}`)).json()).data.places);
+      expect(tonala.slice(0, 2).map((p: { name: string; division: { name: string } }) => `${p.name} (${p.division.name})`)).toEqual(["Tonalá (Jalisco)", "Tonalá (Chiapas)"]);
+      for (const text of ["Tonalá, Chiapas", "Tonalá (Chis.)", "Tonalá, Chiapas, México"]) {
+        const [first] = await tab.evaluate(async (search) => (await (await fetch(`/graphql?documentId=x&variables=${encodeURIComponent(JSON.stringify({ search, first: 6 }))}`)).json()).data.places, text);
+        expect(first, text).toMatchObject({ name: "Tonalá", country: { code: "MX" }, division: { code: "MX-CHP" } });
+      }
+      await tab.goto(`${origin}/lookup?lang=es&nationality=IN&place=${encodeURIComponent("Ciudad Hidalgo, Chis.")}`);
+      expect(await tab.locator(".place-understood").textContent()).toBe("Ciudad Hidalgo (Chiapas), México");
     } finally {
       await context.close();
     }

@@ -62,12 +62,18 @@
       input.setAttribute("aria-activedescendant", list.id + "-" + index);
       list.children[index].scrollIntoView({ block: "nearest" });
     };
+    // Another suggestion with the same name in the same country but another state: both show their state.
+    var namesake = function (place) {
+      return place.division && items.some(function (other) { return other !== place && other.name === place.name && other.country.code === place.country.code && (!other.division || other.division.code !== place.division.code); });
+    };
     var choose = function (index) {
       var place = items[index];
       var option = country && $("option[value='" + place.country.code + "']", country);
       // The country goes in its select when listed there; else in the text ("Name, Country").
       if (country) country.value = option ? place.country.code : $("option[value='']", country) ? "" : country.value;
-      input.value = option ? place.name : place.name + ", " + place.country.name;
+      // A namesake in the list goes with its state ("Tonalá, Chiapas"), so the lookup takes that one.
+      var name = namesake(place) ? place.name + ", " + place.division.name : place.name;
+      input.value = option ? name : name + ", " + place.country.name;
       input.dispatchEvent(new Event("change", { bubbles: true }));
       close();
     };
@@ -78,7 +84,7 @@
         li.id = list.id + "-" + i;
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
-        li.textContent = place.name + ", " + place.country.name + " — " + (input.getAttribute("data-kind-" + place.kind.toLowerCase()) || "");
+        li.textContent = place.name + (namesake(place) ? " (" + place.division.name + ")" : "") + ", " + place.country.name + " — " + (input.getAttribute("data-kind-" + place.kind.toLowerCase()) || "");
         li.addEventListener("mousedown", function (event) { event.preventDefault(); choose(i); });
         list.appendChild(li);
       });

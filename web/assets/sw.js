@@ -48,24 +48,59 @@ function refresh() {
 var fold = function (text) { return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim(); };
 var esc = function (text) { return String(text == null ? "" : text).replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; }); };
 
-/** Places of the index whose name (or other name) is the text, or starts with it; the larger and the border posts first. */
-function findPlaces(d, text, country, limit) {
+/** The country a text names (its name in the page's language or its code); undefined if none. */
+function countryNamed(d, text) {
+  return Object.keys(d.countries).filter(function (code) { return fold(d.countries[code][0]) === fold(text) || code.toLowerCase() === fold(text); })[0];
+}
+
+/** The divisions (states, provinces, departments) a text names, by name, abbreviation or ISO code: [country, admin1, code, name, keys]. */
+function divisionsNamed(d, text, country) {
   var key = fold(text);
-  var comma = /^(.+?)\s*,\s*([^,]+)$/.exec(text);
-  if (comma && !country) {
-    var named = Object.keys(d.countries).filter(function (code) { return fold(d.countries[code][0]) === fold(comma[2]) || code.toLowerCase() === fold(comma[2]); })[0];
-    if (named) { country = named; key = fold(comma[1]); }
-  }
+  return (d.divisions || []).filter(function (v) { return v[4].indexOf(key) >= 0 && (!country || v[0] === country); });
+}
+
+/** A place's division, from its country and admin1 code. */
+function divisionOf(d, p) {
+  return p[7] ? (d.divisions || []).filter(function (v) { return v[0] === p[1] && v[1] === p[7]; })[0] : undefined;
+}
+
+/** Places of the index whose name (or other name) is the key, or starts with it, in the country and divisions given; the larger and the border posts first. */
+function matching(d, key, country, within, limit) {
   if (!key) return [];
   var exact = [], prefix = [];
   d.places.forEach(function (p) {
     if (country && p[1] !== country) return;
+    if (within && !within.some(function (v) { return v[0] === p[1] && v[1] === p[7]; })) return;
     var own = fold(p[0]);
     if (own === key || p[6].indexOf(key) >= 0) exact.push(p);
     else if (own.indexOf(key) === 0 || (" " + own).indexOf(" " + key) >= 0) prefix.push(p);
   });
   var rank = function (a, b) { return (a[4] === "CITY") - (b[4] === "CITY") || b[5] - a[5]; };
   return exact.sort(rank).concat(prefix.sort(rank)).slice(0, limit);
+}
+
+/**
+ * Places for a text as typed, as the server reads it: "Name, Country", "Name, State",
+ * "Name (State)", "Name, State, Country"; a trailing part that is a country is read as
+ * one first, then as a state ("San Diego, CA").
+ */
+function findPlaces(d, text, country, limit) {
+  var three = /^(.+?)\s*,\s*([^,]+?)\s*,\s*([^,]+)$/.exec(text);
+  var named = three && countryNamed(d, three[3]);
+  var within = named && (!country || country === named) && divisionsNamed(d, three[2], named);
+  if (within && within.length) return matching(d, fold(three[1]), named, within, limit);
+  var tail = /^(.+?)\s*(?:\(([^()]+)\)|,\s*([^,]+))$/.exec(text);
+  if (tail) {
+    var part = tail[2] || tail[3];
+    var inCountry = countryNamed(d, part);
+    if (inCountry && country && inCountry !== country) inCountry = undefined;
+    var found = inCountry ? matching(d, fold(tail[1]), inCountry, null, limit) : [];
+    if (found.length) return found;
+    var divisions = divisionsNamed(d, part, country);
+    if (divisions.length) return matching(d, fold(tail[1]), country, divisions, limit);
+    if (inCountry) return found;
+  }
+  return matching(d, fold(text), country, null, limit);
 }
 
 /** The nearest place of the index to a point (its country is the point's, offline). */
@@ -130,7 +165,7 @@ function offlineAnswer(url, d) {
   var place = null, placeCountry, placeName;
   if (q.get("place")) {
     var found = findPlaces(d, q.get("place"), country, 1)[0];
-    if (found) { place = { latitude: found[2], longitude: found[3] }; placeCountry = country || found[1]; placeName = found[0]; }
+    if (found) { place = { latitude: found[2], longitude: found[3] }; placeCountry = country || found[1]; placeName = found[0] + (/[,(]/.test(q.get("place")) && divisionOf(d, found) ? " (" + divisionOf(d, found)[3] + ")" : ""); }
   } else if (isFinite(lat) && isFinite(lon) && q.get("lat") && q.get("lon")) {
     var near = nearestPlace(d, lat, lon);
     place = { latitude: lat, longitude: lon }; placeCountry = country || (near && near[1]); placeName = near ? near[0] : lat + ", " + lon;
@@ -165,7 +200,8 @@ function offlinePlaces(url, d) {
   var variables = {};
   try { variables = JSON.parse(url.searchParams.get("variables") || "{}"); } catch (e) { variables = {}; }
   var places = findPlaces(d, String(variables.search || ""), variables.country || undefined, Math.min(20, variables.first || 6)).map(function (p) {
-    return { name: p[0], kind: p[4], country: { code: p[1], name: d.countries[p[1]] ? d.countries[p[1]][0] : p[1] } };
+    var division = divisionOf(d, p);
+    return { name: p[0], kind: p[4], country: { code: p[1], name: d.countries[p[1]] ? d.countries[p[1]][0] : p[1] }, division: division ? { code: division[2], name: division[3] } : null };
   });
   return new Response(JSON.stringify({ data: { places: places } }), { headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
 }

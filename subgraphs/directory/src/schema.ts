@@ -3,7 +3,7 @@ import { buildFederatedSchema } from "../../shared/src/federated-schema";
 import type { DirectoryContext } from "./context";
 import { Country, Representation } from "./entities";
 import { NearestResolver } from "./nearest/nearest.resolver";
-import { PlacesResolver } from "./places/places.resolver";
+import { PlaceDivisionResolver, PlacesResolver } from "./places/places.resolver";
 import { CorrectionResolver } from "./resolvers/correction.resolver";
 import { CountryResolver } from "./resolvers/country.resolver";
 import { ProcedureResolver } from "./resolvers/procedure.resolver";
@@ -34,6 +34,7 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         CorrectionResolver,
         NearestResolver,
         PlacesResolver,
+        PlaceDivisionResolver,
         RepresentationFieldsResolver,
         RepresentationConnectionResolver,
         JurisdictionResolver,

@@ -58,6 +58,7 @@ async function build(api: Api, lang: Lang): Promise<{ revision: string; body: Bu
   if (!rest.data) throw new ApiUnavailable(rest.errors[0]?.message ?? "no data", 503);
   const catalog = CATALOGS[lang];
   const messages = Object.fromEntries(Object.entries(catalog).filter(([key]) => MESSAGE_PREFIXES.some((p) => key.startsWith(p))));
+  const index = JSON.parse(rest.data.offlinePlaceIndex) as { places: unknown[]; divisions?: [string, string, string, Record<Lang, string>, string[]][] };
   const json = JSON.stringify({
     format: 1,
     revision,
@@ -66,7 +67,9 @@ async function build(api: Api, lang: Lang): Promise<{ revision: string; body: Bu
     messages,
     countries: Object.fromEntries(rest.data.countries.map((c) => [c.code, [c.name, c.metMostInRegion]])),
     offices: offices.filter((o) => o.status !== "CLOSED").map(compact),
-    places: (JSON.parse(rest.data.offlinePlaceIndex) as { places: unknown[] }).places,
+    places: index.places,
+    // Divisions with their name in the page's language: [country, admin1, ISO code, name, [folded keys]].
+    divisions: (index.divisions ?? []).map(([country, admin1, iso, names, keys]) => [country, admin1, iso, names[lang], keys]),
   });
   return { revision, body: gzipSync(json, { level: 9 }) };
 }

@@ -23,15 +23,27 @@ export const placeKindWords = (ctx: PageContext, kind: PlaceKind) => ctx.t(`plac
 const placeHref = (ctx: PageContext, q: LookupQuery, name: string, country: string) => `${localHref(ctx, "/lookup", lookupParams(q, { place: name, country, latitude: undefined, longitude: undefined }))}#results`;
 
 /** "Paso Canoas, Costa Rica — border post": the place's name and country, and what kind of place it is. */
-function placeInWords(ctx: PageContext, place: Nearest["place"], kind: PlaceKind | undefined): string {
+/** `withDivision`: its state too, when namesakes are offered or the text named more than the place ("Tonalá, Chiapas"). */
+function placeInWords(ctx: PageContext, place: Nearest["place"], kind: PlaceKind | undefined, withItsDivision: boolean): string {
   if (place.matchedBy === "COORDINATES") {
     // The API names a position "14.9, -92.3 (near Tapachula)": said in the page's language.
     const near = /^(.*) \(near (.+)\)$/.exec(place.name);
     return near ? ctx.t("lookup.positionNear", { place: near[1], town: near[2], country: place.country.name }) : ctx.t("lookup.position", { place: place.name, country: place.country.name });
   }
-  const where = `${place.name}, ${place.country.name}`;
+  const where = `${withItsDivision ? withDivision(place) : place.name}, ${place.country.name}`;
   return kind ? `${where} — ${placeKindWords(ctx, kind)}` : where;
 }
+
+type Named = { name: string; country: { code: string }; division?: { code: string; name: string } | null };
+
+/** Whether another of the places has the same name in the same country but another state (Tonalá, Jalisco and Tonalá, Chiapas). */
+const hasNamesake = (place: Named, places: Named[]) => places.some((p) => p !== place && p.name === place.name && p.country.code === place.country.code && p.division?.code !== place.division?.code);
+
+/** "Tonalá (Chiapas)": a place with its state, province or department, which tells namesakes apart. */
+const withDivision = (place: { name: string; division?: { name: string } | null }) => (place.division ? `${place.name} (${place.division.name})` : place.name);
+
+/** What to ask for another place: "Tonalá, Chiapas" picks that Tonalá, not the larger namesake. */
+const placeText = (place: { name: string; division?: { name: string } | null }) => (place.division ? `${place.name}, ${place.division.name}` : place.name);
 
 /** The basis in plain words: resident here, accredited here from another country, or no competence here. */
 function basisInWords(ctx: PageContext, result: Result, placeCountry: string): string {
@@ -183,13 +195,15 @@ export function LookupResults(props: { ctx: PageContext; q: LookupQuery; result:
   const sameKind = props.kind && props.kind.name === place.name && props.kind.country.code === place.country.code ? props.kind.kind : undefined;
   const kind = sameKind ?? (place.matchedBy === "BORDER_POST" ? "BORDER_POST" : place.matchedBy === "COORDINATES" ? undefined : "CITY");
   const procedure = q.procedure && props.procedures.find((p) => p.code === q.procedure)?.label;
-  const others = place.alternatives.filter((a) => !(a.name === place.name && a.country.code === place.country.code));
+  // A namesake in another state of the same country is another place: offered, with its state.
+  const others = place.alternatives.filter((a) => !(a.name === place.name && a.country.code === place.country.code && a.division?.code === place.division?.code));
+  const all: Named[] = [place, ...others];
   return (
     <div class="lookup-results" id="results">
       <section aria-labelledby="place-heading" class="understood">
         <h2 id="place-heading">{t("lookup.understood")}</h2>
         <p class="place-understood" data-place-country={place.country.code}>
-          <strong>{placeInWords(ctx, place, kind)}</strong>
+          <strong>{placeInWords(ctx, place, kind, hasNamesake(place, all) || /[,(]/.test(q.place ?? ""))}</strong>
         </p>
         {place.matchedBy === "PARTIAL" && <p class="notice">{t("lookup.partialMatch")}</p>}
         {procedure && <p class="muted">{t("lookup.onlyProcedure", { procedure })}</p>}
@@ -199,7 +213,7 @@ export function LookupResults(props: { ctx: PageContext; q: LookupQuery; result:
             {others.map((a, i) => (
               <>
                 {i > 0 && " · "}
-                <a href={placeHref(ctx, q, a.name, a.country.code)}>{`${a.name}, ${a.country.name} — ${placeKindWords(ctx, a.kind)}`}</a>
+                <a href={placeHref(ctx, q, hasNamesake(a, all) ? placeText(a) : a.name, a.country.code)}>{`${hasNamesake(a, all) ? withDivision(a) : a.name}, ${a.country.name} — ${placeKindWords(ctx, a.kind)}`}</a>
               </>
             ))}
           </p>

@@ -7,9 +7,9 @@ import { countryCode, countryCodes } from "../validation";
 import { countryAt } from "../geo/boundaries";
 import { nearestPlace, nearestPlaceIn } from "../places/gazetteer";
 import { sideOfTheLine } from "../places/side-of-the-line";
-import { toPlaceCandidates } from "../places/place-candidates";
+import { placeDivision, toPlaceCandidates } from "../places/place-candidates";
 import { type GazetteerMatch, resolvePlaceQuery } from "../places/place-resolver";
-import { PlaceMatch } from "../places/places.types";
+import { type PlaceDivision, PlaceMatch } from "../places/places.types";
 import type { OfficeSnapshot } from "./office-index";
 import { rankNearest } from "./nearest.service";
 import { NearestRepresentations, NearInput } from "./nearest.types";
@@ -21,6 +21,7 @@ interface Where {
   longitude: number;
   population: number | null;
   matchedBy: PlaceMatch;
+  division: PlaceDivision | null;
   /** Other gazetteer matches, made GraphQL objects with the answer's countries (one batch). */
   others: GazetteerMatch[];
 }
@@ -62,7 +63,7 @@ export class NearestResolver {
     const [countries, alternatives] = await Promise.all([ctx.loaders.countryByCode.loadMany([place.country, ...codes]), toPlaceCandidates(place.others, ctx.loaders)]);
     const country = (code: string) => countries.find((c) => c && !(c instanceof Error) && c.code === code) as never;
     return {
-      place: { name: place.name, country: country(place.country), latitude: place.latitude, longitude: place.longitude, population: place.population, matchedBy: place.matchedBy, alternatives },
+      place: { name: place.name, country: country(place.country), latitude: place.latitude, longitude: place.longitude, population: place.population, matchedBy: place.matchedBy, division: place.division, alternatives },
       byNationality: [...new Set(codes)].map((code) => {
         const results = (ranked.get(code) ?? []).flatMap((c) => {
           const representation = reps.get(c.id);
@@ -86,10 +87,10 @@ export class NearestResolver {
       if (!(Math.abs(latitude) <= 90)) throw new BadUserInputError("near.latitude", `${latitude} is not from -90 to 90`);
       if (!(Math.abs(longitude) <= 180)) throw new BadUserInputError("near.longitude", `${longitude} is not from -180 to 180`);
       const closest = nearestPlace(latitude, longitude);
-      if (explicit) return { name: `${latitude}, ${longitude}`, country: explicit, latitude, longitude, population: null, matchedBy: PlaceMatch.COORDINATES, others: [] };
+      if (explicit) return { name: `${latitude}, ${longitude}`, country: explicit, latitude, longitude, population: null, matchedBy: PlaceMatch.COORDINATES, division: null, others: [] };
       const side = sideOfTheLine(latitude, longitude, closest, snapshot.region, ctx.identity.role === Role.OFFICIAL ? ctx.identity.country : undefined);
       const town = side.country === closest.country ? closest : (nearestPlaceIn(side.country, latitude, longitude, 50) ?? closest);
-      return { name: `${latitude}, ${longitude} (near ${town.name})`, country: side.country, latitude, longitude, population: null, matchedBy: PlaceMatch.COORDINATES, others: side.others };
+      return { name: `${latitude}, ${longitude} (near ${town.name})`, country: side.country, latitude, longitude, population: null, matchedBy: PlaceMatch.COORDINATES, division: null, others: side.others };
     }
     const [best, ...others] = resolvePlaceQuery({
       text: near.place as string,
@@ -101,6 +102,6 @@ export class NearestResolver {
       limit: 6,
     });
     const { place } = best;
-    return { name: place.name, country: place.country, latitude: place.latitude, longitude: place.longitude, population: place.population || null, matchedBy: best.matchedBy as PlaceMatch, others };
+    return { name: place.name, country: place.country, latitude: place.latitude, longitude: place.longitude, population: place.population || null, matchedBy: best.matchedBy as PlaceMatch, division: placeDivision(place), others };
   }
 }

@@ -1,7 +1,7 @@
 import type { EmptyReasonFacts } from "./empty-reason";
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { CoordinatePrecision, Country, Representation } from "../entities";
-import { PlaceCandidate, PlaceMatch } from "../places/places.types";
+import { PlaceCandidate, PlaceDivision, PlaceMatch } from "../places/places.types";
 
 export enum CoverageBasis {
   RESIDENT = "RESIDENT",
@@ -22,7 +22,7 @@ registerEnumType(CoverageBasis, {
 export class NearInput {
   @Field(() => Float, { nullable: true }) latitude?: number;
   @Field(() => Float, { nullable: true }) longitude?: number;
-  @Field(() => String, { nullable: true, description: 'A town, city or border post, any case, accents optional, other names too: "tapachula", "Ciudad de Panamá", "CDMX", "San José, Costa Rica".' }) place?: string;
+  @Field(() => String, { nullable: true, description: 'A town, city or border post, any case, accents optional, other names too: "tapachula", "Ciudad de Panamá", "CDMX", "San José, Costa Rica", "Tonalá, Chiapas", "Tonalá (Chis.)", "Tonalá, Chiapas, México".' }) place?: string;
   @Field(() => String, {
     nullable: true,
     description:
@@ -39,6 +39,7 @@ export class ResolvedPlace {
   @Field() longitude!: number;
   @Field(() => Int, { nullable: true, description: "From GeoNames; null for coordinates given directly." }) population!: number | null;
   @Field(() => PlaceMatch, { description: "How the place was understood: check PARTIAL and ALTERNATE_NAME answers against `alternatives`." }) matchedBy!: PlaceMatch;
+  @Field(() => PlaceDivision, { nullable: true, description: "Its state, province or department (CRM member states only); null for coordinates given directly." }) division!: PlaceDivision | null;
   @Field(() => [PlaceCandidate], { description: "Up to 5 other places the name could mean, best first (\"did you mean…\"); empty for coordinates." }) alternatives!: PlaceCandidate[];
 }
 

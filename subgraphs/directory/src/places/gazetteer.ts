@@ -20,6 +20,8 @@ export interface Place {
   /** GeoNames' figure; a border place takes that of the largest GeoNames place of its country within 3 km. */
   population: number;
   kind: PlaceKind;
+  /** GeoNames' first-level division code ("05" = Chiapas, "TX"; see divisions.ts); a border place takes that of the nearest GeoNames place of its country; "" when unknown. */
+  admin1: string;
   /** The folded name: a match on it is EXACT, on any other key ALTERNATE_NAME. */
   key: string;
 }
@@ -60,11 +62,19 @@ function readGeoNames(add: (place: Place, names: string[]) => void): void {
       const name = field(1);
       const population = Number(field(14)) || 0;
       const alternates = field(17).startsWith("America/") || population >= 100_000 ? field(3) : "";
-      const place: Place = { id: `geonames:${field(0)}`, name, country: field(8), latitude: Number(field(4)), longitude: Number(field(5)), population, kind: "CITY", key: placeKey(name) };
+      const place: Place = { id: `geonames:${field(0)}`, name, country: field(8), latitude: Number(field(4)), longitude: Number(field(5)), population, kind: "CITY", admin1: admin1Code(field(10)), key: placeKey(name) };
       add(place, [field(2), ...(alternates ? alternates.split(",") : [])]);
     }
     start = end + 1;
   }
+}
+
+/** Admin1 codes are a few distinct short strings ("05", "TX"): one copy of each rather than one per place. */
+const admin1Codes = new Map<string, string>();
+function admin1Code(code: string): string {
+  let kept = admin1Codes.get(code);
+  if (kept === undefined) admin1Codes.set(code, (kept = code));
+  return kept;
 }
 
 interface BorderRow {
@@ -125,14 +135,18 @@ export function gazetteer(): Gazetteer {
   readGeoNames(add);
   const cities = places.length;
   for (const row of readCsv<BorderRow>("border-places.csv")) {
-    add({ id: row.id, name: row.name, country: row.country_iso2, latitude: Number(row.latitude), longitude: Number(row.longitude), population: 0, kind: row.kind, key: placeKey(row.name) }, row.alternate_names ? row.alternate_names.split(";") : []);
+    add({ id: row.id, name: row.name, country: row.country_iso2, latitude: Number(row.latitude), longitude: Number(row.longitude), population: 0, kind: row.kind, admin1: "", key: placeKey(row.name) }, row.alternate_names ? row.alternate_names.split(";") : []);
   }
   const spatial = new KDBush(places.length);
   for (const p of places) spatial.add(p.longitude, p.latitude);
   spatial.finish();
-  // A border place ranks among namesakes like the town it is in: the largest GeoNames place of its country within 3 km.
+  // A border place ranks among namesakes like the town it is in: the largest GeoNames place of its country within 3 km;
+  // it is in the division of the nearest one.
   for (const place of places.slice(cities)) {
-    place.population = Math.max(0, ...around(spatial, place.longitude, place.latitude, 10, 3, (i) => i < cities && places[i].country === place.country).map((i) => places[i].population));
+    const ofItsCountry = (i: number) => i < cities && places[i].country === place.country;
+    place.population = Math.max(0, ...around(spatial, place.longitude, place.latitude, 10, 3, ofItsCountry).map((i) => places[i].population));
+    const [nearest] = around(spatial, place.longitude, place.latitude, 1, Infinity, ofItsCountry);
+    if (nearest !== undefined) place.admin1 = places[nearest].admin1;
   }
   const byId = new Map(places.map((p) => [p.id, p]));
   for (const row of readCsv<AliasRow>("place-aliases.csv")) {

@@ -1,3 +1,4 @@
+import { type Division, divisions } from "./divisions";
 import { gazetteer, type Place } from "./gazetteer";
 
 /** Towns kept for the lookup's offline index, by country: every town in the Central American and Caribbean members, the larger ones elsewhere. */
@@ -12,8 +13,11 @@ const round = (n: number) => Math.round(n * 1e5) / 1e5;
 /**
  * The compact place index the lookup keeps on a phone for offline use (issue 20): the
  * region's border posts and reception points and its towns (above), each as
- * [name, country, latitude, longitude, kind, population, [its other folded names]], as
- * JSON text. Built once per process from the gazetteer (which does not change while it runs).
+ * [name, country, latitude, longitude, kind, population, [its other folded names], admin1],
+ * and the CRM member states' divisions, each as [country, admin1, ISO 3166-2 code,
+ * {es, en, fr, pt names}, [its folded names, abbreviations and code]] ("Tonalá, Chiapas"
+ * offline too), as JSON text. Built once per process from the gazetteer (which does not
+ * change while it runs).
  */
 export function offlinePlaceIndex(): string {
   if (built) return built;
@@ -21,7 +25,10 @@ export function offlinePlaceIndex(): string {
   const others = new Map<Place, string[]>();
   for (const place of places) if (kept(place)) others.set(place, []);
   for (const [key, list] of byKey) for (const place of list) if (key !== place.key) others.get(place)?.push(key);
-  const rows = [...others].map(([p, keys]) => [p.name, p.country, round(p.latitude), round(p.longitude), p.kind, p.population, keys]);
-  built = JSON.stringify({ format: 1, places: rows });
+  const rows = [...others].map(([p, keys]) => [p.name, p.country, round(p.latitude), round(p.longitude), p.kind, p.population, keys, p.admin1]);
+  const keysOf = new Map<Division, string[]>();
+  for (const [key, list] of divisions().byKey) for (const d of list) keysOf.set(d, [...(keysOf.get(d) ?? []), key]);
+  const divisionRows = [...keysOf].map(([d, keys]) => [d.country, d.admin1, d.iso, { es: d.names.es, en: d.names.en, fr: d.names.fr, pt: d.names.pt }, keys]);
+  built = JSON.stringify({ format: 1, places: rows, divisions: divisionRows });
   return built;
 }

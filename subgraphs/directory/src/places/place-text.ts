@@ -1,5 +1,6 @@
 import countries from "i18n-iso-countries";
 import { foldText } from "../../../shared/src/text";
+import { type Division, divisionsFromText } from "./divisions";
 
 /** A name as a search key: case, accents and punctuation dropped ("Ciudad de Panamá" → "ciudad de panama", "D.F." → "d f"). */
 export function placeKey(text: string): string {
@@ -34,15 +35,43 @@ export interface PlaceText {
   name: string;
   /** The country the text names after the place ("San José, Costa Rica", "San José (CR)"). */
   country?: string;
+  /** The first-level divisions the text names after the place ("Tonalá, Chiapas", "Tonalá (Chis.)"), as typed and as found. */
+  division?: { text: string; divisions: Division[] };
 }
 
 /**
  * Splits "Name, Country" and "Name (Country)". The trailing part counts as a country only
- * when it is one ("Washington, D.C." stays a place name).
+ * when it is one ("Washington, D.C." stays a place name). The first of `placeReadings`.
  */
 export function parsePlaceText(text: string): PlaceText {
+  return placeReadings(text)[0];
+}
+
+/**
+ * The ways a typed place can be read, the likeliest first: "Name, Country", "Name, State",
+ * "Name, State, Country" and "Name (Country)" / "Name (State)", with states by name in
+ * es/en/fr/pt, usual abbreviation ("Chis.", "TX") or ISO 3166-2 code (divisions.ts). A
+ * trailing part that is both a country and a state ("San Diego, CA": Canada or California)
+ * is read as the country first, the state second. A part that is neither leaves the text
+ * whole, as before.
+ */
+export function placeReadings(text: string): PlaceText[] {
   const trimmed = text.trim();
+  const readings: PlaceText[] = [];
+  const three = /^(.+?)\s*,\s*([^,]+?)\s*,\s*([^,]+)$/.exec(trimmed);
+  if (three) {
+    const country = countryFromText(three[3]);
+    const divisions = country ? divisionsFromText(three[2]) : [];
+    if (country && divisions.length) readings.push({ name: three[1].trim(), country, division: { text: three[2].trim(), divisions } });
+  }
   const match = /^(.+?)\s*(?:\(([^()]+)\)|,\s*([^,]+))$/.exec(trimmed);
-  const country = match && countryFromText(match[2] ?? match[3]);
-  return country ? { name: match[1].trim(), country } : { name: trimmed };
+  if (match) {
+    const tail = (match[2] ?? match[3]).trim();
+    const country = countryFromText(tail);
+    if (country) readings.push({ name: match[1].trim(), country });
+    const divisions = divisionsFromText(tail);
+    if (divisions.length) readings.push({ name: match[1].trim(), division: { text: tail, divisions } });
+  }
+  if (!readings.length) readings.push({ name: trimmed });
+  return readings;
 }
