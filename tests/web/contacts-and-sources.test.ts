@@ -89,4 +89,19 @@ describe("contacts, coverage and status, each from a source (issue 18)", () => {
     expect(sources.filter((s) => s.field === "PHONE").length).toBeGreaterThan(0);
     expect(sources.every((s) => s.excerpt.length > 0)).toBe(true);
   });
+
+  it("names the office's city in the page's language where a page in that language does (issue 20): Ciudad de Panamá, Panama, Panama City; the open data keeps the city as stored", async () => {
+    const names = { es: "Ciudad de Panamá", fr: "Panama", en: "Panama City" } as const;
+    for (const [lang, name] of Object.entries(names)) {
+      const { text } = await page(`/offices/in-pa-emb-panama-city?lang=${lang}`);
+      expect(text, lang).toContain(`${name}, `);
+      if (lang !== "en") expect(text.replace(/<details class="source-note">[\s\S]*?<\/details>/g, "").match(/.{80}Panama City.{40}/g), lang).toBeNull();
+      const lookup = await page(`/lookup?nationality=IN&place=Paso+Canoas&lang=${lang}`);
+      expect(lookup.text, lang).toContain(name);
+    }
+    const { body } = await stack.query(`{ representation(id: "in-pa-emb-panama-city") { city es: cityName(lang: ES) pt: cityName(lang: PT) } }`);
+    expect(body.data.representation).toEqual({ city: "Panama City", es: "Ciudad de Panamá", pt: "Cidade do Panamá" });
+    const [row] = parse((await (await fetch(`${origin}/directory.csv?sender=IN&host=PA`)).text()).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    expect(row.city).toBe("Panama City");
+  });
 });

@@ -1,3 +1,4 @@
+import { cityName } from "../places/city-names";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { Lang } from "../../../shared/src/lang";
 import type { DirectoryContext } from "../context";
@@ -19,6 +20,14 @@ export class RepresentationFieldsResolver {
   async name(@Root() r: Representation, @Ctx() ctx: DirectoryContext, @Arg("lang", () => Lang, { nullable: true }) lang?: Lang): Promise<string> {
     const sender = await ctx.loaders.countryByCode.load(r.sendingCountryCode);
     return representationName(r.kind, sender ? localized(sender, "name", lang ?? ctx.lang) : r.sendingCountryCode, lang ?? ctx.lang, r.sendingCountryCode);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The city in the language asked (as for labels) where a page in that language names it ("Ciudad de Panamá"; seed/data/city-names.csv, each with its source); otherwise `city` as stored.',
+  })
+  cityName(@Root() r: Representation, @Ctx() ctx: DirectoryContext, @Arg("lang", () => Lang, { nullable: true }) lang?: Lang): string | null {
+    return r.city === null ? null : cityName(r.hostCountryCode, r.city, lang ?? ctx.lang);
   }
 
   @FieldResolver(() => String, { description: "Label of the kind of office in the language asked." })
