@@ -253,6 +253,50 @@ describe("no English word on a Spanish page (issue 20, point 4)", () => {
   // Words English uses and Spanish never does (data such as addresses and cities are kept as their sources wrote them).
   const ENGLISH = /\b(the|and|with|near|from|your|you|for|this|that|of|office|offices|embassy|phone|hours|source|unknown|verified|search|results?)\b/i;
 
+  /** Words a French or Portuguese page must not say: English ones, and Spanish ones neither language uses. */
+  const NOT_FR = /\b(the|and|with|near|from|your|you|this|that|office|offices|embassy|phone|hours|verified|search|con|oficina|oficinas|embajada|teléfono|horario|verificado|buscar)\b/i;
+  const NOT_PT = /\b(the|and|with|near|from|your|you|this|that|office|offices|embassy|phone|hours|source|verified|search|con|oficina|oficinas|embajada|teléfono|horario)\b/i;
+  const sentencesMatching = (html: string, words: RegExp) =>
+    spoken(html)
+      .split(/(?<=[.!?])\s+|\n/)
+      .filter((sentence) => words.test(sentence))
+      .map((s) => s.trim().slice(0, 400));
+  /** Signs in with a new key of the role; returns the session cookie. */
+  const session = async (input: { role: string; country?: string; label: string }) => {
+    const { key } = await stack.keys.create(input as never);
+    const form = await fetch(`${origin}/signin?lang=es`);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
+    const signinCookie = form.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const answer = await fetch(`${origin}/signin?lang=es`, { method: "POST", redirect: "manual", headers: { cookie: signinCookie, origin, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrf, key }) });
+    return answer.headers.getSetCookie().map((c) => c.split(";")[0]).filter((c) => c.startsWith("enlace_session=")).join("; ");
+  };
+
+  it("the signed-in pages in Spanish: an official's (reports, the country's table, an office with its forms) and the secretariat's (corrections, data quality, tables by country, tables sent)", async () => {
+    const official = await session({ role: "OFFICIAL", country: "GT", label: "IGM" });
+    const secretariat = await session({ role: "SECRETARIAT", label: "ST" });
+    const pages: [string, string][] = [
+      [official, "/me/corrections?lang=es"],
+      [official, "/me/country-table?lang=es"],
+      [official, "/offices/za-gt-hcons-nocity?lang=es"],
+      [secretariat, "/secretariat?lang=es"],
+      [secretariat, "/secretariat/data-quality?lang=es"],
+      [secretariat, "/secretariat/country-tables?lang=es"],
+      [secretariat, "/secretariat/tables?lang=es"],
+    ];
+    for (const [cookie, path] of pages) {
+      const response = await fetch(`${origin}${path}`, { headers: { cookie } });
+      expect(response.status, path).toBe(200);
+      expect({ path, found: sentencesMatching(await response.text(), ENGLISH) }).toEqual({ path, found: [] });
+    }
+  });
+
+  it.each(["/", "/lookup", "/lookup?nationality=IN&nationality=BD&place=Paso+Canoas", "/offices/in-pa-emb-panama-city", "/open-data", "/embed?host=CR", "/signin"])("in French and Portuguese: %s", async (path) => {
+    for (const [lang, words] of [["fr", NOT_FR], ["pt", NOT_PT]] as const) {
+      const html = await (await fetch(`${origin}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`)).text();
+      expect({ lang, found: sentencesMatching(html, words) }).toEqual({ lang, found: [] });
+    }
+  });
+
   it.each([
     "/?lang=es",
     "/?lang=es&host=MX&sender=HT",

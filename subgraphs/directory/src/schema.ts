@@ -17,7 +17,7 @@ import { RepresentationEditResolver } from "./resolvers/representation-edit.reso
 import { ConfirmationResolver } from "./resolvers/confirmation.resolver";
 import { RepresentationResolver } from "./resolvers/representation.resolver";
 import { NearestForNationalityResolver } from "./nearest/empty-reason";
-import { DataQualityResolver } from "./quality/data-quality.resolver";
+import { DataQualityResolver, QualityOfficeResolver } from "./quality/data-quality.resolver";
 import { RevisionResolver } from "./resolvers/revision.resolver";
 import { CountryTableResolver } from "./country-tables/country-table.resolver";
 
@@ -41,6 +41,7 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
         AuditEntryResolver,
         NearestForNationalityResolver,
         DataQualityResolver,
+        QualityOfficeResolver,
         RevisionResolver,
         CountryTableResolver,
       ],

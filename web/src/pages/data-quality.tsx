@@ -1,7 +1,7 @@
 import { DataQualityReportDocument, type QualityListFragment } from "../../../operations/generated/graphql";
 import type { Api } from "../api/graphql";
 import { Layout, localHref, type PageContext } from "../components/layout";
-import { dateInWords, safeHttpUrl } from "../format/office";
+import { countryName, dateInWords, safeHttpUrl } from "../format/office";
 import type { PageResult } from "../http/page";
 import { messagePage } from "../components/message-page";
 import type { ComponentChildren } from "preact";
@@ -52,9 +52,9 @@ function OfficeList(props: { ctx: PageContext; id: string; title: string; sectio
           {rows.map((o) => (
             <tr>
               <th scope="row">{officeLink(ctx, o.id)}</th>
-              <td>{o.sender}</td>
-              <td>{o.host}</td>
-              <td>{o.kind}</td>
+              <td>{countryName(o.sender, ctx.lang)}</td>
+              <td>{countryName(o.host, ctx.lang)}</td>
+              <td>{o.kindLabel}</td>
               <td>{o.city ?? ""}</td>
               <td lang="en">{o.detail ?? ""}</td>
             </tr>

@@ -1,10 +1,13 @@
-import { Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Lang } from "../../../shared/src/lang";
+import { KIND_LABELS } from "../labels";
+import type { RepresentationKind } from "../entities";
 import { requireRole } from "../../../shared/src/access";
 import { Role } from "../../../shared/src/identity";
 import { RestrictedTo } from "../../../shared/src/restricted";
 import type { DirectoryContext } from "../context";
 import { dataQualityReport } from "./data-quality";
-import { DataQuality } from "./data-quality.types";
+import { DataQuality, QualityOffice } from "./data-quality.types";
 import { CountryTable, countryTables } from "./country-tables";
 
 @Resolver()
@@ -27,5 +30,14 @@ export class DataQualityResolver {
   async countryTables(@Ctx() ctx: DirectoryContext): Promise<CountryTable[]> {
     requireRole(ctx.identity, [Role.SECRETARIAT], "countryTables");
     return countryTables(ctx.dataSource);
+  }
+}
+
+/** The kind of a listed office in words, in the language asked (as for labels): the page never shows a code. */
+@Resolver(() => QualityOffice)
+export class QualityOfficeResolver {
+  @FieldResolver(() => String, { description: "Label of the kind of office in the language asked." })
+  kindLabel(@Root() o: QualityOffice, @Ctx() ctx: DirectoryContext, @Arg("lang", () => Lang, { nullable: true }) lang?: Lang): string {
+    return KIND_LABELS[o.kind as RepresentationKind]?.[lang ?? ctx.lang] ?? o.kind;
   }
 }
