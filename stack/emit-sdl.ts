@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { printSubgraphSchema } from "@apollo/subgraph";
-import { projectRoot } from "../gateway/src/paths";
+import { projectRoot } from "../platform/src/paths";
 import { SUBGRAPH_MODULES } from "./subgraphs";
 
 /**

@@ -1,11 +1,11 @@
-import "../subgraphs/shared/src/production-default"; // first: NODE_ENV before graphql-js loads
+import "../platform/src/production-default"; // first: NODE_ENV before graphql-js loads
 import "reflect-metadata";
-import { databaseConfigFromEnv } from "../subgraphs/shared/src/database";
-import { describeDatabase } from "../subgraphs/shared/src/database-location";
-import { runMain, stopOnSignals } from "../subgraphs/shared/src/process";
+import { databaseConfigFromEnv } from "../platform/src/database";
+import { describeDatabase } from "../platform/src/database-location";
+import { runMain, stopOnSignals } from "../platform/src/process";
 import { corsOriginsFromEnv } from "../gateway/src/cors";
 import { limitsFromEnv } from "../gateway/src/limits";
-import { SUBGRAPHS } from "../subgraphs/shared/src/subgraph-ports";
+import { SUBGRAPHS } from "../platform/src/subgraph-ports";
 import { assertPortsFree } from "./ports";
 import { startStack } from "./start";
 import { warmUpPlaces } from "../subgraphs/directory/src/places/warm-up";

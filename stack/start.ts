@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { KeyStore } from "../gateway/src/auth/key-store";
-import type { DatabaseConfig } from "../subgraphs/shared/src/database";
-import { listen, type Listening } from "../subgraphs/shared/src/http";
+import type { DatabaseConfig } from "../platform/src/database";
+import { listen, type Listening } from "../platform/src/http";
 import { DEFAULT_LIMITS, type Limits } from "../gateway/src/limits";
-import { SUPERGRAPH_PATH } from "../gateway/src/paths";
+import { SUPERGRAPH_PATH } from "../platform/src/paths";
 import { createGateway, type Gateway } from "../gateway/src/server";
 import { SUBGRAPH_MODULES, type SubgraphDataSource } from "./subgraphs";
 import type { WebConfig } from "../web/src/http/respond";

@@ -12,9 +12,9 @@ import { seedExchange } from "../seed/src/exchange";
 import { createExchangeDataSource } from "../subgraphs/exchange/src/database";
 import { buildExchangeSchema } from "../subgraphs/exchange/src/schema";
 import { createExchangeServer } from "../subgraphs/exchange/src/server";
-import { openDatabase, type DatabaseConfig, type StatementCounter } from "../subgraphs/shared/src/database";
-import type { SubgraphServer } from "../subgraphs/shared/src/subgraph-server";
-import type { SubgraphName } from "../subgraphs/shared/src/subgraph-ports";
+import { openDatabase, type DatabaseConfig, type StatementCounter } from "../platform/src/database";
+import type { SubgraphServer } from "../subgraphs/kit/src/subgraph-server";
+import type { SubgraphName } from "../platform/src/subgraph-ports";
 
 export type SubgraphDataSource = DataSource & { statements: StatementCounter };
 

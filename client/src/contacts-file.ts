@@ -1,8 +1,8 @@
 import { extname } from "node:path";
-import { PermanentError } from "../../subgraphs/shared/src/cli/command-error";
-import { list, readCsv } from "../../subgraphs/shared/src/contact-card/csv";
-import { parseVCards } from "../../subgraphs/shared/src/contact-card/vcard";
-import { decodeTable, decodeUtf8, readBytes } from "../../subgraphs/shared/src/files/table-file";
+import { PermanentError } from "../../platform/src/cli/command-error";
+import { list, readCsv } from "../../platform/src/contact-card/csv";
+import { parseVCards } from "../../platform/src/contact-card/vcard";
+import { decodeTable, decodeUtf8, readBytes } from "../../platform/src/files/table-file";
 import type { PartnerContactInput } from "../../operations/generated/graphql";
 
 const CSV_COLUMNS = ["external_id", "country", "topics", "person_name", "position", "institution", "emails", "phones", "languages"];

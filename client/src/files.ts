@@ -1,7 +1,7 @@
 import { renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { focalPointCard, focalPointsCsv, partnerContactCard, partnerContactsCsv, type FocalPointData, type PartnerContactData } from "../../subgraphs/shared/src/contact-card/cards";
-import { toVCards } from "../../subgraphs/shared/src/contact-card/vcard";
+import { focalPointCard, focalPointsCsv, partnerContactCard, partnerContactsCsv, type FocalPointData, type PartnerContactData } from "../../platform/src/contact-card/cards";
+import { toVCards } from "../../platform/src/contact-card/vcard";
 import type { LocalStore } from "./local-store";
 
 /** Replaces a file in one step: a reader never sees half of it. */

@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
-import { CommandError } from "../../subgraphs/shared/src/cli/command-error";
-import { ExitCode } from "../../subgraphs/shared/src/cli/exit-code";
+import { CommandError } from "../../platform/src/cli/command-error";
+import { ExitCode } from "../../platform/src/cli/exit-code";
 
 export interface GraphQLErrorBody {
   message: string;

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { makeFolder } from "../../subgraphs/shared/src/files/folder";
+import { makeFolder } from "../../platform/src/files/folder";
 
 /** A push sent and not yet answered: its batch id is reused only to resume that push. */
 export interface PendingPush {

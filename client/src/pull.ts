@@ -1,4 +1,4 @@
-import type { FocalPointData, PartnerContactData } from "../../subgraphs/shared/src/contact-card/cards";
+import type { FocalPointData, PartnerContactData } from "../../platform/src/contact-card/cards";
 import { FocalPointChangesDocument, PartnerContactChangesDocument } from "../../operations/generated/graphql";
 import { GatewayError, type GatewayClient } from "./gateway-client";
 import type { LocalStore } from "./local-store";

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PermanentError } from "../../subgraphs/shared/src/cli/command-error";
+import { PermanentError } from "../../platform/src/cli/command-error";
 import { SyncPartnerContactsDocument, type BatchMode, type PartnerContactInput, type SyncPartnerContactsMutation } from "../../operations/generated/graphql";
 import { GatewayError, type GatewayClient } from "./gateway-client";
 import type { LocalStore } from "./local-store";

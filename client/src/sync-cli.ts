@@ -1,5 +1,5 @@
 import { SingleBar } from "cli-progress";
-import { choiceOption, ExitCode, integerOption, KEY_HELP, KEY_OPTIONS, readKey, requireOptions, runCommand, UsageError } from "../../subgraphs/shared/src/cli";
+import { choiceOption, ExitCode, integerOption, KEY_HELP, KEY_OPTIONS, readKey, requireOptions, runCommand, UsageError } from "../../platform/src/cli";
 import type { PullProgress } from "./pull";
 import { runSync } from "./sync";
 

@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
-import { PUBLIC_IDENTITY, type Identity } from "../../subgraphs/shared/src/identity";
-import { requestIdFrom, REQUEST_ID_HEADER } from "../../subgraphs/shared/src/request-id";
+import { PUBLIC_IDENTITY, type Identity } from "../../platform/src/identity";
+import { requestIdFrom, REQUEST_ID_HEADER } from "../../platform/src/request-id";
 
 /** Who is asking and how: built once per request, read by the data sources. */
 export interface GatewayContext {

@@ -17,7 +17,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
-import { Role } from "../../subgraphs/shared/src/identity";
+import { Role } from "../../platform/src/identity";
 import type { GatewayContext } from "./context";
 
 /**

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { Role, signIdentity } from "../../subgraphs/shared/src/identity";
+import { Role, signIdentity } from "../../platform/src/identity";
 import { SHARE_HEADER, sharingFetcher } from "./cache/shared-fetch";
 import type { GatewayContext } from "./context";
 import { unavailableError } from "./subgraph-errors";

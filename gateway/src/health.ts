@@ -1,5 +1,5 @@
 import type { Express } from "express";
-import { PUBLIC_IDENTITY, signIdentity } from "../../subgraphs/shared/src/identity";
+import { PUBLIC_IDENTITY, signIdentity } from "../../platform/src/identity";
 
 /**
  * /healthz: the gateway process is alive. /readyz: every subgraph answers a trivial query

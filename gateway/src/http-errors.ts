@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { ErrorRequestHandler } from "express";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { log } from "../../subgraphs/shared/src/log";
+import { log } from "../../platform/src/log";
 import { requestIdOf } from "./context";
 
 /** A GraphQL-shaped error for failures that happen before GraphQL runs (body too large, bad JSON). */

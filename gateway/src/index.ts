@@ -1,15 +1,15 @@
-import "../../subgraphs/shared/src/production-default"; // first: NODE_ENV before graphql-js loads
+import "../../platform/src/production-default"; // first: NODE_ENV before graphql-js loads
 import "reflect-metadata";
 import { readFileSync } from "node:fs";
-import { databaseConfigFromEnv } from "../../subgraphs/shared/src/database";
-import { listen } from "../../subgraphs/shared/src/http";
-import { identitySecretFromEnv } from "../../subgraphs/shared/src/identity";
-import { log } from "../../subgraphs/shared/src/log";
-import { runMain, stopOnSignals } from "../../subgraphs/shared/src/process";
+import { databaseConfigFromEnv } from "../../platform/src/database";
+import { listen } from "../../platform/src/http";
+import { identitySecretFromEnv } from "../../platform/src/identity";
+import { log } from "../../platform/src/log";
+import { runMain, stopOnSignals } from "../../platform/src/process";
 import { KeyStore } from "./auth/key-store";
 import { corsOriginsFromEnv } from "./cors";
 import { limitsFromEnv } from "./limits";
-import { SUPERGRAPH_PATH } from "./paths";
+import { SUPERGRAPH_PATH } from "../../platform/src/paths";
 import { createGateway } from "./server";
 import { subgraphUrlsFromEnv } from "./subgraph-urls";
 

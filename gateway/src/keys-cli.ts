@@ -1,7 +1,7 @@
 import "reflect-metadata";
-import { databaseConfigFromEnv } from "../../subgraphs/shared/src/database";
-import { databaseExists, describeDatabase } from "../../subgraphs/shared/src/database-location";
-import { ExitCode, PermanentError, UsageError, runCommand } from "../../subgraphs/shared/src/cli";
+import { databaseConfigFromEnv } from "../../platform/src/database";
+import { databaseExists, describeDatabase } from "../../platform/src/database-location";
+import { ExitCode, PermanentError, UsageError, runCommand } from "../../platform/src/cli";
 import { KeyInputError, KeyStore } from "./auth/key-store";
 
 const USAGE = `usage: npm run keys -- COMMAND [options]

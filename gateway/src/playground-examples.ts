@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Kind, parse, visit, type ASTNode, type FragmentDefinitionNode } from "graphql";
-import { OPERATIONS_DIR } from "./paths";
+import { OPERATIONS_DIR } from "../../platform/src/paths";
 
 /** One example of operations/: its text, sample variables, and the role whose key it needs (none: anyone). */
 export interface ExampleOperation {

@@ -4,8 +4,8 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express, type RequestHandler } from "express";
 import type { RequestListener } from "node:http";
-import { Role, type Identity } from "../../subgraphs/shared/src/identity";
-import { log } from "../../subgraphs/shared/src/log";
+import { Role, type Identity } from "../../platform/src/identity";
+import { log } from "../../platform/src/log";
 import { authenticate } from "./auth/authenticate";
 import type { KeyStore } from "./auth/key-store";
 import { corsFor } from "./cors";

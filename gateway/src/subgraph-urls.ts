@@ -1,4 +1,4 @@
-import { SUBGRAPHS } from "../../subgraphs/shared/src/subgraph-ports";
+import { SUBGRAPHS } from "../../platform/src/subgraph-ports";
 
 /** `<NAME>_URL` (e.g. DIRECTORY_URL=http://10.0.0.5:4001/graphql), else loopback on the default port. */
 export function subgraphUrlsFromEnv(env = process.env): Record<string, string> {

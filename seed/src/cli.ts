@@ -1,7 +1,7 @@
 import "reflect-metadata";
-import { ExitCode, runCommand } from "../../subgraphs/shared/src/cli";
-import { databaseConfigFromEnv } from "../../subgraphs/shared/src/database";
-import { databaseExists, describeDatabase } from "../../subgraphs/shared/src/database-location";
+import { ExitCode, runCommand } from "../../platform/src/cli";
+import { databaseConfigFromEnv } from "../../platform/src/database";
+import { databaseExists, describeDatabase } from "../../platform/src/database-location";
 import { SUBGRAPH_MODULES } from "../../stack/subgraphs";
 
 const USAGE = `usage: npm run seed

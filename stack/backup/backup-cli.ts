@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { makeFolder } from "../../subgraphs/shared/src/files/folder";
-import { databaseConfigFromEnv } from "../../subgraphs/shared/src/database";
+import { makeFolder } from "../../platform/src/files/folder";
+import { databaseConfigFromEnv } from "../../platform/src/database";
 import { MANIFEST, MANIFEST_FORMAT, OWNERS, sha256, type BackupEntry, type Manifest } from "./manifest";
 import { pgDumpCommand } from "./postgres-commands";
 import { backupSqlite, inspectSqlite } from "./sqlite-copy";

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { rotateAfterRestoreSql } from "../../subgraphs/shared/src/sync/sync-state";
+import { rotateAfterRestoreSql } from "../../subgraphs/kit/src/sync/sync-state";
 
 /** The URL to print: its password replaced (give it to pg_dump through PGPASSWORD or ~/.pgpass). */
 export function printableUrl(url: string): string {

@@ -1,8 +1,8 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { makeFolder } from "../../subgraphs/shared/src/files/folder";
-import { databaseConfigFromEnv } from "../../subgraphs/shared/src/database";
+import { makeFolder } from "../../platform/src/files/folder";
+import { databaseConfigFromEnv } from "../../platform/src/database";
 import { MANIFEST, OWNERS, readManifest, sha256 } from "./manifest";
 import { pgRestoreCommand, pgRotateCommand } from "./postgres-commands";
 import { FEEDS, inspectSqlite, inUse, rotateFeedSecret } from "./sqlite-copy";

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { rotateAfterRestoreSql } from "../../subgraphs/shared/src/sync/sync-state";
+import { rotateAfterRestoreSql } from "../../subgraphs/kit/src/sync/sync-state";
 import type { DatabaseState, Owner } from "./manifest";
 
 /** The databases with a change feed (a sync_state row). */

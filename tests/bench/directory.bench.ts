@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStack } from "../../stack/start";
 import { startChildStack } from "./child-stack";
-import { PUBLIC_IDENTITY, signIdentity } from "../../subgraphs/shared/src/identity";
+import { PUBLIC_IDENTITY, signIdentity } from "../../platform/src/identity";
 import { load, median, type LoadResult } from "./load";
 import { peakRssMiB } from "./proc-stats";
 

@@ -7,7 +7,7 @@ import { createDirectoryDataSource } from "../../subgraphs/directory/src/databas
 import { distanceKm } from "../../subgraphs/directory/src/geo/distance";
 import { rankNearest, type NearestQuery } from "../../subgraphs/directory/src/nearest/nearest.service";
 import { OfficeIndex } from "../../subgraphs/directory/src/nearest/office-index";
-import { openDatabase } from "../../subgraphs/shared/src/database";
+import { openDatabase } from "../../platform/src/database";
 import { median } from "./load";
 import { benchPlaces } from "./places.bench";
 

@@ -2,7 +2,7 @@ import autocannon from "autocannon";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { projectRoot } from "../../gateway/src/paths";
+import { projectRoot } from "../../platform/src/paths";
 import { loadavg } from "node:os";
 import { median } from "./load";
 import { cpuMs, peakRssMiB } from "./proc-stats";

@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { projectRoot } from "../../gateway/src/paths";
-import { SUBGRAPHS } from "../../subgraphs/shared/src/subgraph-ports";
+import { projectRoot } from "../../platform/src/paths";
+import { SUBGRAPHS } from "../../platform/src/subgraph-ports";
 
 export interface BenchProcess {
   name: string;

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { projectRoot } from "../../gateway/src/paths";
-import { PUBLIC_IDENTITY, signIdentity } from "../../subgraphs/shared/src/identity";
+import { projectRoot } from "../../platform/src/paths";
+import { PUBLIC_IDENTITY, signIdentity } from "../../platform/src/identity";
 import { LIST_QUERY } from "./directory.bench";
 import { load, median, type LoadResult } from "./load";
 import { cpuMs, peakRssMiB } from "./proc-stats";

@@ -8,7 +8,7 @@ import { Representation } from "../../subgraphs/directory/src/entities";
 import { createLoaders } from "../../subgraphs/directory/src/loaders";
 import { applyRepresentationFilter } from "../../subgraphs/directory/src/resolvers/representation.query";
 import { orderByRelevance } from "../../subgraphs/directory/src/search/full-text";
-import { openDatabase } from "../../subgraphs/shared/src/database";
+import { openDatabase } from "../../platform/src/database";
 import { median } from "./load";
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDirectory } from "../../seed/src/directory";
 import { createDirectoryDataSource } from "../../subgraphs/directory/src/database";
-import { openDatabase } from "../../subgraphs/shared/src/database";
+import { openDatabase } from "../../platform/src/database";
 import { DATABASES } from "../helpers/databases";
 import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 

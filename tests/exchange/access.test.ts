@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Role } from "../../subgraphs/shared/src/identity";
+import { Role } from "../../platform/src/identity";
 import { DATABASES } from "../helpers/databases";
 import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 

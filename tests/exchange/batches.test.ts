@@ -4,7 +4,7 @@ import { applyBatch } from "../../subgraphs/exchange/src/batch/apply-batch";
 import { BatchMode } from "../../subgraphs/exchange/src/batch/batch.types";
 import { PartnerBatch } from "../../subgraphs/exchange/src/entities/partner-batch.entity";
 import { PartnerContact } from "../../subgraphs/exchange/src/entities/partner-contact.entity";
-import { currentSeq } from "../../subgraphs/shared/src/sync/sync-state";
+import { currentSeq } from "../../subgraphs/kit/src/sync/sync-state";
 import { DATABASES } from "../helpers/databases";
 import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 

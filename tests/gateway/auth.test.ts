@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IDENTITY_HEADER, Role, SIGNATURE_HEADER, signIdentity } from "../../subgraphs/shared/src/identity";
+import { IDENTITY_HEADER, Role, SIGNATURE_HEADER, signIdentity } from "../../platform/src/identity";
 import { DATABASES } from "../helpers/databases";
 import { startTestStack, type TestStack } from "../helpers/stack";
 

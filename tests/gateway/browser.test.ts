@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../gateway/src/paths";
+import { projectRoot } from "../../platform/src/paths";
 import { HAS_CHROMIUM, launchChromium } from "../helpers/chromium";
 import { startTestStack, type TestStack } from "../helpers/stack";
 

@@ -4,11 +4,11 @@ import type { AddressInfo } from "node:net";
 import { Response } from "node-fetch";
 import { describe, expect, it } from "vitest";
 import { CachePolicy } from "../../gateway/src/cache/cache-policy";
-import { ResponseStore } from "../../gateway/src/cache/response-store";
+import { ResponseStore } from "../../platform/src/response-store";
 import { DirectoryRevision } from "../../gateway/src/cache/revision";
 import { PlainGetClient } from "../../gateway/src/cache/revision-client";
 import { SHARE_HEADER, sharingFetcher } from "../../gateway/src/cache/shared-fetch";
-import { SUPERGRAPH_PATH } from "../../gateway/src/paths";
+import { SUPERGRAPH_PATH } from "../../platform/src/paths";
 
 describe("CachePolicy (from the supergraph)", () => {
   const policy = new CachePolicy(readFileSync(SUPERGRAPH_PATH, "utf8"));

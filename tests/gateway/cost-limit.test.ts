@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildSchema, Kind, parse, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../gateway/src/paths";
+import { projectRoot } from "../../platform/src/paths";
 import { operationCost } from "../../gateway/src/cost-rule";
 import { DEFAULT_LIMITS } from "../../gateway/src/limits";
 import { startTestStack, type TestStack } from "../helpers/stack";

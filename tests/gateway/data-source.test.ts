@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SubgraphDataSource } from "../../gateway/src/data-source";
-import { Role, verifyIdentity } from "../../subgraphs/shared/src/identity";
+import { Role, verifyIdentity } from "../../platform/src/identity";
 
 describe("SubgraphDataSource.willSendRequest", () => {
   it("passes the signed identity, the request id and the caller's language to the subgraph", () => {

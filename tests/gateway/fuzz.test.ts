@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { buildSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../gateway/src/paths";
+import { projectRoot } from "../../platform/src/paths";
 import { requestArbitrary, type FuzzRequest } from "./fuzz/operations.arbitrary";
 import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
-import type { DatabaseConfig } from "../../subgraphs/shared/src/database";
+import type { DatabaseConfig } from "../../platform/src/database";
 
 export type DatabaseKind = "sqlite" | "postgres";
 

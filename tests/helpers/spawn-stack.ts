@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, join } from "node:path";
-import { projectRoot } from "../../gateway/src/paths";
+import { projectRoot } from "../../platform/src/paths";
 import type { TestDatabases } from "./databases";
 
 export interface SpawnedStack {

@@ -1,4 +1,4 @@
-import { PUBLIC_IDENTITY, signIdentity, type Identity } from "../../subgraphs/shared/src/identity";
+import { PUBLIC_IDENTITY, signIdentity, type Identity } from "../../platform/src/identity";
 import type { NewKeyInput } from "../../gateway/src/auth/key-store";
 import { SUBGRAPH_MODULES } from "../../stack/subgraphs";
 import { startStack, type Stack, type StackOptions } from "../../stack/start";

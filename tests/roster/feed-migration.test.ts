@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDataSource, openDatabase } from "../../subgraphs/shared/src/database";
+import { createDataSource, openDatabase } from "../../platform/src/database";
 import { createRosterDataSource } from "../../subgraphs/roster/src/database";
 import { FeedEntry } from "../../subgraphs/roster/src/feed/feed-entry.entity";
 import { Roster1733000000000 } from "../../subgraphs/roster/src/migrations/1733000000000-roster";
 import { RosterAudit1733100000000 } from "../../subgraphs/roster/src/migrations/1733100000000-roster-audit";
-import { currentSeq } from "../../subgraphs/shared/src/sync/sync-state";
+import { currentSeq } from "../../subgraphs/kit/src/sync/sync-state";
 import { createTestDatabases, DATABASES, type TestDatabases } from "../helpers/databases";
 
 /** A roster that existed before the change feed: upgrading it puts every focal point in the feeds. */

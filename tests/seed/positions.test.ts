@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { seedDirectory, type DirectorySeedSummary } from "../../seed/src/directory";
 import { createDirectoryDataSource } from "../../subgraphs/directory/src/database";
 import { checkPosition, kmOutsideHost, POSITION_MARGIN_KM } from "../../subgraphs/directory/src/quality/position-check";
-import { openDatabase } from "../../subgraphs/shared/src/database";
+import { openDatabase } from "../../platform/src/database";
 import { createTestDatabases, DATABASES, type TestDatabases } from "../helpers/databases";
 
 describe("checkPosition", () => {

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDirectory } from "../../seed/src/directory";
 import { parseRepresentationRows } from "../../seed/src/directory/representation-rows";
-import { normalizePhone, normalizePhones } from "../../subgraphs/shared/src/phones";
+import { normalizePhone, normalizePhones } from "../../platform/src/phones";
 import { createDirectoryDataSource } from "../../subgraphs/directory/src/database";
-import { openDatabase } from "../../subgraphs/shared/src/database";
+import { openDatabase } from "../../platform/src/database";
 import { createTestDatabases, DATABASES, type TestDatabases } from "../helpers/databases";
 
 const COUNTRIES = new Set(["HT", "MX", "DO", "GT"]);

@@ -5,7 +5,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../gateway/src/paths";
+import { projectRoot } from "../../platform/src/paths";
 import { spawnStack } from "../helpers/spawn-stack";
 
 /** Runs `npm start`'s entry point until it is up, asks it something, then interrupts it. */

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDirectoryDataSource } from "../../subgraphs/directory/src/database";
-import { openDatabase } from "../../subgraphs/shared/src/database";
+import { openDatabase } from "../../platform/src/database";
 
 /** Issue 19: a backup that fails half way leaves nothing behind, so running it again works. */
 describe("npm run backup that fails half way", () => {

@@ -8,7 +8,7 @@ import { createTestDatabases, DATABASES, type TestDatabases } from "../helpers/d
 import { databaseEnv, spawnStack, type SpawnedStack } from "../helpers/spawn-stack";
 import type { Manifest } from "../../stack/backup/manifest";
 import { createExchangeDataSource } from "../../subgraphs/exchange/src/database";
-import { openDatabase } from "../../subgraphs/shared/src/database";
+import { openDatabase } from "../../platform/src/database";
 
 const ROSTER_FEED = `query ($since: String) { focalPointChanges(since: $since, first: 1000) { nextToken entries { id } } }`;
 const EXCHANGE_FEED = `query ($since: String) { partnerContactChanges(since: $since, first: 1000) { nextToken entries { externalId } } }`;

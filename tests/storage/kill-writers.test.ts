@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KeyStore } from "../../gateway/src/auth/key-store";
 import { createDirectoryDataSource } from "../../subgraphs/directory/src/database";
 import { AuditEntry, Representation } from "../../subgraphs/directory/src/entities";
-import { openDatabase } from "../../subgraphs/shared/src/database";
+import { openDatabase } from "../../platform/src/database";
 import { createTestDatabases, DATABASES, type TestDatabases } from "../helpers/databases";
 import { databaseEnv, lineOf, spawnStack, type SpawnedStack } from "../helpers/spawn-stack";
 

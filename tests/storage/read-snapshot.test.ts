@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { Correction, CorrectionStatus } from "../../subgraphs/directory/src/entities";
-import { onFaultPoint } from "../../subgraphs/shared/src/fault-points";
+import { onFaultPoint } from "../../platform/src/fault-points";
 import { DATABASES } from "../helpers/databases";
 import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 

@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalStore } from "../../client/src/local-store";
 import { runSync } from "../../client/src/sync";
-import { partnerContactCard } from "../../subgraphs/shared/src/contact-card/cards";
-import { readCsv } from "../../subgraphs/shared/src/contact-card/csv";
-import { parseVCards, toVCards } from "../../subgraphs/shared/src/contact-card/vcard";
+import { partnerContactCard } from "../../platform/src/contact-card/cards";
+import { readCsv } from "../../platform/src/contact-card/csv";
+import { parseVCards, toVCards } from "../../platform/src/contact-card/vcard";
 import { startTestStack, type TestStack } from "../helpers/stack";
 
 describe("the sync client (npm run sync) through the gateway", () => {

@@ -4,9 +4,9 @@ import { applyBatch } from "../../subgraphs/exchange/src/batch/apply-batch";
 import { BatchMode } from "../../subgraphs/exchange/src/batch/batch.types";
 import { endLapsedTerms } from "../../subgraphs/roster/src/housekeeping";
 import { writeFocalPoint } from "../../subgraphs/roster/src/write";
-import { Role } from "../../subgraphs/shared/src/identity";
-import { currentSeq, feedSecret } from "../../subgraphs/shared/src/sync/sync-state";
-import { issueToken } from "../../subgraphs/shared/src/sync/token";
+import { Role } from "../../platform/src/identity";
+import { currentSeq, feedSecret } from "../../subgraphs/kit/src/sync/sync-state";
+import { issueToken } from "../../subgraphs/kit/src/sync/token";
 import { DATABASES } from "../helpers/databases";
 import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 

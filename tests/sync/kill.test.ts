@@ -3,8 +3,8 @@ import { KeyStore } from "../../gateway/src/auth/key-store";
 import { createExchangeDataSource } from "../../subgraphs/exchange/src/database";
 import { PartnerBatch } from "../../subgraphs/exchange/src/entities/partner-batch.entity";
 import { PartnerContact } from "../../subgraphs/exchange/src/entities/partner-contact.entity";
-import { openDatabase } from "../../subgraphs/shared/src/database";
-import { currentSeq } from "../../subgraphs/shared/src/sync/sync-state";
+import { openDatabase } from "../../platform/src/database";
+import { currentSeq } from "../../subgraphs/kit/src/sync/sync-state";
 import { createTestDatabases, DATABASES, type TestDatabases } from "../helpers/databases";
 import { databaseEnv, spawnStack } from "../helpers/spawn-stack";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, type GraphQLObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
-import { API_SCHEMA_PATH } from "../../gateway/src/paths";
+import { API_SCHEMA_PATH } from "../../platform/src/paths";
 import { SUBGRAPH_MODULES } from "../../stack/subgraphs";
 
 const argsOf = (type: GraphQLObjectType | null | undefined, field: string) => type?.getFields()[field]?.args.map((a) => a.name);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { classifyError, ExitCode, integerOption, KEY_OPTIONS, parseCommandLine, PermanentError, readKey, redact, runCommand, TransientError, UsageError } from "../../subgraphs/shared/src/cli";
+import { classifyError, ExitCode, integerOption, KEY_OPTIONS, parseCommandLine, PermanentError, readKey, redact, runCommand, TransientError, UsageError } from "../../platform/src/cli";
 
 const config = { options: { out: { type: "string" }, count: { type: "string" }, ...KEY_OPTIONS } } as const;
 const usageMessage = (argv: string[]): string => {

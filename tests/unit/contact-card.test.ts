@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ContactCard } from "../../subgraphs/shared/src/contact-card/card";
-import { uidFor } from "../../subgraphs/shared/src/contact-card/card";
-import { partnerContactsCsv } from "../../subgraphs/shared/src/contact-card/cards";
-import { list, neutralizeCell, readCsv, toCsv } from "../../subgraphs/shared/src/contact-card/csv";
-import { parseVCards, toJCard, toVCard, toVCards } from "../../subgraphs/shared/src/contact-card/vcard";
+import type { ContactCard } from "../../platform/src/contact-card/card";
+import { uidFor } from "../../platform/src/contact-card/card";
+import { partnerContactsCsv } from "../../platform/src/contact-card/cards";
+import { list, neutralizeCell, readCsv, toCsv } from "../../platform/src/contact-card/csv";
+import { parseVCards, toJCard, toVCard, toVCards } from "../../platform/src/contact-card/vcard";
 
 const card: ContactCard = {
   uid: "csm-ar-1",

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, isInputObjectType, isObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
-import { API_SCHEMA_PATH } from "../../gateway/src/paths";
-import { SEARCH_TEXT_DESCRIPTION } from "../../subgraphs/shared/src/text";
+import { API_SCHEMA_PATH } from "../../platform/src/paths";
+import { SEARCH_TEXT_DESCRIPTION } from "../../platform/src/text";
 
 const api = buildSchema(readFileSync(API_SCHEMA_PATH, "utf8"));
 const types = Object.values(api.getTypeMap()).filter((t) => !t.name.startsWith("__"));

@@ -1,8 +1,8 @@
-import { canonicalLanguage, isCountryCode } from "../../subgraphs/shared/src/formats";
+import { canonicalLanguage, isCountryCode } from "../../platform/src/formats";
 import { describe, expect, it } from "vitest";
-import { Lang, langFromAcceptLanguage } from "../../subgraphs/shared/src/lang";
-import { decodeCursor, encodeCursor, pageSize } from "../../subgraphs/shared/src/pagination";
-import { foldText, likePattern } from "../../subgraphs/shared/src/text";
+import { Lang, langFromAcceptLanguage } from "../../platform/src/lang";
+import { decodeCursor, encodeCursor, pageSize } from "../../subgraphs/kit/src/pagination";
+import { foldText, likePattern } from "../../platform/src/text";
 import { stalenessOf } from "../../subgraphs/directory/src/staleness";
 
 describe("langFromAcceptLanguage", () => {

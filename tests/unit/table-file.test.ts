@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ExitCode } from "../../subgraphs/shared/src/cli/exit-code";
-import { decodeTable, readTableFile, readUtf8File, TableFileError } from "../../subgraphs/shared/src/files/table-file";
-import { readCsv } from "../../subgraphs/shared/src/contact-card/csv";
+import { ExitCode } from "../../platform/src/cli/exit-code";
+import { decodeTable, readTableFile, readUtf8File, TableFileError } from "../../platform/src/files/table-file";
+import { readCsv } from "../../platform/src/contact-card/csv";
 
 const fixture = (name: string) => join(__dirname, "fixtures/table-files", name);
 const refusal = (run: () => unknown): TableFileError => {

@@ -2,7 +2,7 @@ import express, { type Router } from "express";
 import type { KeyStore } from "../../gateway/src/auth/key-store";
 import { cacheConfigFromEnv, type CacheConfig } from "../../gateway/src/cache/cache-config";
 import type { DirectoryRevision } from "../../gateway/src/cache/revision";
-import { ResponseStore } from "../../gateway/src/cache/response-store";
+import { ResponseStore } from "../../platform/src/response-store";
 import { PUBLIC_VIEWER } from "./components/layout";
 import { webConfigFromEnv } from "./config";
 import { mountAssets } from "./http/assets";

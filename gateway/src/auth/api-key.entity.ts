@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import type { Role } from "../../../subgraphs/shared/src/identity";
+import type { Role } from "../../../platform/src/identity";
 
 /** An API key, stored only as a slow hash of its secret part. */
 @Entity({ name: "api_key" })

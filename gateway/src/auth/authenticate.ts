@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
-import { PUBLIC_IDENTITY } from "../../../subgraphs/shared/src/identity";
-import { log } from "../../../subgraphs/shared/src/log";
+import { PUBLIC_IDENTITY } from "../../../platform/src/identity";
+import { log } from "../../../platform/src/log";
 import type { KeyStore } from "./key-store";
 
 /** The key of a request: `Authorization: Bearer <key>` or `X-API-Key: <key>`. */

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import countries from "i18n-iso-countries";
 import { IsNull, type DataSource } from "typeorm";
-import { createDataSource, openDatabase, type DatabaseConfig } from "../../../subgraphs/shared/src/database";
-import { Role, type Identity } from "../../../subgraphs/shared/src/identity";
+import { createDataSource, openDatabase, type DatabaseConfig } from "../../../platform/src/database";
+import { Role, type Identity } from "../../../platform/src/identity";
 import { ApiKey } from "./api-key.entity";
 import { keyMigrations } from "./migrations";
 import { hashSecret, newKey, parseKey, verifySecret, wasteScrypt } from "./secrets";

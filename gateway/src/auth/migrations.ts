@@ -1,5 +1,5 @@
 import { Table, type MigrationInterface, type QueryRunner } from "typeorm";
-import { column } from "../../../subgraphs/shared/src/migration-columns";
+import { column } from "../../../platform/src/migration-columns";
 
 export class ApiKeys1732400000000 implements MigrationInterface {
   name = "ApiKeys1732400000000";

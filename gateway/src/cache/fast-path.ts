@@ -1,9 +1,9 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import express from "express";
-import { log } from "../../../subgraphs/shared/src/log";
-import { requestIdFrom, REQUEST_ID_HEADER } from "../../../subgraphs/shared/src/request-id";
-import type { ResponseStore, StoredResponse } from "./response-store";
+import { log } from "../../../platform/src/log";
+import { requestIdFrom, REQUEST_ID_HEADER } from "../../../platform/src/request-id";
+import type { ResponseStore, StoredResponse } from "../../../platform/src/response-store";
 import type { DirectoryRevision } from "./revision";
 
 /**

@@ -7,7 +7,7 @@ import { cacheConfigFromEnv, type CacheConfig } from "./cache-config";
 import { CachePolicy } from "./cache-policy";
 import { FastKeys, fastPath } from "./fast-path";
 import { cacheHeadersPlugin, responseCache, varyFor } from "./response-cache";
-import { ResponseStore } from "./response-store";
+import { ResponseStore } from "../../../platform/src/response-store";
 import { DirectoryRevision } from "./revision";
 
 export interface PublicCache {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Kind, parse, type OperationTypeNode } from "graphql";
-import { OPERATIONS_DIR } from "../paths";
+import { OPERATIONS_DIR } from "../../../platform/src/paths";
 
 export interface TrustedDocument {
   text: string;

@@ -1,16 +1,16 @@
 import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Request, RequestHandler, Response } from "express";
-import { langFromAcceptLanguage } from "../../../subgraphs/shared/src/lang";
-import { Role, type Identity } from "../../../subgraphs/shared/src/identity";
-import { log } from "../../../subgraphs/shared/src/log";
+import { langFromAcceptLanguage } from "../../../platform/src/lang";
+import { Role, type Identity } from "../../../platform/src/identity";
+import { log } from "../../../platform/src/log";
 import type { GatewayContext } from "../context";
 import type { CachePolicy } from "./cache-policy";
 import type { CacheConfig } from "./cache-config";
 import { loadTrustedDocuments, type TrustedDocument } from "./persisted-documents";
 import type { DirectoryRevision } from "./revision";
 import { prereadOf, type FastKeys } from "./fast-path";
-import { strongEtag, type ResponseStore, type StoredResponse } from "./response-store";
+import { strongEtag, type ResponseStore, type StoredResponse } from "../../../platform/src/response-store";
 
 export const PRIVATE_NO_STORE = "private, no-store";
 

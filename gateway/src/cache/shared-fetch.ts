@@ -1,5 +1,5 @@
 import { Response, type RequestInit } from "node-fetch";
-import { keepAliveFetch } from "./keep-alive";
+import { keepAliveFetch } from "../../../platform/src/keep-alive";
 
 /**
  * Set by the data source on a subgraph request that may be shared: a PUBLIC query, with

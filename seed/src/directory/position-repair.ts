@@ -2,7 +2,7 @@ import type { EntityManager } from "typeorm";
 import { Representation } from "../../../subgraphs/directory/src/entities";
 import { writeRepresentation } from "../../../subgraphs/directory/src/edits/write";
 import { checkPosition } from "../../../subgraphs/directory/src/quality/position-check";
-import { Role } from "../../../subgraphs/shared/src/identity";
+import { Role } from "../../../platform/src/identity";
 import type { RowProblem } from "./representation-rows";
 
 /** The seed acts for the secretariat; its "key" in the audit trail names the command. */

@@ -1,10 +1,10 @@
 import { parse } from "csv-parse/sync";
-import { isEmail, unsafeCharacter } from "../../../subgraphs/shared/src/formats";
+import { isEmail, unsafeCharacter } from "../../../platform/src/formats";
 import { OfficeCaveat, ProcedureCode, RepresentationKind, RepresentationStatus } from "../../../subgraphs/directory/src/entities/enums";
 import { checkOpeningHours } from "../../../subgraphs/directory/src/edits/validate-changes";
 import { parseFieldSourcesCell } from "../../../subgraphs/directory/src/sources/field-source-table";
 import type { FieldSourceValue } from "../../../subgraphs/directory/src/sources/field-sources";
-import { normalizePhones, type PhoneValue } from "../../../subgraphs/shared/src/phones";
+import { normalizePhones, type PhoneValue } from "../../../platform/src/phones";
 
 /** A row of representations.csv (the format of shared/data), checked and normalised. */
 export interface RepresentationSeedRow {

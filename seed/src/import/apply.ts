@@ -2,7 +2,7 @@ import type { EntityManager } from "typeorm";
 import { AuditEntry, CoordinatePrecision, Country, FieldSourceRow, JurisdictionRow, Procedure, ProcedureOfferRow, Representation } from "../../../subgraphs/directory/src/entities";
 import { setConcurrent } from "../../../subgraphs/directory/src/edits/apply-changes";
 import { auditEntry, createdChanges, writeRepresentation } from "../../../subgraphs/directory/src/edits/write";
-import { Role } from "../../../subgraphs/shared/src/identity";
+import { Role } from "../../../platform/src/identity";
 import { buildJurisdictions, buildRepresentation, insertAll } from "../directory/representation-builder";
 import { buildFieldSources, buildOffers } from "../directory/field-source-rows";
 import { replaceFieldSources } from "../../../subgraphs/directory/src/sources/field-source-writes";

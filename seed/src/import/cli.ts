@@ -1,9 +1,9 @@
 import "reflect-metadata";
 import { SingleBar, Presets } from "cli-progress";
 import { createDirectoryDataSource } from "../../../subgraphs/directory/src/database";
-import { ExitCode, PermanentError, UsageError, choiceOption, runCommand } from "../../../subgraphs/shared/src/cli";
-import { databaseConfigFromEnv, openDatabase } from "../../../subgraphs/shared/src/database";
-import { databaseExists, describeDatabase } from "../../../subgraphs/shared/src/database-location";
+import { ExitCode, PermanentError, UsageError, choiceOption, runCommand } from "../../../platform/src/cli";
+import { databaseConfigFromEnv, openDatabase } from "../../../platform/src/database";
+import { databaseExists, describeDatabase } from "../../../platform/src/database-location";
 import { formatImportReport } from "./report";
 import { runImport, type ImportFormat } from "./run-import";
 

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { TableFileError, type TableText } from "../../../subgraphs/shared/src/files/table-file";
+import { TableFileError, type TableText } from "../../../platform/src/files/table-file";
 
 /**
  * Refuses a file that looks cut short (a download or a copy that stopped): no line break

@@ -1,9 +1,9 @@
 import { parse } from "csv-parse/sync";
-import { isEmail } from "../../../subgraphs/shared/src/formats";
+import { isEmail } from "../../../platform/src/formats";
 import { RepresentationKind, RepresentationStatus, SourcedField } from "../../../subgraphs/directory/src/entities/enums";
 import type { FieldSourceValue } from "../../../subgraphs/directory/src/sources/field-sources";
 import { cellProblem, type RowProblem } from "../directory/representation-rows";
-import { normalizePhones } from "../../../subgraphs/shared/src/phones";
+import { normalizePhones } from "../../../platform/src/phones";
 import type { ImportRow } from "./import-row";
 
 /** The export's `type` column → kind. Types absent here are not missions of a state. */

@@ -1,4 +1,4 @@
-import { foldText } from "../../../subgraphs/shared/src/text";
+import { foldText } from "../../../platform/src/text";
 import type { Representation } from "../../../subgraphs/directory/src/entities";
 import { distanceKm } from "../../../subgraphs/directory/src/geo/distance";
 import { checkPosition } from "../../../subgraphs/directory/src/quality/position-check";

@@ -1,10 +1,10 @@
 import { basename } from "node:path";
 import type { DataSource } from "typeorm";
 import { Country, JurisdictionBasis, JurisdictionRow, Membership, Representation } from "../../../subgraphs/directory/src/entities";
-import { faultPoint } from "../../../subgraphs/shared/src/fault-points";
-import { PermanentError } from "../../../subgraphs/shared/src/cli";
-import { readTableFile, type TableText } from "../../../subgraphs/shared/src/files/table-file";
-import { checkDate } from "../../../subgraphs/shared/src/formats";
+import { faultPoint } from "../../../platform/src/fault-points";
+import { PermanentError } from "../../../platform/src/cli";
+import { readTableFile, type TableText } from "../../../platform/src/files/table-file";
+import { checkDate } from "../../../platform/src/formats";
 import { applyImportDiff } from "./apply";
 import { assertNotCutShort } from "./cut-short";
 import { englishCountryCodes } from "./country-codes";

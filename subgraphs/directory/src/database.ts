@@ -1,4 +1,4 @@
-import { createDataSource, type DatabaseConfig } from "../../shared/src/database";
+import { createDataSource, type DatabaseConfig } from "../../../platform/src/database";
 import { entities } from "./entities";
 import { migrations } from "./migrations";
 

@@ -1,4 +1,4 @@
-import { Lang } from "../../shared/src/lang";
+import { Lang } from "../../../platform/src/lang";
 import { RepresentationKind } from "./entities";
 import type { EmptyReasonCode } from "./nearest/empty-reason";
 import { ofCountry } from "./country-articles";

@@ -1,4 +1,4 @@
-import { foldText } from "../../shared/src/text";
+import { foldText } from "../../../platform/src/text";
 import type { RepresentationKind } from "./entities/enums";
 
 const SHORT: Record<RepresentationKind, string> = {

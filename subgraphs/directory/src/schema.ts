@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from "graphql";
-import { buildFederatedSchema } from "../../shared/src/federated-schema";
+import { buildFederatedSchema } from "../../kit/src/federated-schema";
 import type { DirectoryContext } from "./context";
 import { Country, Representation } from "./entities";
 import { NearestResolver } from "./nearest/nearest.resolver";

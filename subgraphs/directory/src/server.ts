@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { createSubgraphServer, type SubgraphServer } from "../../shared/src/subgraph-server";
+import { createSubgraphServer, type SubgraphServer } from "../../kit/src/subgraph-server";
 import type { DirectoryContext } from "./context";
 import { createLoaders } from "./loaders";
 import { OfficeIndex } from "./nearest/office-index";

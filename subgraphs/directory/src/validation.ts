@@ -1,4 +1,4 @@
-import { BadUserInputError } from "../../shared/src/errors";
+import { BadUserInputError } from "../../../platform/src/errors";
 import type { Loaders } from "./loaders";
 
 /**

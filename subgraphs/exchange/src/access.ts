@@ -1,5 +1,5 @@
-import { ForbiddenError } from "../../shared/src/errors";
-import { Role, type Identity } from "../../shared/src/identity";
+import { ForbiddenError } from "../../../platform/src/errors";
+import { Role, type Identity } from "../../../platform/src/identity";
 import type { PartnerContact } from "./entities/partner-contact.entity";
 
 /**

@@ -1,5 +1,5 @@
-import { partnerContactCard, personalFields, type PartnerContactData } from "../../shared/src/contact-card/cards";
-import type { Identity } from "../../shared/src/identity";
+import { partnerContactCard, personalFields, type PartnerContactData } from "../../../platform/src/contact-card/cards";
+import type { Identity } from "../../../platform/src/identity";
 import { canSeeContact } from "./access";
 import type { PartnerContact } from "./entities/partner-contact.entity";
 

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import type { RequestBase } from "../../shared/src/subgraph-server";
+import type { RequestBase } from "../../kit/src/subgraph-server";
 import type { ExchangeLoaders } from "./loaders";
 
 export interface ExchangeContext extends RequestBase {

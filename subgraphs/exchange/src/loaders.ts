@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { In, IsNull, type DataSource } from "typeorm";
-import type { Identity } from "../../shared/src/identity";
+import type { Identity } from "../../../platform/src/identity";
 import { conferenceFilter } from "./access";
 import { PartnerContact } from "./entities/partner-contact.entity";
 

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from "graphql";
-import { buildFederatedSchema } from "../../shared/src/federated-schema";
+import { buildFederatedSchema } from "../../kit/src/federated-schema";
 import { BatchHistoryResolver, BatchResolver } from "./batch/batch.resolver";
 import type { ExchangeContext } from "./context";
 import { PartnerContact } from "./entities/partner-contact.entity";

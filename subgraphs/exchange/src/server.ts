@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { createSubgraphServer, type SubgraphServer } from "../../shared/src/subgraph-server";
+import { createSubgraphServer, type SubgraphServer } from "../../kit/src/subgraph-server";
 import type { ExchangeContext } from "./context";
 import { createExchangeLoaders } from "./loaders";
 import { buildExchangeSchema } from "./schema";

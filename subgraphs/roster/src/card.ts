@@ -1,5 +1,5 @@
-import { focalPointCard, personalFields, type FocalPointData } from "../../shared/src/contact-card/cards";
-import type { Identity } from "../../shared/src/identity";
+import { focalPointCard, personalFields, type FocalPointData } from "../../../platform/src/contact-card/cards";
+import type { Identity } from "../../../platform/src/identity";
 import { canSeePersonalData } from "./access";
 import type { FocalPoint } from "./entities/focal-point.entity";
 

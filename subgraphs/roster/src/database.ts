@@ -1,4 +1,4 @@
-import { createDataSource, type DatabaseConfig } from "../../shared/src/database";
+import { createDataSource, type DatabaseConfig } from "../../../platform/src/database";
 import { FocalPoint } from "./entities/focal-point.entity";
 import { RosterAudit } from "./entities/roster-audit.entity";
 import { Roster1733000000000 } from "./migrations/1733000000000-roster";

@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { Field, InputType } from "type-graphql";
-import { BadUserInputError } from "../../shared/src/errors";
-import { canonicalLanguage, checkDate, checkSafeText, isCountryCode, isEmail } from "../../shared/src/formats";
+import { BadUserInputError } from "../../../platform/src/errors";
+import { canonicalLanguage, checkDate, checkSafeText, isCountryCode, isEmail } from "../../../platform/src/formats";
 export { checkDate };
 import { FocalPointRole } from "./entities/enums";
 

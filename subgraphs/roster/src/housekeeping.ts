@@ -1,7 +1,7 @@
 import { LessThanOrEqual, type DataSource } from "typeorm";
-import { VersionConflictError } from "../../shared/src/errors";
-import { Role, type Identity } from "../../shared/src/identity";
-import { log } from "../../shared/src/log";
+import { VersionConflictError } from "../../../platform/src/errors";
+import { Role, type Identity } from "../../../platform/src/identity";
+import { log } from "../../../platform/src/log";
 import { FocalPointStatus } from "./entities/enums";
 import { FocalPoint } from "./entities/focal-point.entity";
 import { writeFocalPoint } from "./write";

@@ -1,7 +1,7 @@
-import "../../shared/src/production-default"; // first: NODE_ENV before graphql-js loads
+import "../../../platform/src/production-default"; // first: NODE_ENV before graphql-js loads
 import "reflect-metadata";
-import { openDatabase } from "../../shared/src/database";
-import { runSubgraph } from "../../shared/src/run-subgraph";
+import { openDatabase } from "../../../platform/src/database";
+import { runSubgraph } from "../../kit/src/run-subgraph";
 import { createRosterDataSource } from "./database";
 import { createRosterServer } from "./server";
 

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { Role, type Identity } from "../../shared/src/identity";
+import { Role, type Identity } from "../../../platform/src/identity";
 import { FocalPoint } from "./entities/focal-point.entity";
 import { RosterAudit } from "./entities/roster-audit.entity";
 

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from "graphql";
-import { buildFederatedSchema } from "../../shared/src/federated-schema";
+import { buildFederatedSchema } from "../../kit/src/federated-schema";
 import type { RosterContext } from "./context";
 import { FocalPoint } from "./entities/focal-point.entity";
 import { CountryFocalPointsResolver } from "./resolvers/country-focal-points.resolver";

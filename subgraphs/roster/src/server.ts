@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { createSubgraphServer, type SubgraphServer } from "../../shared/src/subgraph-server";
+import { createSubgraphServer, type SubgraphServer } from "../../kit/src/subgraph-server";
 import type { RosterContext } from "./context";
 import { createRosterLoaders } from "./loaders";
 import { buildRosterSchema } from "./schema";

@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
-import { actorOf } from "../../shared/src/access";
-import type { Identity } from "../../shared/src/identity";
-import { versionedWrite, type Changes } from "../../shared/src/versioned-write";
+import { actorOf } from "../../kit/src/access";
+import type { Identity } from "../../../platform/src/identity";
+import { versionedWrite, type Changes } from "../../kit/src/versioned-write";
 import { FocalPoint } from "./entities/focal-point.entity";
 import { RosterAudit } from "./entities/roster-audit.entity";
 import { recordFocalPointChanges } from "./feed/record";

@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print, type OperationDefinitionNode } from "graphql";
 import type { Request } from "express";
-import { keepAliveFetch } from "../../../gateway/src/cache/keep-alive";
+import { keepAliveFetch } from "../../../platform/src/keep-alive";
 
 export interface GraphQLError {
   message: string;

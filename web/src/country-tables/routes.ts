@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response, Router } from "express";
 import { CountryTableRowsDocument, SubmitCountryTableDocument, type CountryTableRowInput, type SubmitCountryTableMutation } from "../../../operations/generated/graphql";
-import { log } from "../../../subgraphs/shared/src/log";
+import { log } from "../../../platform/src/log";
 import { Api } from "../api/graphql";
 import { dateInWords, hoursInWords } from "../format/office";
 import type { PageDeps } from "../http/page";

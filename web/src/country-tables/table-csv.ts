@@ -1,5 +1,5 @@
-import { decodeTable } from "../../../subgraphs/shared/src/files/table-file";
-import { readCsv, toCsv } from "../../../subgraphs/shared/src/contact-card/csv";
+import { decodeTable } from "../../../platform/src/files/table-file";
+import { readCsv, toCsv } from "../../../platform/src/contact-card/csv";
 import { COLUMNS, officeCells, type Office } from "./columns";
 import { tableRows, type ReadTable } from "./table-rows";
 

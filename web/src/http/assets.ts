@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Router } from "express";
-import { projectRoot } from "../../../gateway/src/paths";
+import { projectRoot } from "../../../platform/src/paths";
 
 interface Asset {
   body: Buffer;

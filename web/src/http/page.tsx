@@ -1,8 +1,8 @@
 import type { Request, RequestHandler, Response } from "express";
 import type { VNode } from "preact";
 import type { DirectoryRevision } from "../../../gateway/src/cache/revision";
-import { ResponseStore } from "../../../gateway/src/cache/response-store";
-import { log } from "../../../subgraphs/shared/src/log";
+import { ResponseStore } from "../../../platform/src/response-store";
+import { log } from "../../../platform/src/log";
 import { Api, ApiUnavailable } from "../api/graphql";
 import { localHref, type PageContext, type Viewer } from "../components/layout";
 import { messagePage } from "../components/message-page";

@@ -2,7 +2,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import type { Request, Response } from "express";
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { strongEtag } from "../../../gateway/src/cache/response-store";
+import { strongEtag } from "../../../platform/src/response-store";
 
 export interface WebConfig {
   /** Origins allowed to frame /embed (CSP frame-ancestors); none by default. */

@@ -1,4 +1,4 @@
-import { Lang, langFromAcceptLanguage } from "../../../subgraphs/shared/src/lang";
+import { Lang, langFromAcceptLanguage } from "../../../platform/src/lang";
 import en from "./messages/en.json";
 import es from "./messages/es.json";
 import fr from "./messages/fr.json";

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { Request, RequestHandler } from "express";
 import { OfflineCountriesDocument, OfflineSnapshotDocument, type OfflineSnapshotQuery } from "../../../operations/generated/graphql";
-import { projectRoot } from "../../../gateway/src/paths";
-import { strongEtag } from "../../../gateway/src/cache/response-store";
+import { projectRoot } from "../../../platform/src/paths";
+import { strongEtag } from "../../../platform/src/response-store";
 import { Api, ApiUnavailable } from "../api/graphql";
 import { CATALOGS, gqlLang, pageLang, type Lang } from "../i18n";
 

@@ -5,9 +5,9 @@ import { OpenDataPageDocument, type OpenDataPageQuery } from "../../../operation
 import { Api, ApiUnavailable } from "../api/graphql";
 import { directoryQuery, filterOf } from "../pages/directory";
 import { gqlLang, pageLang } from "../i18n";
-import { strongEtag } from "../../../gateway/src/cache/response-store";
+import { strongEtag } from "../../../platform/src/response-store";
 import { fieldSourcesCell } from "../../../subgraphs/directory/src/sources/field-source-table";
-import { neutralizeCell } from "../../../subgraphs/shared/src/contact-card/csv";
+import { neutralizeCell } from "../../../platform/src/contact-card/csv";
 
 type Row = OpenDataPageQuery["representations"]["nodes"][number];
 

@@ -5,7 +5,7 @@ import { Layout, localHref, type PageContext } from "../components/layout";
 import { messagePage } from "../components/message-page";
 import { dateInWords } from "../format/office";
 import type { PageResult } from "../http/page";
-import { toCsv } from "../../../subgraphs/shared/src/contact-card/csv";
+import { toCsv } from "../../../platform/src/contact-card/csv";
 import { gqlLang } from "../i18n";
 
 type Row = CountryTablesQuery["countryTables"][number];

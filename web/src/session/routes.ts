@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from "express";
-import { log } from "../../../subgraphs/shared/src/log";
+import { log } from "../../../platform/src/log";
 import { localHref, type PageContext } from "../components/layout";
 import { page, type PageDeps } from "../http/page";
 import { signInPage } from "../pages/signin";

@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
 import type { KeyStore } from "../../../gateway/src/auth/key-store";
-import { log } from "../../../subgraphs/shared/src/log";
+import { log } from "../../../platform/src/log";
 import { PUBLIC_VIEWER, type Viewer } from "../components/layout";
 import type { ViewerOf } from "../http/page";
 import { clearCookie, cookieOf, secureFor, SESSION_COOKIE } from "./cookies";

@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { In, type EntityManager } from "typeorm";
-import type { Identity } from "../../../shared/src/identity";
+import type { Identity } from "../../../../platform/src/identity";
 import { FieldSourceRow, OfferBasis, ProcedureOfferRow, type CountryTableSubmission, type ProcedureCode, type Representation } from "../entities";
 import { SourcedField } from "../entities/enums";
 import { applyChecked } from "../edits/apply-changes";

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { actorOf, requireRole } from "../../../shared/src/access";
-import { BadUserInputError, ForbiddenError, NotFoundError } from "../../../shared/src/errors";
-import { Role, type Identity } from "../../../shared/src/identity";
-import { FIRST_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
+import { actorOf, requireRole } from "../../../kit/src/access";
+import { BadUserInputError, ForbiddenError, NotFoundError } from "../../../../platform/src/errors";
+import { Role, type Identity } from "../../../../platform/src/identity";
+import { FIRST_DESCRIPTION, pageSize } from "../../../kit/src/pagination";
 import type { DirectoryContext } from "../context";
 import { Country, CountryTableSubmission, Membership, SubmissionStatus } from "../entities";
 import { applySubmission } from "./apply-table";

@@ -1,6 +1,6 @@
 import { In, type EntityManager } from "typeorm";
-import { BadUserInputError } from "../../../shared/src/errors";
-export { checkDate } from "../../../shared/src/formats";
+import { BadUserInputError } from "../../../../platform/src/errors";
+export { checkDate } from "../../../../platform/src/formats";
 import { CoordinatePrecision, Country, JurisdictionBasis, JurisdictionRow, OfferBasis, Procedure, ProcedureOfferRow, type Representation } from "../entities";
 import { typicalOfferRows } from "./typical-offers";
 import type { CheckedChanges } from "./validate-changes";

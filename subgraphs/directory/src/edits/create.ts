@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
-import { actorOf } from "../../../shared/src/access";
-import type { Identity } from "../../../shared/src/identity";
+import { actorOf } from "../../../kit/src/access";
+import type { Identity } from "../../../../platform/src/identity";
 import { Country, JurisdictionBasis, JurisdictionRow, Procedure, ProcedureOfferRow, Representation, RepresentationStatus, type RepresentationKind } from "../entities";
 import { representationId } from "../representation-id";
 import { representationSearchFields } from "../search/search-document";

@@ -1,7 +1,7 @@
 import opening_hours from "opening_hours";
-import { isEmail, checkSafeText } from "../../../shared/src/formats";
-import { BadUserInputError } from "../../../shared/src/errors";
-import { normalizePhone } from "../../../shared/src/phones";
+import { isEmail, checkSafeText } from "../../../../platform/src/formats";
+import { BadUserInputError } from "../../../../platform/src/errors";
+import { normalizePhone } from "../../../../platform/src/phones";
 import type { RepresentationKind } from "../entities";
 import type { RepresentationChanges } from "./edit.types";
 

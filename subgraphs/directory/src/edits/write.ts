@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { actorOf } from "../../../shared/src/access";
-import type { Identity } from "../../../shared/src/identity";
-import { faultPoint } from "../../../shared/src/fault-points";
-import { versionedWrite, type Changes } from "../../../shared/src/versioned-write";
+import { actorOf } from "../../../kit/src/access";
+import type { Identity } from "../../../../platform/src/identity";
+import { faultPoint } from "../../../../platform/src/fault-points";
+import { versionedWrite, type Changes } from "../../../kit/src/versioned-write";
 import { AuditEntry, Country, Representation } from "../entities";
 import { representationSearchFields } from "../search/search-document";
 import { reconcileFieldSources } from "../sources/field-source-writes";

@@ -1,5 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
-import { column } from "../../../shared/src/migration-columns";
+import { column } from "../../../../platform/src/migration-columns";
 
 /** The directory's audit trail (imports now; secretariat edits and field corrections next). */
 export class Audit1732500000000 implements MigrationInterface {

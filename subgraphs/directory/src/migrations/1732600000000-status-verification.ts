@@ -1,5 +1,5 @@
 import { TableColumn, type MigrationInterface, type QueryRunner } from "typeorm";
-import { column } from "../../../shared/src/migration-columns";
+import { column } from "../../../../platform/src/migration-columns";
 
 /**
  * Since when an office has its status, who last verified it, and which kinds of office

@@ -1,5 +1,5 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
-import { column } from "../../../shared/src/migration-columns";
+import { column } from "../../../../platform/src/migration-columns";
 
 /** Corrections reported from the field. */
 export class Corrections1732700000000 implements MigrationInterface {

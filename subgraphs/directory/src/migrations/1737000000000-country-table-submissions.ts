@@ -1,5 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
-import { column } from "../../../shared/src/migration-columns";
+import { column } from "../../../../platform/src/migration-columns";
 
 /** Countries' tables sent for review (issue 21): kept apart from the offices until applied. */
 export class CountryTableSubmissions1737000000000 implements MigrationInterface {

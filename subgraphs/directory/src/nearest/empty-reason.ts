@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ObjectType, registerEnumType, Resolver, Root } from "type-graphql";
-import { Lang } from "../../../shared/src/lang";
+import { Lang } from "../../../../platform/src/lang";
 import type { DirectoryContext } from "../context";
 import { EMPTY_REASON_WORDS, localized } from "../labels";
 import { NearestForNationality } from "./nearest.types";

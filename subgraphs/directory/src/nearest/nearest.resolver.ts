@@ -1,6 +1,6 @@
 import { Arg, Ctx, Float, Int, Query, Resolver } from "type-graphql";
-import { BadUserInputError } from "../../../shared/src/errors";
-import { Role } from "../../../shared/src/identity";
+import { BadUserInputError } from "../../../../platform/src/errors";
+import { Role } from "../../../../platform/src/identity";
 import type { DirectoryContext } from "../context";
 import { CoordinatePrecision, Membership, ProcedureCode, RepresentationKind, type Country } from "../entities";
 import { countryCode, countryCodes } from "../validation";

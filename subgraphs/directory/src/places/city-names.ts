@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import type { Lang } from "../../../shared/src/lang";
+import type { Lang } from "../../../../platform/src/lang";
 
 /** seed/data, from the sources (subgraphs/directory/src/places) or the build (dist/…). */
 const SEED_DATA = join(__dirname, __dirname.includes("dist") ? "../../../../../seed/data" : "../../../../seed/data");

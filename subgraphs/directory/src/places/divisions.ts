@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import type { Lang } from "../../../shared/src/lang";
+import type { Lang } from "../../../../platform/src/lang";
 import { placeKey } from "./place-text";
 
 /** A first-level division (state, province, department, district) of a CRM member state. */

@@ -1,4 +1,4 @@
-import { BadUserInputError } from "../../../shared/src/errors";
+import { BadUserInputError } from "../../../../platform/src/errors";
 import { type Division, divisionOf } from "./divisions";
 import type { Place } from "./gazetteer";
 import { type PlaceText, placeKey, placeReadings } from "./place-text";

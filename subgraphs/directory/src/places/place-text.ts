@@ -1,5 +1,5 @@
 import countries from "i18n-iso-countries";
-import { foldText } from "../../../shared/src/text";
+import { foldText } from "../../../../platform/src/text";
 import { type Division, divisionsFromText } from "./divisions";
 
 /** A name as a search key: case, accents and punctuation dropped ("Ciudad de Panamá" → "ciudad de panama", "D.F." → "d f"). */

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { Lang } from "../../../shared/src/lang";
-import { BadUserInputError } from "../../../shared/src/errors";
-import { Role } from "../../../shared/src/identity";
+import { Lang } from "../../../../platform/src/lang";
+import { BadUserInputError } from "../../../../platform/src/errors";
+import { Role } from "../../../../platform/src/identity";
 import type { DirectoryContext } from "../context";
 import { countryCode } from "../validation";
 import { toPlaceCandidates } from "./place-candidates";

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
-import type { Lang } from "../../../shared/src/lang";
+import type { Lang } from "../../../../platform/src/lang";
 import { Country } from "../entities";
 
 export enum PlaceMatch {

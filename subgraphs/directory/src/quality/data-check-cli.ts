@@ -1,7 +1,7 @@
 import "reflect-metadata";
-import { ExitCode, PermanentError, runCommand } from "../../../shared/src/cli";
-import { databaseConfigFromEnv, openDatabase } from "../../../shared/src/database";
-import { databaseExists, describeDatabase } from "../../../shared/src/database-location";
+import { ExitCode, PermanentError, runCommand } from "../../../../platform/src/cli";
+import { databaseConfigFromEnv, openDatabase } from "../../../../platform/src/database";
+import { databaseExists, describeDatabase } from "../../../../platform/src/database-location";
 import { createDirectoryDataSource } from "../database";
 import { dataQualityReport } from "./data-quality";
 import type { DataQuality, QualitySection } from "./data-quality.types";

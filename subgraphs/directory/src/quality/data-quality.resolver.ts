@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { Lang } from "../../../shared/src/lang";
+import { Lang } from "../../../../platform/src/lang";
 import { KIND_LABELS } from "../labels";
 import type { RepresentationKind } from "../entities";
-import { requireRole } from "../../../shared/src/access";
-import { Role } from "../../../shared/src/identity";
-import { RestrictedTo } from "../../../shared/src/restricted";
+import { requireRole } from "../../../kit/src/access";
+import { Role } from "../../../../platform/src/identity";
+import { RestrictedTo } from "../../../kit/src/restricted";
 import type { DirectoryContext } from "../context";
 import { dataQualityReport } from "./data-quality";
 import { DataQuality, QualityOffice } from "./data-quality.types";

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { foldText } from "../../../shared/src/text";
+import { foldText } from "../../../../platform/src/text";
 import { Membership, ProcedureCode, RepresentationKind, RepresentationStatus } from "../entities";
 import { StalenessLevel, stalenessOf } from "../staleness";
 import type { DataQuality, QualityOffice, QualitySection } from "./data-quality.types";

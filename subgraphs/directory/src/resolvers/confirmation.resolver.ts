@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver, registerEnumType } from "type-graphql";
 import { In } from "typeorm";
-import { BadUserInputError, ForbiddenError } from "../../../shared/src/errors";
-import { requireRole } from "../../../shared/src/access";
-import { Role } from "../../../shared/src/identity";
+import { BadUserInputError, ForbiddenError } from "../../../../platform/src/errors";
+import { requireRole } from "../../../kit/src/access";
+import { Role } from "../../../../platform/src/identity";
 import type { DirectoryContext } from "../context";
 import { FieldSourceRow, Representation } from "../entities";
 import { SourcedField } from "../entities/enums";

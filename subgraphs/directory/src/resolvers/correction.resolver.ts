@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { actorOf, requireRole } from "../../../shared/src/access";
-import { RestrictedTo } from "../../../shared/src/restricted";
-import { BadUserInputError, NotFoundError } from "../../../shared/src/errors";
-import { Role } from "../../../shared/src/identity";
-import { FIRST_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
+import { actorOf, requireRole } from "../../../kit/src/access";
+import { RestrictedTo } from "../../../kit/src/restricted";
+import { BadUserInputError, NotFoundError } from "../../../../platform/src/errors";
+import { Role } from "../../../../platform/src/identity";
+import { FIRST_DESCRIPTION, pageSize } from "../../../kit/src/pagination";
 import type { DirectoryContext } from "../context";
 import { Correction, CorrectionStatus, ProposedChange, Representation } from "../entities";
 import { applyChecked } from "../edits/apply-changes";

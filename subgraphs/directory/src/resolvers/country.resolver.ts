@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from "type-graphql";
-import { Lang } from "../../../shared/src/lang";
-import { likePattern, SEARCH_TEXT_DESCRIPTION, searchWords } from "../../../shared/src/text";
+import { Lang } from "../../../../platform/src/lang";
+import { likePattern, SEARCH_TEXT_DESCRIPTION, searchWords } from "../../../../platform/src/text";
 import type { DirectoryContext } from "../context";
 import { Country, Membership } from "../entities";
 import { localized } from "../labels";

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { Lang } from "../../../shared/src/lang";
+import { Lang } from "../../../../platform/src/lang";
 import type { DirectoryContext } from "../context";
 import { Procedure } from "../entities";
 import { localized } from "../labels";

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
-import { actorOf, requireRole } from "../../../shared/src/access";
-import { BadUserInputError } from "../../../shared/src/errors";
-import { Role } from "../../../shared/src/identity";
+import { actorOf, requireRole } from "../../../kit/src/access";
+import { BadUserInputError } from "../../../../platform/src/errors";
+import { Role } from "../../../../platform/src/identity";
 import type { DirectoryContext } from "../context";
 import { OfferBasis, ProcedureOfferRow, Representation, RepresentationStatus } from "../entities";
 import { applyChecked, checkDate } from "../edits/apply-changes";

@@ -1,15 +1,15 @@
 import { cityName } from "../places/city-names";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { Lang } from "../../../shared/src/lang";
+import { Lang } from "../../../../platform/src/lang";
 import type { DirectoryContext } from "../context";
-import { FieldChange, fieldChanges } from "../../../shared/src/field-change";
+import { FieldChange, fieldChanges } from "../../../kit/src/field-change";
 import { AuditEntry, Coordinates, Country, FieldSourceRow, JurisdictionRow, ProcedureOfferRow, Provenance, Representation, RepresentationKind } from "../entities";
 import { CoordinatePrecision } from "../entities/enums";
 import { KIND_LABELS, localized, representationName } from "../labels";
-import { requireRole } from "../../../shared/src/access";
-import { RestrictedTo } from "../../../shared/src/restricted";
-import { Role } from "../../../shared/src/identity";
-import { FIRST_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
+import { requireRole } from "../../../kit/src/access";
+import { RestrictedTo } from "../../../kit/src/restricted";
+import { Role } from "../../../../platform/src/identity";
+import { FIRST_DESCRIPTION, pageSize } from "../../../kit/src/pagination";
 import { Staleness, stalenessOf } from "../staleness";
 import { RepresentationConnection } from "./representation.types";
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
-import { BadUserInputError } from "../../../shared/src/errors";
-import { decodeCursor, encodeCursor, pageSize } from "../../../shared/src/pagination";
+import { BadUserInputError } from "../../../../platform/src/errors";
+import { decodeCursor, encodeCursor, pageSize } from "../../../kit/src/pagination";
 import type { DirectoryContext } from "../context";
 import { Representation } from "../entities";
 import { orderByRelevance } from "../search/full-text";

@@ -1,4 +1,4 @@
-import { SEARCH_TEXT_DESCRIPTION } from "../../../shared/src/text";
+import { SEARCH_TEXT_DESCRIPTION } from "../../../../platform/src/text";
 import { Field, InputType, Int, ObjectType } from "type-graphql";
 import { ProcedureCode, Representation, RepresentationKind, RepresentationStatus } from "../entities";
 

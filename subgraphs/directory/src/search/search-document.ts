@@ -1,4 +1,4 @@
-import { Lang } from "../../../shared/src/lang";
+import { Lang } from "../../../../platform/src/lang";
 import type { Country, RepresentationKind } from "../entities";
 import { KIND_LABELS, representationName } from "../labels";
 import { cityNames } from "./city-names";

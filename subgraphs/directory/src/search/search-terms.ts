@@ -1,5 +1,5 @@
-import { BadUserInputError } from "../../../shared/src/errors";
-import { foldText, searchWords } from "../../../shared/src/text";
+import { BadUserInputError } from "../../../../platform/src/errors";
+import { foldText, searchWords } from "../../../../platform/src/text";
 
 /**
  * Words that tell nothing apart in an office's name or a place's ("Consulado de Haití",

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { BadUserInputError } from "../../../shared/src/errors";
-import { faultPoint } from "../../../shared/src/fault-points";
-import { log } from "../../../shared/src/log";
-import { lockFeed, nextSeqs } from "../../../shared/src/sync/sync-state";
+import { BadUserInputError } from "../../../../platform/src/errors";
+import { faultPoint } from "../../../../platform/src/fault-points";
+import { log } from "../../../../platform/src/log";
+import { lockFeed, nextSeqs } from "../../../kit/src/sync/sync-state";
 import { PartnerBatch } from "../entities/partner-batch.entity";
 import { PartnerContact } from "../entities/partner-contact.entity";
 import { BatchMode, RowOutcome, type BatchReport, type PartnerContactInput } from "./batch.types";

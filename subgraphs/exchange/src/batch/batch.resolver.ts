@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
-import { actorOf, requireRole } from "../../../shared/src/access";
-import { BadUserInputError } from "../../../shared/src/errors";
-import { Role } from "../../../shared/src/identity";
-import { OFFSET_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
+import { actorOf, requireRole } from "../../../kit/src/access";
+import { BadUserInputError } from "../../../../platform/src/errors";
+import { Role } from "../../../../platform/src/identity";
+import { OFFSET_DESCRIPTION, pageSize } from "../../../kit/src/pagination";
 import { conferenceFilter } from "../access";
 import { PartnerBatch } from "../entities/partner-batch.entity";
 import type { ExchangeContext } from "../context";

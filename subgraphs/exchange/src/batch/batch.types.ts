@@ -1,4 +1,4 @@
-import { FieldChange } from "../../../shared/src/field-change";
+import { FieldChange } from "../../../kit/src/field-change";
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 
 export enum BatchMode {

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
-import { fieldChanges } from "../../../shared/src/field-change";
+import { fieldChanges } from "../../../kit/src/field-change";
 import { PartnerContact } from "../entities/partner-contact.entity";
 import { BatchMode, RowOutcome, type BatchRow } from "./batch.types";
 import type { BatchRequest } from "./apply-batch";
 import { validateContact, type ValidContact } from "./validate-contact";
-import { conferenceMembers } from "../../../shared/src/conference-members";
+import { conferenceMembers } from "../../../kit/src/conference-members";
 
 const COMPARED = ["countryCode", "topics", "personName", "position", "institution", "emails", "phones", "languages"] as const;
 

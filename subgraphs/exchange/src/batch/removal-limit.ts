@@ -1,4 +1,4 @@
-import { BadUserInputError } from "../../../shared/src/errors";
+import { BadUserInputError } from "../../../../platform/src/errors";
 import { BatchMode } from "./batch.types";
 
 const DEFAULT_MAX_REMOVAL_PERCENT = 20;

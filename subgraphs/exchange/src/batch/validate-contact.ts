@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
-import { canonicalLanguage, isCountryCode, isEmail, unsafeCharacter } from "../../../shared/src/formats";
+import { canonicalLanguage, isCountryCode, isEmail, unsafeCharacter } from "../../../../platform/src/formats";
 import { TOPICS, type ExchangeTopic } from "../entities/topics";
 import type { PartnerContactInput } from "./batch.types";
 

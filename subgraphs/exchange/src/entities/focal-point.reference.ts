@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { FocalPointRole } from "../../../shared/src/focal-point-role";
+import { FocalPointRole } from "../../../kit/src/focal-point-role";
 
 /** The roster's FocalPoint: the exchange adds its counterparts, from the role the roster resolves. */
 @Directive(`@key(fields: "id")`)

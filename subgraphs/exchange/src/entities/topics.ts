@@ -1,5 +1,5 @@
 import { registerEnumType } from "type-graphql";
-import { FocalPointRole } from "../../../shared/src/focal-point-role";
+import { FocalPointRole } from "../../../kit/src/focal-point-role";
 
 /** The exchange topics agreed between the CRM and the CSM (2017) and those added since. */
 export enum ExchangeTopic {

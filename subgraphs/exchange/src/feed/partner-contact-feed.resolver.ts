@@ -1,10 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { MoreThan } from "typeorm";
-import { requireRole } from "../../../shared/src/access";
-import { partnerContactsCsv } from "../../../shared/src/contact-card/cards";
-import { toVCards } from "../../../shared/src/contact-card/vcard";
-import { Role } from "../../../shared/src/identity";
-import { readFeedPage, SyncOperation, tokenAudience } from "../../../shared/src/sync/feed";
+import { requireRole } from "../../../kit/src/access";
+import { partnerContactsCsv } from "../../../../platform/src/contact-card/cards";
+import { toVCards } from "../../../../platform/src/contact-card/vcard";
+import { Role } from "../../../../platform/src/identity";
+import { readFeedPage, SyncOperation, tokenAudience } from "../../../kit/src/sync/feed";
 import { conferenceFilter } from "../access";
 import type { ExchangeContext } from "../context";
 import { PartnerContact } from "../entities/partner-contact.entity";

@@ -1,6 +1,6 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
-import { column } from "../../../shared/src/migration-columns";
-import { createSyncState } from "../../../shared/src/sync/sync-state";
+import { column } from "../../../../platform/src/migration-columns";
+import { createSyncState } from "../../../kit/src/sync/sync-state";
 
 export class Exchange1734000000000 implements MigrationInterface {
   name = "Exchange1734000000000";

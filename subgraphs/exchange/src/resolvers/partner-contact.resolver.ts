@@ -1,10 +1,10 @@
 import { GraphQLJSON } from "graphql-scalars";
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from "type-graphql";
-import { Role } from "../../../shared/src/identity";
-import { RestrictedTo } from "../../../shared/src/restricted";
-import { toJCard, toVCard } from "../../../shared/src/contact-card/vcard";
-import { BadUserInputError } from "../../../shared/src/errors";
-import { OFFSET_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
+import { Role } from "../../../../platform/src/identity";
+import { RestrictedTo } from "../../../kit/src/restricted";
+import { toJCard, toVCard } from "../../../../platform/src/contact-card/vcard";
+import { BadUserInputError } from "../../../../platform/src/errors";
+import { OFFSET_DESCRIPTION, pageSize } from "../../../kit/src/pagination";
 import { conferenceFilter, personal } from "../access";
 import type { ExchangeContext } from "../context";
 import { PartnerContact } from "../entities/partner-contact.entity";

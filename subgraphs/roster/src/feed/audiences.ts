@@ -1,5 +1,5 @@
-import { Role, type Identity } from "../../../shared/src/identity";
-import { tokenAudience } from "../../../shared/src/sync/feed";
+import { Role, type Identity } from "../../../../platform/src/identity";
+import { tokenAudience } from "../../../kit/src/sync/feed";
 import { FocalPointStatus } from "../entities/enums";
 import type { FocalPoint } from "../entities/focal-point.entity";
 

@@ -1,10 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { MoreThan } from "typeorm";
-import { requireRole } from "../../../shared/src/access";
-import { focalPointsCsv } from "../../../shared/src/contact-card/cards";
-import { toVCards } from "../../../shared/src/contact-card/vcard";
-import { Role } from "../../../shared/src/identity";
-import { readFeedPage, SyncOperation } from "../../../shared/src/sync/feed";
+import { requireRole } from "../../../kit/src/access";
+import { focalPointsCsv } from "../../../../platform/src/contact-card/cards";
+import { toVCards } from "../../../../platform/src/contact-card/vcard";
+import { Role } from "../../../../platform/src/identity";
+import { readFeedPage, SyncOperation } from "../../../kit/src/sync/feed";
 import { cardOf, focalPointData } from "../card";
 import type { RosterContext } from "../context";
 import { FocalPoint } from "../entities/focal-point.entity";

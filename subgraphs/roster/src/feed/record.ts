@@ -1,5 +1,5 @@
 import { In, type EntityManager } from "typeorm";
-import { nextSeqs } from "../../../shared/src/sync/sync-state";
+import { nextSeqs } from "../../../kit/src/sync/sync-state";
 import type { FocalPoint } from "../entities/focal-point.entity";
 import { ALL, inPartnerFeed, PARTNER_CONFERENCES, partnerAudience } from "./audiences";
 import { FeedEntry } from "./feed-entry.entity";

@@ -1,5 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
-import { column } from "../../../shared/src/migration-columns";
+import { column } from "../../../../platform/src/migration-columns";
 
 export class Roster1733000000000 implements MigrationInterface {
   name = "Roster1733000000000";

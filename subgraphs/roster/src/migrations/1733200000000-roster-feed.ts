@@ -1,6 +1,6 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
-import { column } from "../../../shared/src/migration-columns";
-import { createSyncState } from "../../../shared/src/sync/sync-state";
+import { column } from "../../../../platform/src/migration-columns";
+import { createSyncState } from "../../../kit/src/sync/sync-state";
 
 /** The change feed (issue 5): sync_state and feed_entry, with every existing focal point as a first change. */
 export class RosterFeed1733200000000 implements MigrationInterface {

@@ -1,11 +1,11 @@
 import { GraphQLJSON } from "graphql-scalars";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { RestrictedTo } from "../../../shared/src/restricted";
-import { Role } from "../../../shared/src/identity";
-import { toJCard, toVCard } from "../../../shared/src/contact-card/vcard";
+import { RestrictedTo } from "../../../kit/src/restricted";
+import { Role } from "../../../../platform/src/identity";
+import { toJCard, toVCard } from "../../../../platform/src/contact-card/vcard";
 import { cardOf } from "../card";
 import { personal, secretariatOnly } from "../access";
-import { FieldChange, fieldChanges } from "../../../shared/src/field-change";
+import { FieldChange, fieldChanges } from "../../../kit/src/field-change";
 import { RosterAudit } from "../entities/roster-audit.entity";
 import { RepresentationReference } from "../entities/representation.reference";
 import type { RosterContext } from "../context";

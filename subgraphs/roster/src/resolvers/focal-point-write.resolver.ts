@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
-import { requireRole } from "../../../shared/src/access";
-import { BadUserInputError } from "../../../shared/src/errors";
-import { Role } from "../../../shared/src/identity";
+import { requireRole } from "../../../kit/src/access";
+import { BadUserInputError } from "../../../../platform/src/errors";
+import { Role } from "../../../../platform/src/identity";
 import type { RosterContext } from "../context";
 import { FocalPointRole, FocalPointStatus } from "../entities/enums";
 import { FocalPoint } from "../entities/focal-point.entity";

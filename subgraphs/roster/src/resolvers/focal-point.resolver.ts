@@ -1,10 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from "type-graphql";
 import { Brackets } from "typeorm";
-import { BadUserInputError } from "../../../shared/src/errors";
-import { requireRole } from "../../../shared/src/access";
-import { Role } from "../../../shared/src/identity";
-import { OFFSET_DESCRIPTION, pageSize } from "../../../shared/src/pagination";
-import { SEARCH_TEXT_DESCRIPTION, searchWords } from "../../../shared/src/text";
+import { BadUserInputError } from "../../../../platform/src/errors";
+import { requireRole } from "../../../kit/src/access";
+import { Role } from "../../../../platform/src/identity";
+import { OFFSET_DESCRIPTION, pageSize } from "../../../kit/src/pagination";
+import { SEARCH_TEXT_DESCRIPTION, searchWords } from "../../../../platform/src/text";
 import { FocalPointRole, FocalPointStatus } from "../entities/enums";
 import type { RosterContext } from "../context";
 import { CountryReference } from "../entities/country.reference";

@@ -1,11 +1,11 @@
 import type { DataSource } from "typeorm";
-import { databaseConfigFromEnv, type DatabaseConfig } from "./database";
-import { listen } from "./http";
-import { identitySecretFromEnv } from "./identity";
-import { log } from "./log";
-import { runMain, stopOnSignals } from "./process";
+import { databaseConfigFromEnv, type DatabaseConfig } from "../../../platform/src/database";
+import { listen } from "../../../platform/src/http";
+import { identitySecretFromEnv } from "../../../platform/src/identity";
+import { log } from "../../../platform/src/log";
+import { runMain, stopOnSignals } from "../../../platform/src/process";
 import type { SubgraphServer } from "./subgraph-server";
-import { DEFAULT_PORTS, type SubgraphName } from "./subgraph-ports";
+import { DEFAULT_PORTS, type SubgraphName } from "../../../platform/src/subgraph-ports";
 
 /**
  * A subgraph's own process (production: one per subgraph, as many replicas as needed):

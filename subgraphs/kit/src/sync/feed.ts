@@ -1,7 +1,7 @@
 import { registerEnumType } from "type-graphql";
 import type { DataSource, EntityManager } from "typeorm";
-import { Role, type Identity } from "../identity";
-import { BadUserInputError } from "../errors";
+import { Role, type Identity } from "../../../../platform/src/identity";
+import { BadUserInputError } from "../../../../platform/src/errors";
 import { currentSeq, feedSecret, feedSecrets } from "./sync-state";
 import { issueToken, readToken, tokenMaxAgeDays } from "./token";
 

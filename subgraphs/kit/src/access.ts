@@ -1,5 +1,5 @@
-import { ForbiddenError } from "./errors";
-import type { Identity, Role } from "./identity";
+import { ForbiddenError } from "../../../platform/src/errors";
+import type { Identity, Role } from "../../../platform/src/identity";
 
 /** Refuses the operation unless the caller has one of the roles. */
 export function requireRole(identity: Identity, roles: Role[], operation: string): void {

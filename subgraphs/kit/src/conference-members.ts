@@ -1,17 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-
-/** The project's root: the nearest folder above with a package.json (sources or dist/). */
-function root(from = __dirname): string {
-  let dir = from;
-  while (!existsSync(join(dir, "package.json")) || dir.endsWith("dist")) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`package.json not found above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
+import { projectRoot } from "../../../platform/src/paths";
 
 let members: Map<string, Set<string>> | undefined;
 
@@ -22,7 +12,7 @@ let members: Map<string, Set<string>> | undefined;
  */
 export function conferenceMembers(conference: string): ReadonlySet<string> {
   if (!members) {
-    const file = join(root(), "seed", "data", "memberships.csv");
+    const file = join(projectRoot(), "seed", "data", "memberships.csv");
     const rows = parse(readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as { country_iso2: string; conference: string; standing: string }[];
     members = new Map();
     for (const row of rows) {

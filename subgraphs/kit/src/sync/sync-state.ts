@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Table, type EntityManager, type QueryRunner } from "typeorm";
-import { column } from "../migration-columns";
+import { column } from "../../../../platform/src/migration-columns";
 import type { RestoredSecret } from "./token";
 
 /**

@@ -3,10 +3,10 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express, type Request } from "express";
 import type { GraphQLSchema } from "graphql";
-import { verifyIdentity, type Identity } from "./identity";
-import { DEFAULT_LANG, langFromAcceptLanguage, type Lang } from "./lang";
-import { log } from "./log";
-import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
+import { verifyIdentity, type Identity } from "../../../platform/src/identity";
+import { DEFAULT_LANG, langFromAcceptLanguage, type Lang } from "../../../platform/src/lang";
+import { log } from "../../../platform/src/log";
+import { REQUEST_ID_HEADER, requestIdFrom } from "../../../platform/src/request-id";
 
 /** What every subgraph resolver gets, whatever the subgraph. */
 export interface RequestBase {

@@ -1,5 +1,5 @@
 import { Directive } from "type-graphql";
-import type { Role } from "./identity";
+import type { Role } from "../../../platform/src/identity";
 
 /**
  * Marks a field that only some roles may see, in the schema itself: `@restricted(roles:

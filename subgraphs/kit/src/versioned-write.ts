@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, FindOptionsWhere } from "typeorm";
-import { NotFoundError, VersionConflictError } from "./errors";
+import { NotFoundError, VersionConflictError } from "../../../platform/src/errors";
 
 /** An audit entry's "what": field → [old, new]. */
 export type Changes = Record<string, [unknown, unknown]>;
