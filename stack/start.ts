@@ -5,7 +5,8 @@ import type { DatabaseConfig } from "../platform/src/database";
 import { listen, type Listening } from "../platform/src/http";
 import { DEFAULT_LIMITS, type Limits } from "../gateway/src/limits";
 import { SUPERGRAPH_PATH } from "../platform/src/paths";
-import { createGateway, type Gateway } from "../gateway/src/server";
+import type { Gateway } from "../gateway/src/server";
+import { createGatewayWithPages } from "./pages";
 import { SUBGRAPH_MODULES, type SubgraphDataSource } from "./subgraphs";
 import type { WebConfig } from "../web/src/http/respond";
 
@@ -77,7 +78,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       apps.set(module.name, { app: server.app, port: listening.port });
       subgraphs[module.name] = { url: `${listening.url}/graphql`, dataSource };
     }
-    const gateway = await createGateway({
+    const gateway = await createGatewayWithPages({
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, "utf8"),
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
       limits: options.limits ?? DEFAULT_LIMITS,

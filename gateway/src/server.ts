@@ -19,7 +19,6 @@ import { DEFAULT_LIMITS, limitRules, type Limits } from "./limits";
 import { costLimitPlugin } from "./cost-rule";
 import { mountPlayground } from "./playground";
 import { answerSizeLimit, authorizationForm, graphqlMethods, variablesDepth } from "./request-guard";
-import { createWeb, type WebOptions } from "../../web/src";
 
 export interface GatewayOptions {
   /** The supergraph composed at build time (gateway/supergraph.graphql). */
@@ -35,8 +34,8 @@ export interface GatewayOptions {
   corsOrigins?: string[];
   /** Public answers' cache; default from the environment (cache/cache-config.ts). */
   cache?: CacheConfig;
-  /** The web pages' settings; default from the environment (web/src/config.ts). */
-  web?: WebOptions["config"];
+  /** What answers outside /graphql (the web pages, given by stack/pages.ts): after the API, before the error handler. */
+  pages?: RequestHandler;
 }
 
 export interface Gateway {
@@ -108,9 +107,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     answerSizeLimit(limits.answerBytes),
     expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(req, res) }),
   );
-  // The web pages (web/): the directory at `/`, the lookup, office pages; after /graphql.
-  const web = createWeb({ revision: cache.revision, cache: options.cache, config: options.web, keys: options.keys, sessionSecret: options.identitySecret });
-  app.use(web.router);
+  // The web pages (web/, joined by stack/pages.ts): the directory at `/`, the lookup, office pages; after /graphql.
+  if (options.pages) app.use(options.pages);
   app.use(httpErrors);
   return { app, handler: cache.front(app), cache, stop: () => apollo.stop() };
 }

@@ -73,7 +73,7 @@ export async function startProcessStack(gateways: Record<string, Record<string, 
     const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${name.toUpperCase()}_URL`, `${s.url}`]));
     const started: Record<string, BenchProcess> = {};
     for (const [name, env] of Object.entries(gateways)) {
-      const gateway = await startProcess(`gateway ${name}`, "dist/gateway/src/index.js", { ...base, ...urls, ...env }, children);
+      const gateway = await startProcess(`gateway ${name}`, "dist/stack/gateway-main.js", { ...base, ...urls, ...env }, children);
       started[name] = { ...gateway, url: `${gateway.url}` };
     }
     return { identitySecret, subgraphs, gateways: started, stop };

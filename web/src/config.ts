@@ -1,4 +1,4 @@
-import type { CacheConfig } from "../../gateway/src/cache/cache-config";
+import type { PageCacheSettings } from "./ports";
 import type { WebConfig } from "./http/respond";
 
 const list = (value: string | undefined) => (value ?? "").split(/[\s,]+/).filter(Boolean);
@@ -9,7 +9,7 @@ const list = (value: string | undefined) => (value ?? "").split(/[\s,]+/).filter
  * marks session cookies Secure (set it behind HTTPS; a request that arrived over HTTPS gets
  * them anyway). Public pages share the API's public Cache-Control.
  */
-export function webConfigFromEnv(cache: CacheConfig, env = process.env): WebConfig {
+export function webConfigFromEnv(cache: PageCacheSettings, env = process.env): WebConfig {
   const origins = list(env.WEB_FRAME_ORIGINS);
   for (const origin of origins) {
     let url: URL;

@@ -1,7 +1,5 @@
 import express, { type Router } from "express";
-import type { KeyStore } from "../../gateway/src/auth/key-store";
-import { cacheConfigFromEnv, type CacheConfig } from "../../gateway/src/cache/cache-config";
-import type { DirectoryRevision } from "../../gateway/src/cache/revision";
+import type { KeyCheck, PageCacheSettings, RevisionSource } from "./ports";
 import { ResponseStore } from "../../platform/src/response-store";
 import { PUBLIC_VIEWER } from "./components/layout";
 import { webConfigFromEnv } from "./config";
@@ -22,12 +20,13 @@ import { KeySealer, mountSessionPages, reportSection, SessionStore, sessionViewe
 
 export interface WebOptions {
   /** The directory revision the gateway's public cache reads: public pages are kept by it. */
-  revision: DirectoryRevision;
-  cache?: CacheConfig;
+  revision: RevisionSource;
+  /** The public cache's settings, shared with the API. */
+  cache: PageCacheSettings;
   config?: WebConfig;
   viewerOf?: ViewerOf;
   /** API keys: a key pasted at sign-in becomes a session (web/src/session/). */
-  keys?: KeyStore;
+  keys?: KeyCheck;
   /** Sessions' idle expiry, lifetime and cap per key (web/src/session/session-store.ts). */
   sessions?: SessionLimits;
   /** Seals the keys kept with sessions; every gateway of a deployment shares it (IDENTITY_SECRET). */
@@ -46,7 +45,7 @@ export interface Web {
  * from the typed operations in operations/, asked of the gateway's own /graphql.
  */
 export function createWeb(options: WebOptions): Web {
-  const cache = options.cache ?? cacheConfigFromEnv();
+  const cache = options.cache;
   const config = options.config ?? webConfigFromEnv(cache);
   const store = cache.enabled ? new ResponseStore(Math.max(8 * 1024 * 1024, cache.maxBytes / 4), cache.maxAgeSeconds * 1000) : undefined;
   // Sessions in the gateway's database: a restart or a second gateway keeps them.

@@ -1,5 +1,5 @@
 import { LessThan, type DataSource } from "typeorm";
-import type { SessionBackend, SessionRecord } from "../../../web/src/session/session-store";
+import type { SessionBackend, SessionRecord } from "../../../platform/src/sessions";
 import { WebSession } from "./web-session.entity";
 
 /**

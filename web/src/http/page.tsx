@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from "express";
 import type { VNode } from "preact";
-import type { DirectoryRevision } from "../../../gateway/src/cache/revision";
+import type { RevisionSource } from "../ports";
 import { ResponseStore } from "../../../platform/src/response-store";
 import { log } from "../../../platform/src/log";
 import { Api, ApiUnavailable } from "../api/graphql";
@@ -24,7 +24,7 @@ export type ViewerOf = (req: Request, res: Response) => Promise<{ viewer: Viewer
 
 export interface PageDeps {
   config: WebConfig;
-  revision: DirectoryRevision;
+  revision: RevisionSource;
   viewerOf: ViewerOf;
   /** Rendered public pages, by directory revision, language and URL. */
   store: ResponseStore | undefined;

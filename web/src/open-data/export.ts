@@ -6,7 +6,7 @@ import { Api, ApiUnavailable } from "../api/graphql";
 import { directoryQuery, filterOf } from "../pages/directory";
 import { gqlLang, pageLang } from "../i18n";
 import { strongEtag } from "../../../platform/src/response-store";
-import { fieldSourcesCell } from "../../../subgraphs/directory/src/sources/field-source-table";
+import { fieldSourcesCell } from "../../../platform/src/files/field-sources-cell";
 import { neutralizeCell } from "../../../platform/src/contact-card/csv";
 
 type Row = OpenDataPageQuery["representations"]["nodes"][number];

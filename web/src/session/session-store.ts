@@ -1,3 +1,4 @@
+import type { SessionBackend, SessionRecord } from "../../../platform/src/sessions";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
 export interface Session {
@@ -20,27 +21,7 @@ export interface SessionLimits {
 
 export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleMs: 8 * 3600_000, maxAgeMs: 24 * 3600_000, maxPerKey: 20 };
 
-/** A stored session: what the backend keeps (the key sealed, the id only as a hash). */
-export interface SessionRecord {
-  idHash: string;
-  keyId: string;
-  sealedKey: string;
-  csrf: string;
-  createdAt: number;
-  lastSeenAt: number;
-}
-
-/**
- * Where sessions are kept. The gateway's database (gateway/src/auth/web-session-table.ts)
- * in the stack, so that a restart or a second gateway keeps them; MemorySessions in tests.
- */
-export interface SessionBackend {
-  insert(record: SessionRecord, maxPerKey: number, expiredBefore: { idle: number; created: number }): Promise<void>;
-  get(idHash: string): Promise<SessionRecord | undefined>;
-  touch(idHash: string, at: number): Promise<void>;
-  remove(idHash: string): Promise<void>;
-  countForKey(keyId: string): Promise<number>;
-}
+export type { SessionBackend, SessionRecord } from "../../../platform/src/sessions";
 
 /** Sessions in this process's memory (tests, or a gateway without a key database). */
 export class MemorySessions implements SessionBackend {

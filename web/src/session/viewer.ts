@@ -1,12 +1,12 @@
 import type { Request, Response } from "express";
-import type { KeyStore } from "../../../gateway/src/auth/key-store";
 import { log } from "../../../platform/src/log";
 import { PUBLIC_VIEWER, type Viewer } from "../components/layout";
 import type { ViewerOf } from "../http/page";
 import { clearCookie, cookieOf, secureFor, SESSION_COOKIE } from "./cookies";
 import type { SessionStore } from "./session-store";
 
-export type KeyCheck = Pick<KeyStore, "authenticate" | "authenticateFrom" | "throttle">;
+export type { KeyCheck } from "../ports";
+import type { KeyCheck } from "../ports";
 
 /**
  * Who is asking, for every page: the session named by the cookie, its key authenticated

@@ -48,8 +48,4 @@ export function parseFieldSourcesCell(cell: string): FieldSourceValue[] {
   return parsed.map((s) => fromRecord(s as Record<string, unknown>));
 }
 
-/** The same cell, written: stable key order so a re-export diffs cleanly. */
-export function fieldSourcesCell(sources: readonly { field: string; value: string; label?: string | null; url: string; published?: string | null; seenOn: string; excerpt: string }[]): string {
-  if (!sources.length) return "";
-  return JSON.stringify(sources.map((s) => ({ field: s.field, value: s.value, label: s.label ?? null, url: s.url, published: s.published ?? null, seenOn: s.seenOn, excerpt: s.excerpt })));
-}
+export { fieldSourcesCell } from "../../../../platform/src/files/field-sources-cell";
