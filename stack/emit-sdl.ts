@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { projectRoot } from "../platform/src/paths";
-import { SUBGRAPH_MODULES } from "./subgraphs";
+import { SUBGRAPHS } from "../subgraphs";
 
 /**
  * Writes each subgraph's SDL, printed from its code, to subgraphs/<name>/schema.graphql
@@ -12,7 +12,7 @@ import { SUBGRAPH_MODULES } from "./subgraphs";
  */
 async function main(check: boolean): Promise<void> {
   let stale = 0;
-  for (const subgraph of SUBGRAPH_MODULES) {
+  for (const subgraph of SUBGRAPHS) {
     const path = join(projectRoot(), "subgraphs", subgraph.name, "schema.graphql");
     const sdl = `# Generated from the code by \`npm run compose\`. Do not edit.\n${printSubgraphSchema(await subgraph.buildSchema())}\n`;
     let current = "";

@@ -11,6 +11,7 @@ import { corsOriginsFromEnv } from "../gateway/src/cors";
 import { limitsFromEnv } from "../gateway/src/limits";
 import { SUPERGRAPH_PATH } from "../platform/src/paths";
 import { createGatewayWithPages } from "./pages";
+import { SUBGRAPHS } from "../subgraphs";
 import { subgraphUrlsFromEnv } from "../gateway/src/subgraph-urls";
 
 /** Runs the gateway (with the web pages) alone, in front of subgraphs that run elsewhere (`<NAME>_URL`): `node dist/stack/gateway-main.js`. */
@@ -21,7 +22,7 @@ runMain("gateway", async () => {
     keys,
     identitySecret,
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, "utf8"),
-    subgraphUrls: subgraphUrlsFromEnv(),
+    subgraphUrls: subgraphUrlsFromEnv(SUBGRAPHS),
     limits: limitsFromEnv(),
     corsOrigins: corsOriginsFromEnv(),
   });

@@ -5,10 +5,9 @@ import { describeDatabase } from "../platform/src/database-location";
 import { runMain, stopOnSignals } from "../platform/src/process";
 import { corsOriginsFromEnv } from "../gateway/src/cors";
 import { limitsFromEnv } from "../gateway/src/limits";
-import { SUBGRAPHS } from "../platform/src/subgraph-ports";
+import { SUBGRAPHS } from "../subgraphs";
 import { assertPortsFree } from "./ports";
 import { startStack } from "./start";
-import { warmUpPlaces } from "../subgraphs/directory/src/places/warm-up";
 
 /**
  * `npm start`: the embedded default. SQLite files under DATA_DIR (default data/), created,
@@ -38,7 +37,10 @@ async function main(): Promise<void> {
     onSeed: (summary) => console.log(summary),
   });
   for (const [name, subgraph] of Object.entries(stack.subgraphs)) console.log(`subgraph ${name}: ${subgraph.url}`);
-  console.log(`places: gazetteer and country boundaries loaded in ${warmUpPlaces().toFixed(1)} s`);
+  for (const subgraph of SUBGRAPHS) {
+    const seconds = subgraph.warmUp?.();
+    if (seconds !== undefined) console.log(`${subgraph.name}: loaded what its first request needs in ${seconds.toFixed(1)} s (places: gazetteer and country boundaries)`);
+  }
   console.log(`\nEnlace is up.\n  Directory (web pages): ${new URL(stack.url).origin}/\n  Border lookup:         ${new URL(stack.url).origin}/lookup\n  Playground (GraphiQL, works offline): ${stack.url}\nPress Ctrl-C to stop.`);
 
   stopOnSignals(stack.stop, () => console.log("stopped."));

@@ -7,7 +7,8 @@ import { DEFAULT_LIMITS, type Limits } from "../gateway/src/limits";
 import { SUPERGRAPH_PATH } from "../platform/src/paths";
 import type { Gateway } from "../gateway/src/server";
 import { createGatewayWithPages } from "./pages";
-import { SUBGRAPH_MODULES, type SubgraphDataSource } from "./subgraphs";
+import { SUBGRAPHS, type SubgraphDataSource } from "../subgraphs";
+import { SEEDS } from "../seed/src";
 import type { WebConfig } from "../web/src/http/respond";
 
 export interface StackOptions {
@@ -63,11 +64,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const subgraphs: Stack["subgraphs"] = {};
     const listeners = new Map<string, Listening>();
     const apps = new Map<string, { app: Parameters<typeof listen>[0]; port: number }>();
-    for (const module of SUBGRAPH_MODULES) {
+    for (const module of SUBGRAPHS) {
       const dataSource = await module.open(options.database(module.name));
       stops.push(() => dataSource.destroy());
       if (options.seed !== false) {
-        const summary = await module.seed(dataSource);
+        const summary = await SEEDS[module.name](dataSource);
         options.onSeed?.(summary);
       }
       const server = await module.createServer(dataSource, identitySecret);

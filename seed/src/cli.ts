@@ -2,7 +2,8 @@ import "reflect-metadata";
 import { ExitCode, runCommand } from "../../platform/src/cli";
 import { databaseConfigFromEnv } from "../../platform/src/database";
 import { databaseExists, describeDatabase } from "../../platform/src/database-location";
-import { SUBGRAPH_MODULES } from "../../stack/subgraphs";
+import { SUBGRAPHS } from "../../subgraphs";
+import { SEEDS } from ".";
 
 const USAGE = `usage: npm run seed
 
@@ -23,13 +24,13 @@ export function runSeedCommand(argv: string[] = process.argv.slice(2)): Promise<
     usage: USAGE,
     config: { options: {} },
     async run() {
-      for (const subgraph of SUBGRAPH_MODULES) {
+      for (const subgraph of SUBGRAPHS) {
         const config = databaseConfigFromEnv(subgraph.name);
         const created = !(await databaseExists(config, subgraph.name));
         console.log(`${subgraph.name} database: ${describeDatabase(config)}${created ? " (created now)" : ""}`);
         const dataSource = await subgraph.open(config);
         try {
-          console.log(await subgraph.seed(dataSource));
+          console.log(await SEEDS[subgraph.name](dataSource));
         } finally {
           await dataSource.destroy();
         }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { projectRoot } from "../../platform/src/paths";
-import { SUBGRAPHS } from "../../platform/src/subgraph-ports";
+import { SUBGRAPHS } from "../../subgraphs";
 
 export interface BenchProcess {
   name: string;
@@ -21,11 +21,11 @@ export interface ProcessStack {
 }
 
 /** Starts one compiled entry point and resolves with the URL its "listening" log line gives. */
-async function startProcess(name: string, script: string, env: Record<string, string>, children: ChildProcess[]): Promise<BenchProcess> {
+async function startProcess(name: string, script: string, env: Record<string, string>, children: ChildProcess[], args: string[] = []): Promise<BenchProcess> {
   // NODE_ARGS: node options for this process, e.g. "--cpu-prof --cpu-prof-dir=profiles" to profile it.
   // The young generation the README recommends for production (see "Memory and latency").
   const nodeArgs = ["--max-semi-space-size=32", ...(env.NODE_ARGS ? env.NODE_ARGS.split(" ") : [])];
-  const child = spawn(process.execPath, [...nodeArgs, join(projectRoot(), script)], {
+  const child = spawn(process.execPath, [...nodeArgs, join(projectRoot(), script), ...args], {
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -69,7 +69,7 @@ export async function startProcessStack(gateways: Record<string, Record<string, 
     const seeded = spawnSync(process.execPath, [join(projectRoot(), "dist/seed/src/cli.js")], { env: { ...process.env, ...base, LOG_LEVEL: "warn" }, encoding: "utf8" });
     if (seeded.status !== 0) throw new Error(`seed failed:\n${seeded.stdout}${seeded.stderr}`);
     const subgraphs: Record<string, BenchProcess> = {};
-    for (const { name } of SUBGRAPHS) subgraphs[name] = await startProcess(name, `dist/subgraphs/${name}/src/index.js`, base, children);
+    for (const { name } of SUBGRAPHS) subgraphs[name] = await startProcess(name, "dist/stack/subgraph-main.js", base, children, [name]);
     const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${name.toUpperCase()}_URL`, `${s.url}`]));
     const started: Record<string, BenchProcess> = {};
     for (const [name, env] of Object.entries(gateways)) {

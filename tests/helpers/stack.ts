@@ -1,6 +1,6 @@
 import { PUBLIC_IDENTITY, signIdentity, type Identity } from "../../platform/src/identity";
 import type { NewKeyInput } from "../../gateway/src/auth/key-store";
-import { SUBGRAPH_MODULES } from "../../stack/subgraphs";
+import { SUBGRAPHS } from "../../subgraphs";
 import { startStack, type Stack, type StackOptions } from "../../stack/start";
 import { createTestDatabases, type DatabaseKind } from "./databases";
 
@@ -48,7 +48,7 @@ export const ROLE_KEYS: Record<string, NewKeyInput> = {
 
 /** The real stack (every subgraph, the gateway) on port 0 with fresh, seeded databases. */
 export async function startTestStack(kind: DatabaseKind, options: Partial<StackOptions> = {}): Promise<TestStack> {
-  const databases = await createTestDatabases(kind, [...SUBGRAPH_MODULES.map((m) => m.name), "gateway"]);
+  const databases = await createTestDatabases(kind, [...SUBGRAPHS.map((m) => m.name), "gateway"]);
   let stack: Stack;
   try {
     stack = await startStack({ database: databases.config, ...options });

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportDate, runImport } from "../../seed/src/import/run-import";
-import { SUBGRAPH_MODULES } from "../../stack/subgraphs";
+import { SUBGRAPHS } from "../../subgraphs";
+import { SEEDS } from "../../seed/src";
 import { AuditEntry, Representation } from "../../subgraphs/directory/src/entities";
 import { createTestDatabases, DATABASES, type TestDatabases } from "../helpers/databases";
 
@@ -14,7 +15,7 @@ const DOE = fixture("database_of_embassies-2024-05-01.csv");
 const FAR = fixture("far-offices-2022-11-16.csv");
 /** Kosovo's embassy in Panama, the same row 15 times. */
 const REPEATED = fixture("repeated-2022-11-16.csv");
-const directory = SUBGRAPH_MODULES.find((m) => m.name === "directory")!;
+const directory = { ...SUBGRAPHS.find((m) => m.name === "directory")!, seed: SEEDS.directory };
 
 describe.each(DATABASES)("import: matching, repeats, dates and audit (%s)", (db) => {
   let databases: TestDatabases;

@@ -2,17 +2,17 @@ import { readFileSync } from "node:fs";
 import { buildSchema, type GraphQLObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { API_SCHEMA_PATH } from "../../platform/src/paths";
-import { SUBGRAPH_MODULES } from "../../stack/subgraphs";
+import { SUBGRAPHS } from "../../subgraphs";
 
 const argsOf = (type: GraphQLObjectType | null | undefined, field: string) => type?.getFields()[field]?.args.map((a) => a.name);
 
 describe("arguments in the order the code declares them", () => {
   it("the subgraphs emit them in declaration order", async () => {
-    const directory = await SUBGRAPH_MODULES.find((m) => m.name === "directory")!.buildSchema();
+    const directory = await SUBGRAPHS.find((m) => m.name === "directory")!.buildSchema();
     expect(argsOf(directory.getMutationType(), "updateRepresentation")).toEqual(["id", "version", "changes"]);
     expect(argsOf(directory.getMutationType(), "changeRepresentationStatus")).toEqual(["id", "version", "status", "since"]);
     expect(argsOf(directory.getQueryType(), "representations")).toEqual(["filter", "first", "after"]);
-    const roster = await SUBGRAPH_MODULES.find((m) => m.name === "roster")!.buildSchema();
+    const roster = await SUBGRAPHS.find((m) => m.name === "roster")!.buildSchema();
     expect(argsOf(roster.getMutationType(), "replaceFocalPoint")).toEqual(["id", "version", "effectiveOn", "successor"]);
   });
 

@@ -5,14 +5,14 @@ import { identitySecretFromEnv } from "../../../platform/src/identity";
 import { log } from "../../../platform/src/log";
 import { runMain, stopOnSignals } from "../../../platform/src/process";
 import type { SubgraphServer } from "./subgraph-server";
-import { DEFAULT_PORTS, type SubgraphName } from "../../../platform/src/subgraph-ports";
 
 /**
  * A subgraph's own process (production: one per subgraph, as many replicas as needed):
  * IDENTITY_SECRET, its database from the environment (migrated), PORT and HOST.
  */
 export function runSubgraph(subgraph: {
-  name: SubgraphName;
+  name: string;
+  defaultPort: number;
   open(config: DatabaseConfig): Promise<DataSource>;
   createServer(dataSource: DataSource, identitySecret: string): Promise<SubgraphServer>;
 }): void {
@@ -20,7 +20,7 @@ export function runSubgraph(subgraph: {
     const identitySecret = identitySecretFromEnv(); // before opening anything: fail fast
     const dataSource = await subgraph.open(databaseConfigFromEnv(subgraph.name));
     const server = await subgraph.createServer(dataSource, identitySecret);
-    const listening = await listen(server.app, Number(process.env.PORT ?? DEFAULT_PORTS[subgraph.name]), process.env.HOST ?? "127.0.0.1");
+    const listening = await listen(server.app, Number(process.env.PORT ?? subgraph.defaultPort), process.env.HOST ?? "127.0.0.1");
     log("info", "subgraph.listening", { subgraph: subgraph.name, url: `${listening.url}/graphql` });
     stopOnSignals(async () => {
       await listening.close();

@@ -2,8 +2,8 @@ import { composeServices } from "@apollo/composition";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, printSchema } from "graphql";
-import { API_SCHEMA_PATH, projectRoot, SUPERGRAPH_PATH } from "../../platform/src/paths";
-import { SUBGRAPHS } from "../../platform/src/subgraph-ports";
+import { API_SCHEMA_PATH, projectRoot, SUPERGRAPH_PATH } from "../platform/src/paths";
+import { SUBGRAPHS } from "../subgraphs";
 
 const HEADER = "# Composed at build time by `npm run compose` from subgraphs/*/schema.graphql. Do not edit.\n";
 
