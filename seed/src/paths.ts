@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { projectRoot } from "../../platform/src/paths";
 
-/** seed/data, wherever the code runs from (sources under seed/src, or compiled under dist/seed/src). */
-export const SEED_DATA_DIR = join(__dirname, __dirname.includes(`${"dist"}`) ? "../../../seed/data" : "../data");
+/** seed/data under the project's root (platform/src/paths.ts finds it from sources or dist/ alike). */
+export const SEED_DATA_DIR = join(projectRoot(), "seed", "data");

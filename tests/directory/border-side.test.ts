@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "../helpers/stack";
 
 type Row = { id: string; name: string; country_iso2: string; latitude: string; longitude: string };
-const BORDER = parse(readFileSync(join(__dirname, "../../seed/data/border-places.csv"), "utf8"), { columns: true }) as Row[];
+const BORDER = parse(readFileSync(join(__dirname, "../../subgraphs/directory/data/border-places.csv"), "utf8"), { columns: true }) as Row[];
 // The place test table too (tests/fixtures/place-table.csv): towns, capitals and posts, each place once.
 const TABLE = (parse(readFileSync(join(__dirname, "../fixtures/place-table.csv"), "utf8"), { columns: true }) as { expected_name: string; expected_country_iso2: string; latitude: string; longitude: string }[])
   .map((r) => ({ id: `${r.expected_name} (${r.expected_country_iso2})`, name: r.expected_name, country_iso2: r.expected_country_iso2, latitude: r.latitude, longitude: r.longitude }))
@@ -19,7 +19,7 @@ const NEAREST = `query ($lat: Float!, $lon: Float!) {
 
 /**
  * Issue 20, point 2: "use my location" at the project's border posts and reception points
- * (seed/data/border-places.csv), by their own coordinates: with an official's key, the
+ * (subgraphs/directory/data/border-places.csv), by their own coordinates: with an official's key, the
  * official's own country every time; anonymously, the right country or it offered as the
  * other side, every time. Before: 18 of them put in the neighbouring country.
  */

@@ -11,12 +11,12 @@ import { CompactPath } from "../../web/src/map/svg-path";
 import { fitProjection, intersects, LOCATOR_DEGREES, pointsBox } from "../../web/src/map/view";
 
 /** Real positions from the seed data, by row id (never made up). */
-function seedRows(file: string): Map<string, { latitude: number; longitude: number; name: string }> {
-  const rows = parse(readFileSync(join(__dirname, "../../seed/data", file), "utf8"), { columns: true }) as Record<string, string>[];
+function seedRows(file: string, dir = "../../seed/data"): Map<string, { latitude: number; longitude: number; name: string }> {
+  const rows = parse(readFileSync(join(__dirname, dir, file), "utf8"), { columns: true }) as Record<string, string>[];
   return new Map(rows.filter((r) => r.latitude).map((r) => [r.id, { latitude: Number(r.latitude), longitude: Number(r.longitude), name: r.name ?? r.city }]));
 }
 const offices = seedRows("representations.csv");
-const places = seedRows("border-places.csv");
+const places = seedRows("border-places.csv", "../../subgraphs/directory/data");
 function office(id: string, extra: Partial<MapPoint> = {}): MapPoint {
   const row = offices.get(id);
   if (!row) throw new Error(`no seed office ${id}`);

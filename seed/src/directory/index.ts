@@ -93,7 +93,7 @@ async function seedProcedures(m: EntityManager) {
 }
 
 /**
- * Doubtful rows fixed with a source (seed/data/doubtful-rows.csv) get their status at
+ * Doubtful rows fixed with a source (subgraphs/directory/data/doubtful-rows.csv) get their status at
  * insert, the source added to their provenance. Returns the offices changed.
  */
 function applyStatusVerdicts(reps: Representation[]): Representation[] {
@@ -172,7 +172,7 @@ export async function seedDirectory(
       ...parsed.warnings,
       ...repaired.map((r) => ({ ...r, line: line(parsed.rows.find((row) => row.id === r.id) as RepresentationSeedRow), reason: `already present, unedited: ${r.reason}` })),
       ...positionWarnings,
-      ...statusFixes.map((r) => ({ line: line(fresh.find((row) => row.id === r.id) as RepresentationSeedRow), id: r.id, reason: `status ${r.status} since ${r.statusSince}, from seed/data/doubtful-rows.csv and its sources` })),
+      ...statusFixes.map((r) => ({ line: line(fresh.find((row) => row.id === r.id) as RepresentationSeedRow), id: r.id, reason: `status ${r.status} since ${r.statusSince}, from subgraphs/directory/data/doubtful-rows.csv and its sources` })),
     ];
     const cityPrecision = positions.city + positions.movedToCity;
     await refreshSearchIndex(m);

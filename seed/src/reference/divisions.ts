@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { SEED_DATA_DIR } from "../paths";
+import { directoryDataFile } from "../../../subgraphs/directory/src/reference-data";
 
 /**
- * Writes seed/data/divisions.csv: the first-level divisions (states, provinces,
+ * Writes subgraphs/directory/data/divisions.csv: the first-level divisions (states, provinces,
  * departments, districts) of the 11 CRM member states, joined to GeoNames' admin1 codes.
  *
  * Source: an unpacked copy of the npm package iso3166-2-db 2.3.11 (MIT), whose
@@ -16,7 +16,7 @@ import { SEED_DATA_DIR } from "../paths";
  *   node dist/seed/src/reference/divisions.js "$PWD/package"
  *
  * Abbreviations: for US and CA the postal code, which is the ISO 3166-2 suffix (TX, BC);
- * for MX those of seed/data/division-abbreviations.csv, each with the page that states it.
+ * for MX those of subgraphs/directory/data/division-abbreviations.csv, each with the page that states it.
  */
 
 export const CRM_STATES = ["BZ", "CA", "CR", "DO", "GT", "HN", "MX", "NI", "PA", "SV", "US"] as const;
@@ -36,7 +36,7 @@ interface AbbreviationRow {
 }
 
 export function divisionRows(packageDir: string): Record<string, string>[] {
-  const abbreviations = parse(readFileSync(join(SEED_DATA_DIR, "division-abbreviations.csv"), "utf8"), { columns: true, trim: true }) as AbbreviationRow[];
+  const abbreviations = parse(readFileSync(directoryDataFile("division-abbreviations.csv"), "utf8"), { columns: true, trim: true }) as AbbreviationRow[];
   const rows: Record<string, string>[] = [];
   for (const country of CRM_STATES) {
     const byLang = Object.fromEntries(LANGUAGES.map((lang) => [lang, JSON.parse(readFileSync(join(packageDir, "regions", country, `${lang}.json`), "utf8")) as SourceRecord[]]));
@@ -71,6 +71,6 @@ if (require.main === module) {
     process.exit(2);
   }
   const rows = divisionRows(packageDir);
-  writeFileSync(join(SEED_DATA_DIR, "divisions.csv"), stringify(rows, { header: true }));
+  writeFileSync(directoryDataFile("divisions.csv"), stringify(rows, { header: true }));
   console.log(`divisions.csv: ${rows.length} divisions of ${CRM_STATES.length} countries`);
 }

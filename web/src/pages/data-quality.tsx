@@ -188,7 +188,7 @@ export async function dataQualityPage(ctx: PageContext, api: Api): Promise<PageR
               {doubtful.map((d) => (
                 <tr>
                   <th scope="row">{d.kind ? officeLink(ctx, d.representationId) : d.representationId}</th>
-                  {/* The doubtful rows' notes are written in English (seed/data/doubtful-rows.csv): marked as such. */}
+                  {/* The doubtful rows' notes are written in English (subgraphs/directory/data/doubtful-rows.csv): marked as such. */}
                   <td lang="en">{d.doubt}</td>
                   <td lang="en">{d.finding}</td>
                   <td lang="en">{d.verdict}</td>

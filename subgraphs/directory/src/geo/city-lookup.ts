@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { geonamesCitiesFile } from "./geonames-file";
+import { gazetteer, type Place } from "../places/gazetteer";
+import { placeKey } from "../places/place-text";
 
 /** A GeoNames populated place, as an office's city. */
 export interface CityPlace {
@@ -11,71 +11,26 @@ export interface CityPlace {
   population: number;
   /** Whether the office's city matched the place's name, or only one of its alternate names. */
   matchedBy: "NAME" | "ALTERNATE_NAME";
-  /** GeoNames' alternate names of the place, as written there (no language: GeoNames' extract does not say). */
+  /** The place's other names as the gazetteer keys them (folded: "nueva york"; no language: GeoNames' extract does not say). */
   alternateNames: string[];
 }
 
 /** The GeoNames page of a place: the source cited for a position taken from the gazetteer. */
 export const geonamesUrl = (geonameId: number) => `https://www.geonames.org/${geonameId}`;
 
-const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-const tidy = (folded: string) => folded.replace(/[^a-z0-9]+/g, " ").trim();
-/** "Washington, D.C." → "washington d c": case, accents and punctuation ignored. */
-const words = (text: string) => tidy(fold(text));
-
-let linesByCountry: Map<string, string[]> | undefined;
-const indexes = new Map<string, Map<string, CityPlace[]>>();
-
-/** The 9th column (country code) without splitting the whole line: alternate names make lines long. */
-function countryOf(line: string): string {
-  let at = -1;
-  for (let column = 0; column < 8; column++) {
-    at = line.indexOf("\t", at + 1);
-    if (at < 0) return "";
+/**
+ * Other keys of a place: every name the gazetteer indexes it by, found by scanning its
+ * country's keys once per place asked (a search document's city), then kept.
+ */
+const otherKeys = new Map<Place, string[]>();
+function keysOf(place: Place): string[] {
+  let keys = otherKeys.get(place);
+  if (!keys) {
+    const { byKey } = gazetteer();
+    keys = (gazetteer().keysByCountry().get(place.country) ?? []).filter((key) => key !== place.key && (byKey.get(key) ?? []).includes(place));
+    otherKeys.set(place, keys);
   }
-  return line.slice(at + 1, line.indexOf("\t", at + 1));
-}
-
-/** Rows grouped by country once (~0.5 s); each country's name index is built on first use. */
-function countryIndex(country: string): Map<string, CityPlace[]> {
-  if (!linesByCountry) {
-    linesByCountry = new Map();
-    for (const line of readFileSync(geonamesCitiesFile(), "utf8").split("\n")) {
-      const code = countryOf(line);
-      if (!code) continue;
-      const list = linesByCountry.get(code);
-      if (list) list.push(line);
-      else linesByCountry.set(code, [line]);
-    }
-  }
-  let index = indexes.get(country);
-  if (!index) {
-    const built = new Map<string, CityPlace[]>();
-    const add = (key: string, place: CityPlace) => {
-      const list = built.get(key);
-      if (!list) built.set(key, [place]);
-      else if (!list.some((p) => p.geonameId === place.geonameId)) list.push(place);
-    };
-    for (const line of linesByCountry.get(country) ?? []) {
-      const [id, name, , alternateNames, lat, lon, , , , , , , , , population] = line.split("\t");
-      const place: CityPlace = {
-        geonameId: Number(id), name, country, latitude: Number(lat), longitude: Number(lon), population: Number(population) || 0, matchedBy: "NAME",
-        alternateNames: alternateNames ? alternateNames.split(",") : [],
-      };
-      // Folded once per line rather than once per name: big cities have hundreds of alternate names.
-      const [foldedName, foldedAscii, foldedAlternates] = fold(line.split("\t", 4).slice(1).join("\t")).split("\t");
-      add(tidy(foldedName), place);
-      if (foldedAscii) add(tidy(foldedAscii), place);
-      const alternate = { ...place, matchedBy: "ALTERNATE_NAME" as const };
-      for (const key of foldedAlternates ? foldedAlternates.split(",") : []) {
-        const tidied = tidy(key);
-        if (tidied) add(tidied, alternate);
-      }
-    }
-    index = built;
-    indexes.set(country, index);
-  }
-  return index;
+  return keys;
 }
 
 /**
@@ -84,8 +39,16 @@ function countryIndex(country: string): Map<string, CityPlace[]> {
  * most populous when several share it. Undefined when none does: never a guess abroad.
  */
 export function findCity(city: string, country: string): CityPlace | undefined {
-  const key = words(city);
+  const key = placeKey(city);
   if (!key) return undefined;
-  const matches = countryIndex(country).get(key) ?? [];
-  return [...matches].sort((a, b) => b.population - a.population || a.geonameId - b.geonameId)[0];
+  const geonameId = (p: Place) => Number(p.id.slice("geonames:".length));
+  const place = (gazetteer().byKey.get(key) ?? [])
+    .filter((p) => p.kind === "CITY" && p.country === country)
+    .sort((a, b) => b.population - a.population || geonameId(a) - geonameId(b))[0];
+  if (!place) return undefined;
+  return {
+    geonameId: geonameId(place), name: place.name, country, latitude: place.latitude, longitude: place.longitude, population: place.population,
+    matchedBy: place.key === key ? "NAME" : "ALTERNATE_NAME",
+    alternateNames: keysOf(place),
+  };
 }

@@ -1,8 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parse } from "csv-parse/sync";
 import type { Lang } from "../../../../platform/src/lang";
 import { placeKey } from "./place-text";
+import { readDirectoryCsv } from "../reference-data";
 
 /** A first-level division (state, province, department, district) of a CRM member state. */
 export interface Division {
@@ -25,9 +23,6 @@ export interface DivisionIndex {
   byAdmin: Map<string, Division>;
 }
 
-/** seed/data, from the sources (subgraphs/directory/src/places) or the build (dist/…). */
-const SEED_DATA = join(__dirname, __dirname.includes("dist") ? "../../../../../seed/data" : "../../../../seed/data");
-
 /** Generic words the source puts around names ("Provincia de Darién", "Rivas Department"): a name is found with or without them. */
 const GENERIC = /^(?:provincia|departamento|distrito|estado|region|comarca|province|departement|department|district|state|etat) (?:of |de la |de |del |du |d )?| (?:province|department|district|state)$/;
 
@@ -47,11 +42,10 @@ interface DivisionRow {
 
 const divisionRef = (country: string, admin1: string) => `${country} ${admin1}`;
 
-/** seed/data/divisions.csv (built by seed/src/reference/divisions.ts), indexed by folded names. */
+/** subgraphs/directory/data/divisions.csv (built by seed/src/reference/divisions.ts), indexed by folded names. */
 export function divisions(): DivisionIndex {
   if (index) return index;
-  const file = join(SEED_DATA, "divisions.csv");
-  const rows = existsSync(file) ? (parse(readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as DivisionRow[]) : [];
+  const rows = readDirectoryCsv<DivisionRow>("divisions.csv");
   const byKey = new Map<string, Division[]>();
   const byName = new Map<string, Division[]>();
   const byAdmin = new Map<string, Division>();

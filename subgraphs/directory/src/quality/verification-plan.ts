@@ -4,7 +4,7 @@ import { OfficeIndex } from "../nearest/office-index";
 import { rankNearest } from "../nearest/nearest.service";
 import { CoverageBasis } from "../nearest/nearest.types";
 
-import { readSeedCsv as read } from "./quality-lists";
+import { readDirectoryCsv as read } from "../reference-data";
 
 /** A place officials ask from: a border post, a reception point or a CRM capital. */
 export interface PlanPlace {
@@ -15,7 +15,7 @@ export interface PlanPlace {
   kind: "BORDER_POST" | "RECEPTION_POINT" | "CAPITAL";
 }
 
-/** The project's place table: seed/data/border-places.csv and seed/data/crm-capitals.csv. */
+/** The project's place table: subgraphs/directory/data/border-places.csv and subgraphs/directory/data/crm-capitals.csv. */
 export function planPlaces(): PlanPlace[] {
   return [
     ...read("border-places.csv").map((r) => ({ name: r.name, country: r.country_iso2, latitude: Number(r.latitude), longitude: Number(r.longitude), kind: r.kind as PlanPlace["kind"] })),
@@ -23,7 +23,7 @@ export function planPlaces(): PlanPlace[] {
   ];
 }
 
-/** seed/data/priority-nationalities.csv: the nationalities the CRM meets most. */
+/** subgraphs/directory/data/priority-nationalities.csv: the nationalities the CRM meets most. */
 export function priorityNationalities(): string[] {
   return read("priority-nationalities.csv").map((r) => r.country_iso2);
 }

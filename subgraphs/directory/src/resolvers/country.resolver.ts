@@ -42,7 +42,7 @@ export class CountryResolver {
     return ctx.loaders.countryByCode.load(await countryCode(code, "code", ctx.loaders));
   }
 
-  @FieldResolver(() => Boolean, { description: "Among the nationalities the CRM meets most (seed/data/priority-nationalities.csv): the lookup lists them first." })
+  @FieldResolver(() => Boolean, { description: "Among the nationalities the CRM meets most (subgraphs/directory/data/priority-nationalities.csv): the lookup lists them first." })
   metMostInRegion(@Root() country: Country): boolean {
     return priorityNationalitySet().has(country.code);
   }

@@ -24,7 +24,7 @@ export class RepresentationFieldsResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'The city in the language asked (as for labels) where a page in that language names it ("Ciudad de Panamá"; seed/data/city-names.csv, each with its source); otherwise `city` as stored.',
+    description: 'The city in the language asked (as for labels) where a page in that language names it ("Ciudad de Panamá"; subgraphs/directory/data/city-names.csv, each with its source); otherwise `city` as stored.',
   })
   cityName(@Root() r: Representation, @Ctx() ctx: DirectoryContext, @Arg("lang", () => Lang, { nullable: true }) lang?: Lang): string | null {
     return r.city === null ? null : cityName(r.hostCountryCode, r.city, lang ?? ctx.lang);
