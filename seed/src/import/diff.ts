@@ -2,10 +2,22 @@ import { RepresentationStatus } from "../../../subgraphs/directory/src/entities"
 import { representationId } from "../../../subgraphs/directory/src/representation-id";
 import type { RowProblem } from "../directory/representation-rows";
 import type { ImportRow } from "./import-row";
-import type { HeldBack } from "./newer-values";
 import { farFrom, keyOf, kmFrom, officesByKey, samePosition, tooFar, type ExistingOffice } from "./office-match";
 
 export type { ExistingOffice } from "./office-match";
+
+
+/** A change the import holds back, and why. */
+export interface HeldBack {
+  id: string;
+  field: string;
+  /** The value the directory keeps, and the one the export has. */
+  kept: unknown;
+  offered: unknown;
+  reason: "NEWER_SOURCE" | "EDITED_SINCE";
+  /** The date that wins: the kept value's source date, or the edit's. */
+  since: string;
+}
 
 export type FieldChanges = Record<string, [unknown, unknown]>;
 

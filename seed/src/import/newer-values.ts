@@ -1,4 +1,5 @@
-import type { FieldChanges, ImportDiff } from "./diff";
+import type { FieldChanges, HeldBack, ImportDiff } from "./diff";
+export type { HeldBack };
 
 /** Where a field's current value comes from and when: its newest dated source, and the last edit through the API. */
 export interface FieldHistory {
@@ -9,17 +10,6 @@ export interface FieldHistory {
   editAction: string | null;
 }
 
-/** A change the import holds back, and why. */
-export interface HeldBack {
-  id: string;
-  field: string;
-  /** The value the directory keeps, and the one the export has. */
-  kept: unknown;
-  offered: unknown;
-  reason: "NEWER_SOURCE" | "EDITED_SINCE";
-  /** The date that wins: the kept value's source date, or the edit's. */
-  since: string;
-}
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 

@@ -1,6 +1,6 @@
 import { Lang } from "../../../platform/src/lang";
 import { RepresentationKind } from "./entities";
-import type { EmptyReasonCode } from "./nearest/empty-reason";
+import type { EmptyReasonCode } from "./nearest/empty-reason-code";
 import { ofCountry } from "./country-articles";
 
 type Labelled = { es: string; en: string; fr: string; pt: string };

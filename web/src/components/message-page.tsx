@@ -1,5 +1,5 @@
 import { Layout, type PageContext } from "./layout";
-import type { PageResult } from "../http/page";
+import type { PageResult } from "../http/page-result";
 
 /** A short page that says one thing (403s, a refused form), never shared-cached. */
 export function messagePage(ctx: PageContext, status: number, title: string, message: string, link?: { href: string; text: string }): PageResult {

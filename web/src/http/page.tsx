@@ -9,13 +9,8 @@ import { messagePage } from "../components/message-page";
 import { pageLang, translator } from "../i18n";
 import { renderPage, sendPage, type RenderedPage, type WebConfig } from "./respond";
 
-export interface PageResult {
-  title: string;
-  body: VNode;
-  status?: number;
-  /** Whether the same page may be shown to every anonymous visitor (default: yes, for anonymous visitors). */
-  shared?: boolean;
-}
+export type { PageResult } from "./page-result";
+import type { PageResult } from "./page-result";
 
 export type PageHandler = (ctx: PageContext, api: Api, req: Request, res: Response) => Promise<PageResult | undefined>;
 

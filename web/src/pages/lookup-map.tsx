@@ -1,7 +1,7 @@
 import type { PageContext } from "../components/layout";
 import { renderRegionMap, type MapPoint } from "../map/region-map";
 import { officeHref } from "./lookup-query";
-import type { Nearest } from "./lookup-results";
+import type { Nearest } from "./lookup-query";
 
 /** The region around the place: the place as a "place" point, each office listed as an "office" point linked to its page. */
 export function LookupMap(props: { ctx: PageContext; result: Nearest }) {

@@ -1,5 +1,8 @@
 import type { Request } from "express";
-import type { ProcedureCode } from "../../../operations/generated/graphql";
+import type { LookupPageQuery, ProcedureCode } from "../../../operations/generated/graphql";
+
+/** The lookup's answer, as the page asks for it. */
+export type Nearest = LookupPageQuery["nearestRepresentations"];
 import { localHref, type PageContext } from "../components/layout";
 
 /** The API takes 1 to 10 presumed nationalities. */

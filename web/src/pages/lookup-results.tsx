@@ -7,7 +7,8 @@ import type { MessageKey } from "../i18n";
 import { LookupMap } from "./lookup-map";
 import { lookupParams, officeHref, type LookupQuery } from "./lookup-query";
 
-export type Nearest = LookupPageQuery["nearestRepresentations"];
+import type { Nearest } from "./lookup-query";
+export type { Nearest };
 type ForNationality = Nearest["byNationality"][number];
 type Result = ForNationality["results"][number];
 
@@ -187,13 +188,12 @@ function NextSteps(props: { ctx: PageContext; q: LookupQuery; group: ForNational
   );
 }
 
-export function LookupResults(props: { ctx: PageContext; q: LookupQuery; result: Nearest; kind?: { name: string; kind: PlaceKind; country: { code: string } }; procedures: { code: string; label: string }[] }) {
+export function LookupResults(props: { ctx: PageContext; q: LookupQuery; result: Nearest; procedures: { code: string; label: string }[] }) {
   const { ctx, q, result } = props;
   const { t } = ctx;
   const place = result.place;
-  // The place search's first answer is the place the lookup took; its kind says "border post".
-  const sameKind = props.kind && props.kind.name === place.name && props.kind.country.code === place.country.code ? props.kind.kind : undefined;
-  const kind = sameKind ?? (place.matchedBy === "BORDER_POST" ? "BORDER_POST" : place.matchedBy === "COORDINATES" ? undefined : "CITY");
+  // The answer says what kind of place it took ("border post"); positions have none.
+  const kind = place.kind ?? undefined;
   const procedure = q.procedure && props.procedures.find((p) => p.code === q.procedure)?.label;
   // A namesake in another state of the same country is another place: offered, with its state.
   const others = place.alternatives.filter((a) => !(a.name === place.name && a.country.code === place.country.code && a.division?.code === place.division?.code));

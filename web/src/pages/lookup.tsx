@@ -27,7 +27,6 @@ async function loadLookup(api: Api, ctx: PageContext, q: LookupQuery) {
       LookupPageDocument,
       {
         nationalities: q.nationalities,
-        byName,
         ...(byName ? { place: q.place } : { place: null, latitude: q.latitude, longitude: q.longitude }),
         ...(q.country && { country: q.country }),
         ...(q.procedure && { procedure: q.procedure }),
@@ -109,7 +108,7 @@ export async function lookupPage(ctx: PageContext, api: Api, req: Request): Prom
           </div>
         )}
         {input.suggestions && <PlaceNotFound ctx={ctx} q={q} suggestions={input.suggestions} countryName={countryName} />}
-        {result && <LookupResults ctx={ctx} q={q} result={result} kind={loaded.answer?.data?.place?.[0]} procedures={loaded.choices?.procedures ?? []} />}
+        {result && <LookupResults ctx={ctx} q={q} result={result} procedures={loaded.choices?.procedures ?? []} />}
       </Layout>
     ),
   };

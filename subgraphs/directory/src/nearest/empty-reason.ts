@@ -3,23 +3,9 @@ import { Lang } from "../../../../platform/src/lang";
 import type { DirectoryContext } from "../context";
 import { EMPTY_REASON_WORDS, localized } from "../labels";
 import { NearestForNationality } from "./nearest.types";
+import { EmptyReasonCode, type EmptyReasonFacts } from "./empty-reason-code";
+export { EmptyReasonCode, type EmptyReasonFacts };
 
-export enum EmptyReasonCode {
-  CRM_MEMBER_STATE = "CRM_MEMBER_STATE",
-  NO_OFFICE_IN_DIRECTORY = "NO_OFFICE_IN_DIRECTORY",
-  NO_OFFICE_MATCHES = "NO_OFFICE_MATCHES",
-  NO_OFFICE_COVERS_PLACE = "NO_OFFICE_COVERS_PLACE",
-}
-registerEnumType(EmptyReasonCode, {
-  name: "EmptyReasonCode",
-  description: "Why a nationality's answer has no office, or none that can act in the place's country.",
-  valuesConfig: {
-    CRM_MEMBER_STATE: { description: "The nationality is a CRM member state: the directory does not list the member states' own consular networks." },
-    NO_OFFICE_IN_DIRECTORY: { description: "The directory holds no active office of this country anywhere." },
-    NO_OFFICE_MATCHES: { description: "The country has offices, but none passes the procedure, kinds or maxDistanceKm asked for." },
-    NO_OFFICE_COVERS_PLACE: { description: "Offices are listed, but none is resident in or accredited to the place's country." },
-  },
-});
 
 @ObjectType({ simpleResolvers: true, description: "Why an answer is empty or has no competent office, and what to do next." })
 export class EmptyReason {
@@ -27,13 +13,6 @@ export class EmptyReason {
   @Field({ description: "What it means and what the official can do next, in the language of labels." }) message!: string;
 }
 
-export interface EmptyReasonFacts {
-  isCrmMember: boolean;
-  /** Active offices of the nationality in the directory, before any filter. */
-  officesAnywhere: number;
-  results: number;
-  anyCovers: boolean;
-}
 
 /** The reason for a nationality's answer, or null when an office there can act. */
 export function emptyReasonCode(f: EmptyReasonFacts): EmptyReasonCode | null {

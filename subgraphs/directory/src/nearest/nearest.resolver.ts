@@ -9,7 +9,7 @@ import { nearestPlace, nearestPlaceIn } from "../places/gazetteer";
 import { sideOfTheLine } from "../places/side-of-the-line";
 import { placeDivision, toPlaceCandidates } from "../places/place-candidates";
 import { type GazetteerMatch, resolvePlaceQuery } from "../places/place-resolver";
-import { type PlaceDivision, PlaceMatch } from "../places/places.types";
+import { type PlaceDivision, type PlaceKind, PlaceMatch } from "../places/places.types";
 import type { OfficeSnapshot } from "./office-index";
 import { rankNearest } from "./nearest.service";
 import { NearestRepresentations, NearInput } from "./nearest.types";
@@ -21,6 +21,8 @@ interface Where {
   longitude: number;
   population: number | null;
   matchedBy: PlaceMatch;
+  /** The gazetteer's kind of place; null for coordinates. */
+  kind: PlaceKind | null;
   division: PlaceDivision | null;
   /** Other gazetteer matches, made GraphQL objects with the answer's countries (one batch). */
   others: GazetteerMatch[];
@@ -63,7 +65,7 @@ export class NearestResolver {
     const [countries, alternatives] = await Promise.all([ctx.loaders.countryByCode.loadMany([place.country, ...codes]), toPlaceCandidates(place.others, ctx.loaders)]);
     const country = (code: string) => countries.find((c) => c && !(c instanceof Error) && c.code === code) as never;
     return {
-      place: { name: place.name, country: country(place.country), latitude: place.latitude, longitude: place.longitude, population: place.population, matchedBy: place.matchedBy, division: place.division, alternatives },
+      place: { name: place.name, country: country(place.country), latitude: place.latitude, longitude: place.longitude, population: place.population, matchedBy: place.matchedBy, kind: place.kind, division: place.division, alternatives },
       byNationality: [...new Set(codes)].map((code) => {
         const results = (ranked.get(code) ?? []).flatMap((c) => {
           const representation = reps.get(c.id);
@@ -87,10 +89,10 @@ export class NearestResolver {
       if (!(Math.abs(latitude) <= 90)) throw new BadUserInputError("near.latitude", `${latitude} is not from -90 to 90`);
       if (!(Math.abs(longitude) <= 180)) throw new BadUserInputError("near.longitude", `${longitude} is not from -180 to 180`);
       const closest = nearestPlace(latitude, longitude);
-      if (explicit) return { name: `${latitude}, ${longitude}`, country: explicit, latitude, longitude, population: null, matchedBy: PlaceMatch.COORDINATES, division: null, others: [] };
+      if (explicit) return { name: `${latitude}, ${longitude}`, country: explicit, latitude, longitude, population: null, matchedBy: PlaceMatch.COORDINATES, kind: null, division: null, others: [] };
       const side = sideOfTheLine(latitude, longitude, closest, snapshot.region, ctx.identity.role === Role.OFFICIAL ? ctx.identity.country : undefined);
       const town = side.country === closest.country ? closest : (nearestPlaceIn(side.country, latitude, longitude, 50) ?? closest);
-      return { name: `${latitude}, ${longitude} (near ${town.name})`, country: side.country, latitude, longitude, population: null, matchedBy: PlaceMatch.COORDINATES, division: null, others: side.others };
+      return { name: `${latitude}, ${longitude} (near ${town.name})`, country: side.country, latitude, longitude, population: null, matchedBy: PlaceMatch.COORDINATES, kind: null, division: null, others: side.others };
     }
     const [best, ...others] = resolvePlaceQuery({
       text: near.place as string,
@@ -102,6 +104,6 @@ export class NearestResolver {
       limit: 6,
     });
     const { place } = best;
-    return { name: place.name, country: place.country, latitude: place.latitude, longitude: place.longitude, population: place.population || null, matchedBy: best.matchedBy as PlaceMatch, division: placeDivision(place), others };
+    return { name: place.name, country: place.country, latitude: place.latitude, longitude: place.longitude, population: place.population || null, matchedBy: best.matchedBy as PlaceMatch, kind: place.kind as PlaceKind, division: placeDivision(place), others };
   }
 }

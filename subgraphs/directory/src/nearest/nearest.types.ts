@@ -1,7 +1,7 @@
-import type { EmptyReasonFacts } from "./empty-reason";
+import type { EmptyReasonFacts } from "./empty-reason-code";
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { CoordinatePrecision, Country, Representation } from "../entities";
-import { PlaceCandidate, PlaceDivision, PlaceMatch } from "../places/places.types";
+import { PlaceCandidate, PlaceDivision, PlaceKind, PlaceMatch } from "../places/places.types";
 
 export enum CoverageBasis {
   RESIDENT = "RESIDENT",
@@ -38,6 +38,7 @@ export class ResolvedPlace {
   @Field() latitude!: number;
   @Field() longitude!: number;
   @Field(() => Int, { nullable: true, description: "From GeoNames; null for coordinates given directly." }) population!: number | null;
+  @Field(() => PlaceKind, { nullable: true, description: "What kind of place it is (a town, a border post, a reception point); null for coordinates given directly." }) kind!: PlaceKind | null;
   @Field(() => PlaceMatch, { description: "How the place was understood: check PARTIAL and ALTERNATE_NAME answers against `alternatives`." }) matchedBy!: PlaceMatch;
   @Field(() => PlaceDivision, { nullable: true, description: "Its state, province or department (CRM member states only); null for coordinates given directly." }) division!: PlaceDivision | null;
   @Field(() => [PlaceCandidate], { description: "Up to 5 other places the name could mean, best first (\"did you mean…\"); empty for coordinates." }) alternatives!: PlaceCandidate[];

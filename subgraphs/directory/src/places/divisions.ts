@@ -1,5 +1,5 @@
 import type { Lang } from "../../../../platform/src/lang";
-import { placeKey } from "./place-text";
+import { placeKey } from "./place-key";
 import { readDirectoryCsv } from "../reference-data";
 
 /** A first-level division (state, province, department, district) of a CRM member state. */

@@ -26,20 +26,8 @@ export interface BatchLimits {
 
 export const batchLimitsFromEnv = (env = process.env): BatchLimits => ({ maxContacts: maxBatchFromEnv(env), maxRemovalPercent: maxRemovalPercentFromEnv(env) });
 
-export interface BatchRequest {
-  conference: string;
-  /** For the audit trail: the API key's id. */
-  actor: string;
-  batchId: string;
-  mode: BatchMode;
-  contacts: PartnerContactInput[];
-  /** INCREMENTAL: externalIds to remove. */
-  remove?: string[];
-  /** Report what the batch would do, write nothing (the batchId stays unused). */
-  dryRun?: boolean;
-  /** FULL: the number of removals the caller accepts, beyond the share allowed unasked. */
-  allowRemovals?: number | null;
-}
+export type { BatchRequest } from "./batch-request";
+import type { BatchRequest } from "./batch-request";
 
 const BATCH_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$/;
 const PROGRESS_EVERY = 500;

@@ -3,7 +3,7 @@ import { In, type EntityManager } from "typeorm";
 import { fieldChanges } from "../../../kit/src/field-change";
 import { PartnerContact } from "../entities/partner-contact.entity";
 import { BatchMode, RowOutcome, type BatchRow } from "./batch.types";
-import type { BatchRequest } from "./apply-batch";
+import type { BatchRequest } from "./batch-request";
 import { validateContact, type ValidContact } from "./validate-contact";
 import { conferenceMembers } from "../../../kit/src/conference-members";
 
