@@ -49,7 +49,7 @@ export interface Stack {
 /**
  * The whole stack in one process: each subgraph on its own port and database, and the
  * gateway in front of them with the committed supergraph. Used by `npm start` and by the
- * end-to-end tests. Production runs each part as its own process (see README).
+ * end-to-end tests. Production runs each part as its own process (docs/architecture.md).
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const host = options.host ?? "127.0.0.1";

@@ -23,7 +23,7 @@ export interface ProcessStack {
 /** Starts one compiled entry point and resolves with the URL its "listening" log line gives. */
 async function startProcess(name: string, script: string, env: Record<string, string>, children: ChildProcess[], args: string[] = []): Promise<BenchProcess> {
   // NODE_ARGS: node options for this process, e.g. "--cpu-prof --cpu-prof-dir=profiles" to profile it.
-  // The young generation the README recommends for production (see "Memory and latency").
+  // The young generation docs/architecture.md recommends for production ("Memory and latency").
   const nodeArgs = ["--max-semi-space-size=32", ...(env.NODE_ARGS ? env.NODE_ARGS.split(" ") : [])];
   const child = spawn(process.execPath, [...nodeArgs, join(projectRoot(), script), ...args], {
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", HOST: "127.0.0.1", PORT: "0", ...env },

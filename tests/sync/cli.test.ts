@@ -65,11 +65,11 @@ describe("npm run sync: arguments, exit codes, secrets (a spawned stack, the bui
     expect(r.stderr).not.toMatch(/^\s+at /m);
   };
 
-  it("--help prints the usage the README shows, exit 0", async () => {
+  it("--help prints the usage docs/exchange.md shows, exit 0", async () => {
     const help = await run(["--help"]);
     expect(help).toMatchObject({ status: 0, stderr: "" });
     expect(help.stdout).toContain("exit codes:");
-    expect(readFileSync(join(ROOT, "README.md"), "utf8")).toContain(help.stdout.trimEnd());
+    expect(readFileSync(join(ROOT, "docs", "exchange.md"), "utf8")).toContain(help.stdout.trimEnd());
   });
 
   it("takes the key from ENLACE_KEY or --key-file; --key works with a warning", async () => {

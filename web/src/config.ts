@@ -4,7 +4,7 @@ import type { WebConfig } from "./http/respond";
 const list = (value: string | undefined) => (value ?? "").split(/[\s,]+/).filter(Boolean);
 
 /**
- * The web pages' settings (README, "Web pages"): WEB_FRAME_ORIGINS lists the origins that
+ * The web pages' settings (docs/web.md): WEB_FRAME_ORIGINS lists the origins that
  * may embed /embed in a frame (CSP frame-ancestors; none by default); WEB_SECURE_COOKIES=1
  * marks session cookies Secure (set it behind HTTPS; a request that arrived over HTTPS gets
  * them anyway). Public pages share the API's public Cache-Control.

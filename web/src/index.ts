@@ -40,7 +40,7 @@ export interface Web {
 }
 
 /**
- * The web pages (README, "Web pages"), served by the gateway at `/`: the directory, an
+ * The web pages (docs/web.md), served by the gateway at `/`: the directory, an
  * office's page, the embeddable directory, open data. Every page is rendered on the server
  * from the typed operations in operations/, asked of the gateway's own /graphql.
  */

@@ -1,4 +1,4 @@
-/** How public answers are cached; from the environment (README, Configuration). */
+/** How public answers are cached; from the environment (docs/operations.md, "Configuration"). */
 export interface CacheConfig {
   /** Keep public answers' bytes in the gateway (GATEWAY_RESPONSE_CACHE=0: no, headers only). */
   enabled: boolean;

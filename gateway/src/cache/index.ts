@@ -22,7 +22,7 @@ export interface PublicCache {
   readonly fastStats: { hits: number; notModified: number; passed: number };
 }
 
-/** The gateway's cache of public answers and their HTTP caching headers (README, "Caching"). */
+/** The gateway's cache of public answers and their HTTP caching headers (docs/caching.md). */
 export function createPublicCache(options: {
   supergraphSdl: string;
   directoryUrl: string;

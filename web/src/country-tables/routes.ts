@@ -135,7 +135,7 @@ const FILE = /^([A-Za-z]{2})\.(xlsx|csv)$/;
 
 /**
  * GET and POST /country-tables/<CC>.xlsx and .csv (issue 21): a host country's table to fill
- * in, and the filled table sent back (`?dryRun=1` to preview). README, "Countries' tables".
+ * in, and the filled table sent back (`?dryRun=1` to preview). docs/web.md, "Countries' tables".
  */
 export function mountCountryTableFiles(router: Router, deps: PageDeps, keys: KeyCheck): void {
   const handler: RequestHandler = async (req, res, next) => {

@@ -5,7 +5,7 @@ import type { PageResult } from "../http/page";
 import { DirectoryFilters, DirectoryTables, Pager, directoryQuery, loadDirectory } from "./directory";
 
 /**
- * /embed?host=CR&sender=HT&lang=en: the directory for a frame on the CRM site (README,
+ * /embed?host=CR&sender=HT&lang=en: the directory for a frame on the CRM site (docs/web.md,
  * "Embedding the directory"): no site header, links open the full page in a new tab. Only
  * origins in WEB_FRAME_ORIGINS may frame it (the route says so: web/src/index.ts).
  */

@@ -76,7 +76,7 @@ function asSuggestions(value: unknown): Suggestion[] {
 }
 
 /**
- * /lookup: the border lookup (README, "Web pages"). An official picks one or more presumed
+ * /lookup: the border lookup (docs/web.md). An official picks one or more presumed
  * nationalities and a place (typed, or the device's position) and gets, per nationality, the
  * nearest offices that can act there first, with the basis in words, distance, phones and
  * hours. Works without JavaScript; site.js adds place autocomplete and geolocation.

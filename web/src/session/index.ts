@@ -19,7 +19,7 @@ export { DEFAULT_SESSION_LIMITS, KeySealer, MemorySessions, SessionStore, type S
 export { sessionViewerOf } from "./viewer";
 
 /**
- * The signed-in pages (README, "Web pages"): sign-in and sign-out; an official's report
+ * The signed-in pages (docs/web.md): sign-in and sign-out; an official's report
  * form (on an office's page) and their reports; the secretariat's pending corrections and
  * data-quality report. Every form that writes is a POST with the session's CSRF token.
  */

@@ -3,7 +3,7 @@ import { TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
 /**
  * Covering indexes for the nearest search: it reads, for one to ten sending countries,
  * each office's position and whether it covers the place's country. With these, both
- * reads are answered from the indexes alone (measured at 100,000 offices: see README).
+ * reads are answered from the indexes alone (measured at 100,000 offices: see docs/performance.md).
  */
 export class NearestIndexes1732800000000 implements MigrationInterface {
   name = "NearestIndexes1732800000000";
