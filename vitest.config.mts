@@ -8,7 +8,12 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }],
   },
   test: {
-    include: ["tests/**/*.test.ts"],
+    // Two projects: `unit` (tests/unit: pure code, no stack, seconds) and `e2e` (everything
+    // that starts a stack, a browser or a process). `npx vitest run --project unit`.
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "e2e", include: ["tests/**/*.test.ts"], exclude: ["tests/unit/**", "node_modules/**", "dist/**"] } },
+    ],
     exclude: ["node_modules/**", "dist/**"],
     setupFiles: ["tests/helpers/setup.ts"],
     testTimeout: 60_000,

@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     const seconds = subgraph.warmUp?.();
     if (seconds !== undefined) console.log(`${subgraph.name}: loaded what its first request needs in ${seconds.toFixed(1)} s (places: gazetteer and country boundaries)`);
   }
-  console.log(`\nEnlace is up.\n  Directory (web pages): ${new URL(stack.url).origin}/\n  Border lookup:         ${new URL(stack.url).origin}/lookup\n  Playground (GraphiQL, works offline): ${stack.url}\nPress Ctrl-C to stop.`);
+  console.log(
+    `\nEnlace is up.\n  Directory (web pages): ${new URL(stack.url).origin}/\n  Border lookup:         ${new URL(stack.url).origin}/lookup\n  Playground (GraphiQL, works offline): ${stack.url}\nPress Ctrl-C to stop.`,
+  );
 
   stopOnSignals(stack.stop, () => console.log("stopped."));
 }

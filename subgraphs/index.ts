@@ -31,7 +31,14 @@ export interface Subgraph {
 
 /** The subgraphs the supergraph is composed of, in composition order. */
 export const SUBGRAPHS: readonly Subgraph[] = [
-  { name: "directory", defaultPort: 4001, buildSchema: buildDirectorySchema, open: (config) => openDatabase(createDirectoryDataSource(config)), createServer: createDirectoryServer, warmUp: warmUpPlaces },
+  {
+    name: "directory",
+    defaultPort: 4001,
+    buildSchema: buildDirectorySchema,
+    open: (config) => openDatabase(createDirectoryDataSource(config)),
+    createServer: createDirectoryServer,
+    warmUp: warmUpPlaces,
+  },
   { name: "roster", defaultPort: 4002, buildSchema: buildRosterSchema, open: (config) => openDatabase(createRosterDataSource(config)), createServer: createRosterServer },
   { name: "exchange", defaultPort: 4003, buildSchema: buildExchangeSchema, open: (config) => openDatabase(createExchangeDataSource(config)), createServer: createExchangeServer },
 ];

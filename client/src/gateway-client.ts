@@ -74,7 +74,10 @@ export class GatewayClient {
         if (attempt >= attempts) {
           const timedOut = (error as Error).name === "TimeoutError";
           const cause = ((error as Error).cause as Error | undefined)?.message;
-          throw new GatewayError(`cannot reach ${this.options.gateway}: ${timedOut ? "no answer in time" : `${(error as Error).message}${cause ? ` (${cause})` : ""}`}`, timedOut ? "TIMEOUT" : "NETWORK");
+          throw new GatewayError(
+            `cannot reach ${this.options.gateway}: ${timedOut ? "no answer in time" : `${(error as Error).message}${cause ? ` (${cause})` : ""}`}`,
+            timedOut ? "TIMEOUT" : "NETWORK",
+          );
         }
         await wait(attempt);
         continue;

@@ -73,7 +73,11 @@ export class LocalStore {
 
   /** Records a push about to be sent (replacing an older one: a newer file supersedes it). */
   startPush(batchId: string, contentHash: string): void {
-    this.db.prepare("INSERT INTO pending_push (one, batch_id, content_hash, started_at) VALUES (1, ?, ?, ?) ON CONFLICT (one) DO UPDATE SET batch_id = excluded.batch_id, content_hash = excluded.content_hash, started_at = excluded.started_at").run(batchId, contentHash, new Date().toISOString());
+    this.db
+      .prepare(
+        "INSERT INTO pending_push (one, batch_id, content_hash, started_at) VALUES (1, ?, ?, ?) ON CONFLICT (one) DO UPDATE SET batch_id = excluded.batch_id, content_hash = excluded.content_hash, started_at = excluded.started_at",
+      )
+      .run(batchId, contentHash, new Date().toISOString());
   }
 
   /** The server answered the push (a report or a refusal): its id is never sent again. */

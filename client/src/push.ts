@@ -74,5 +74,7 @@ function refusal(error: GatewayError): Error {
   const e = error.errors[0]?.extensions ?? {};
   if (e.field !== "allowRemovals" || typeof e.removals !== "number") return error;
   const share = `${e.removals} of the ${e.current} current contacts (${Math.round(((e.removals as number) / Math.max(e.current as number, 1)) * 100)}%)`;
-  return new PermanentError(`push refused, nothing was changed: this FULL push would remove ${share}, more than the ${e.allowed} allowed without --allow-removals. Check that the file is complete; to accept these removals, add --allow-removals ${e.removals}`);
+  return new PermanentError(
+    `push refused, nothing was changed: this FULL push would remove ${share}, more than the ${e.allowed} allowed without --allow-removals. Check that the file is complete; to accept these removals, add --allow-removals ${e.removals}`,
+  );
 }

@@ -95,11 +95,24 @@ void runCommand({
     const mode = choiceOption("mode", values.mode, ["FULL", "INCREMENTAL"] as const, "INCREMENTAL");
     const pageSize = integerOption("page-size", values["page-size"], 1, 1000, 500);
     const allowRemovals = values["allow-removals"] === undefined ? undefined : integerOption("allow-removals", values["allow-removals"], 0, 1_000_000, 0);
-    if (!values.push && (values["dry-run"] || values.mode || allowRemovals !== undefined || values["batch-id"])) throw new UsageError("--mode, --dry-run, --allow-removals and --batch-id go with --push FILE");
+    if (!values.push && (values["dry-run"] || values.mode || allowRemovals !== undefined || values["batch-id"]))
+      throw new UsageError("--mode, --dry-run, --allow-removals and --batch-id go with --push FILE");
     if (allowRemovals !== undefined && mode !== "FULL") throw new UsageError("--allow-removals goes with --mode FULL (an INCREMENTAL push removes nothing)");
     const key = readKey(values);
     if (!key) throw new UsageError("no API key: set ENLACE_KEY, or give --key-file FILE");
-    const result = await runSync({ gateway, key, out: values.out!, push: values.push, mode, batchId: values["batch-id"], dryRun: values["dry-run"], allowRemovals, pageSize, progress: progress(), log: (line) => console.log(line) });
+    const result = await runSync({
+      gateway,
+      key,
+      out: values.out!,
+      push: values.push,
+      mode,
+      batchId: values["batch-id"],
+      dryRun: values["dry-run"],
+      allowRemovals,
+      pageSize,
+      progress: progress(),
+      log: (line) => console.log(line),
+    });
     return result.push && result.push.counts.rejected > 0 ? ExitCode.Rejected : ExitCode.Done;
   },
 });

@@ -46,7 +46,16 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   try {
     const result: SyncResult = { pulls: [], files: [] };
     if (options.push && contacts) {
-      result.push = await pushFile(client, store, { file: options.push, contacts, mode: options.mode ?? "INCREMENTAL", batchId: options.batchId, dryRun: options.dryRun, allowRemovals: options.allowRemovals, out: options.out, log });
+      result.push = await pushFile(client, store, {
+        file: options.push,
+        contacts,
+        mode: options.mode ?? "INCREMENTAL",
+        batchId: options.batchId,
+        dryRun: options.dryRun,
+        allowRemovals: options.allowRemovals,
+        out: options.out,
+        log,
+      });
       if (options.dryRun) return result;
     }
     for (const feed of [FOCAL_POINTS, PARTNER_CONTACTS] as const) {

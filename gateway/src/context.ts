@@ -21,5 +21,10 @@ export function requestIdOf(req: Request): string {
 }
 
 export function buildContext(req: Request, res: Response): GatewayContext {
-  return { requestId: requestIdOf(req), acceptLanguage: req.headers["accept-language"], identity: (res.locals.identity as Identity | undefined) ?? PUBLIC_IDENTITY, directoryRevision: res.locals.directoryRevision as string | undefined };
+  return {
+    requestId: requestIdOf(req),
+    acceptLanguage: req.headers["accept-language"],
+    identity: (res.locals.identity as Identity | undefined) ?? PUBLIC_IDENTITY,
+    directoryRevision: res.locals.directoryRevision as string | undefined,
+  };
 }

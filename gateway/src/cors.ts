@@ -7,7 +7,10 @@ import type { RequestHandler } from "express";
  * origin (scheme, host, port), the way browsers send it: a typo fails at start.
  */
 export function corsOriginsFromEnv(env = process.env): string[] {
-  const origins = (env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  const origins = (env.CORS_ORIGINS ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let parsed: URL | undefined;
     try {

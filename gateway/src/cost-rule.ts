@@ -156,9 +156,12 @@ export function costLimitPlugin(limits: CostLimits): ApolloServerPlugin<GatewayC
           const limit = role === Role.SECRETARIAT || role === Role.PARTNER ? limits.withBatchKey : limits.default;
           const cost = operationCost(schema, document, operation, (request.variables ?? {}) as Record<string, unknown>);
           if (cost > limit) {
-            throw new GraphQLError(`Operation cost ${cost.toLocaleString("en")} is over the limit of ${limit.toLocaleString("en")} (lists × fields: ask for fewer items with \`first\`, or fewer nested lists).`, {
-              extensions: { code: "COST_LIMIT_EXCEEDED", cost, limit, http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `Operation cost ${cost.toLocaleString("en")} is over the limit of ${limit.toLocaleString("en")} (lists × fields: ask for fewer items with \`first\`, or fewer nested lists).`,
+              {
+                extensions: { code: "COST_LIMIT_EXCEEDED", cost, limit, http: { status: 400 } },
+              },
+            );
           }
         },
       };

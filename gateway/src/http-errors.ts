@@ -9,8 +9,7 @@ export const httpErrors: ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
   const status = typeof error?.status === "number" ? error.status : 500;
   const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 400 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
-  const message =
-    status === 413 ? `Request body is larger than the limit of ${error.limit} bytes` : status === 400 ? `Bad request: ${error.message}` : "Internal server error";
+  const message = status === 413 ? `Request body is larger than the limit of ${error.limit} bytes` : status === 400 ? `Bad request: ${error.message}` : "Internal server error";
   log(status >= 500 ? "error" : "info", "http.error", { requestId: requestIdOf(req), status, code, message: error?.message });
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };
@@ -48,7 +47,11 @@ export const operationResolutionPlugin: ApolloServerPlugin = {
 export function persistedQueryErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
   if (formatted.extensions?.code !== "INTERNAL_SERVER_ERROR") return formatted;
   if (formatted.message === "provided sha does not match query") {
-    return { ...formatted, message: "extensions.persistedQuery.sha256Hash does not match the query: send the SHA-256 of the exact query text", extensions: { ...formatted.extensions, code: "PERSISTED_QUERY_HASH_MISMATCH" } };
+    return {
+      ...formatted,
+      message: "extensions.persistedQuery.sha256Hash does not match the query: send the SHA-256 of the exact query text",
+      extensions: { ...formatted.extensions, code: "PERSISTED_QUERY_HASH_MISMATCH" },
+    };
   }
   if (formatted.message === "Unsupported persisted query version") {
     return { ...formatted, message: "extensions.persistedQuery.version: only version 1 is supported", extensions: { ...formatted.extensions, code: "BAD_REQUEST" } };

@@ -27,7 +27,17 @@ export interface Limits {
   answerBytes: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { bodySize: "100kb", bodySizeWithKey: "10mb", depth: 10, introspectionDepth: 15, aliases: 15, tokens: 1000, cost: 100_000, costWithBatchKey: 2_000_000, answerBytes: 8 * 1024 * 1024 };
+export const DEFAULT_LIMITS: Limits = {
+  bodySize: "100kb",
+  bodySizeWithKey: "10mb",
+  depth: 10,
+  introspectionDepth: 15,
+  aliases: 15,
+  tokens: 1000,
+  cost: 100_000,
+  costWithBatchKey: 2_000_000,
+  answerBytes: 8 * 1024 * 1024,
+};
 
 export function limitsFromEnv(env = process.env): Limits {
   const int = (name: string, fallback: number) => {

@@ -38,7 +38,9 @@ function fragmentsUsed(node: ASTNode, fragments: Map<string, FragmentDefinitionN
 export function exampleOperations(dir = OPERATIONS_DIR): ExampleOperation[] {
   const samples = JSON.parse(readFileSync(join(dir, "examples.json"), "utf8")) as Record<string, { variables: Record<string, unknown>; role?: string; expect?: string }>;
   const examples: ExampleOperation[] = [];
-  for (const file of readdirSync(dir).filter((name) => name.endsWith(".graphql")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith(".graphql"))
+    .sort()) {
     const source = readFileSync(join(dir, file), "utf8");
     const document = parse(source);
     const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));

@@ -67,7 +67,16 @@ export function answerSizeLimit(maxBytes: number): RequestHandler {
       res.status(400);
       res.setHeader("cache-control", "private, no-store");
       res.setHeader("content-type", "application/json; charset=utf-8");
-      return send(JSON.stringify({ errors: [{ message: `The answer would be ${(size / 1_048_576).toFixed(1)} MB, over the limit of ${(maxBytes / 1_048_576).toFixed(0)} MB: ask for fewer items (first) or fewer fields`, extensions: { code: "RESPONSE_TOO_LARGE", bytes: size, limit: maxBytes } }] }));
+      return send(
+        JSON.stringify({
+          errors: [
+            {
+              message: `The answer would be ${(size / 1_048_576).toFixed(1)} MB, over the limit of ${(maxBytes / 1_048_576).toFixed(0)} MB: ask for fewer items (first) or fewer fields`,
+              extensions: { code: "RESPONSE_TOO_LARGE", bytes: size, limit: maxBytes },
+            },
+          ],
+        }),
+      );
     };
     next();
   };

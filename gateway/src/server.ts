@@ -64,7 +64,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? url ?? "", options.identitySecret, name),
   });
-  const cache = createPublicCache({ supergraphSdl: options.supergraphSdl, directoryUrl: options.subgraphUrls.directory ?? "", config: options.cache, corsOrigins: options.corsOrigins, bodyLimit: limits.bodySize });
+  const cache = createPublicCache({
+    supergraphSdl: options.supergraphSdl,
+    directoryUrl: options.subgraphUrls.directory ?? "",
+    config: options.cache,
+    corsOrigins: options.corsOrigins,
+    bodyLimit: limits.bodySize,
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limitRules(limits),

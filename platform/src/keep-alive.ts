@@ -9,5 +9,4 @@ import fetch, { type RequestInit, type Response } from "node-fetch";
 const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
 const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
 
-export const keepAliveFetch = (url: string, init: RequestInit): Promise<Response> =>
-  fetch(url, { ...init, agent: (parsed: URL) => (parsed.protocol === "http:" ? httpAgent : httpsAgent) });
+export const keepAliveFetch = (url: string, init: RequestInit): Promise<Response> => fetch(url, { ...init, agent: (parsed: URL) => (parsed.protocol === "http:" ? httpAgent : httpsAgent) });

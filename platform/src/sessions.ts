@@ -25,4 +25,3 @@ export interface SessionBackend {
   remove(idHash: string): Promise<void>;
   countForKey(keyId: string): Promise<number>;
 }
-

@@ -19,25 +19,28 @@ const USAGE = `usage: npm run seed
 
 /** `npm run seed`: migrates and seeds every subgraph's database (idempotent). */
 export function runSeedCommand(argv: string[] = process.argv.slice(2)): Promise<ExitCode> {
-  return runCommand({
-    name: "seed",
-    usage: USAGE,
-    config: { options: {} },
-    async run() {
-      for (const subgraph of SUBGRAPHS) {
-        const config = databaseConfigFromEnv(subgraph.name);
-        const created = !(await databaseExists(config, subgraph.name));
-        console.log(`${subgraph.name} database: ${describeDatabase(config)}${created ? " (created now)" : ""}`);
-        const dataSource = await subgraph.open(config);
-        try {
-          console.log(await SEEDS[subgraph.name](dataSource));
-        } finally {
-          await dataSource.destroy();
+  return runCommand(
+    {
+      name: "seed",
+      usage: USAGE,
+      config: { options: {} },
+      async run() {
+        for (const subgraph of SUBGRAPHS) {
+          const config = databaseConfigFromEnv(subgraph.name);
+          const created = !(await databaseExists(config, subgraph.name));
+          console.log(`${subgraph.name} database: ${describeDatabase(config)}${created ? " (created now)" : ""}`);
+          const dataSource = await subgraph.open(config);
+          try {
+            console.log(await SEEDS[subgraph.name](dataSource));
+          } finally {
+            await dataSource.destroy();
+          }
         }
-      }
-      return ExitCode.Done;
+        return ExitCode.Done;
+      },
     },
-  }, argv);
+    argv,
+  );
 }
 
 if (require.main === module) void runSeedCommand();

@@ -64,7 +64,29 @@ export async function addSyntheticRepresentations(dataSource: DataSource, count:
       }
       for (const procedure of TYPICAL[kind]) offers.push([id, procedure, "TYPICAL_FOR_KIND"]);
     }
-    await insert(m, "representation", ["id", "kind", "sending_country_code", "host_country_code", "city", "latitude", "longitude", "coordinate_precision", "phones", "emails", "languages", "status", "source_urls", "search_text", "search_names", "version"], reps);
+    await insert(
+      m,
+      "representation",
+      [
+        "id",
+        "kind",
+        "sending_country_code",
+        "host_country_code",
+        "city",
+        "latitude",
+        "longitude",
+        "coordinate_precision",
+        "phones",
+        "emails",
+        "languages",
+        "status",
+        "source_urls",
+        "search_text",
+        "search_names",
+        "version",
+      ],
+      reps,
+    );
     await insert(m, "representation_jurisdiction", ["representation_id", "country_code", "basis"], jurisdictions);
     await insert(m, "procedure_offer", ["representation_id", "procedure_code", "basis"], offers);
   });

@@ -26,5 +26,7 @@ export function pgRestoreCommand(url: string, dir: string, owner: string): strin
 
 /** After pg_restore of a database with a change feed: the restored feed's tokens are good only up to the backup's state (see sync-state.ts). */
 export function pgRotateCommand(url: string): string {
-  return `psql --single-transaction --dbname=${quote(printableUrl(url))} ${rotateAfterRestoreSql("postgres").map((sql) => `--command=${quote(sql)}`).join(" ")}`;
+  return `psql --single-transaction --dbname=${quote(printableUrl(url))} ${rotateAfterRestoreSql("postgres")
+    .map((sql) => `--command=${quote(sql)}`)
+    .join(" ")}`;
 }

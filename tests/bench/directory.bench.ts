@@ -62,7 +62,13 @@ export async function benchDirectoryList(options = { trials: 3, seconds: 5, conn
     // A figure made of refused requests is worse than none.
     if (errors) throw new Error(`directory list bench: ${errors} requests failed (non-2xx or socket errors); no figures`);
     const row = (name: string, results: typeof gateway) =>
-      `  ${name.padEnd(22)} ${median(results.map((r) => r.rps)).toFixed(0).padStart(7)} req/s   p50 ${median(results.map((r) => r.p50)).toFixed(1).padStart(6)} ms   p99 ${median(results.map((r) => r.p99)).toFixed(1).padStart(6)} ms`;
+      `  ${name.padEnd(22)} ${median(results.map((r) => r.rps))
+        .toFixed(0)
+        .padStart(7)} req/s   p50 ${median(results.map((r) => r.p50))
+        .toFixed(1)
+        .padStart(6)} ms   p99 ${median(results.map((r) => r.p99))
+        .toFixed(1)
+        .padStart(6)} ms`;
     const ratio = median(gateway.map((r) => r.rps)) / median(subgraph.map((r) => r.rps));
     return [
       `directory list: 50 offices with country names and procedures; ${options.connections} connections, ${options.trials} interleaved trials of ${options.seconds} s, medians`,

@@ -12,12 +12,7 @@ export interface LoadResult {
 }
 
 /** POSTs one GraphQL operation as fast as `connections` clients can for `seconds`. */
-export async function load(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  options: { connections: number; seconds: number; headers?: Record<string, string> },
-): Promise<LoadResult> {
+export async function load(url: string, query: string, variables: Record<string, unknown>, options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
   let failedBody = "";
   const result = await autocannon({
     url,

@@ -65,8 +65,11 @@ export async function benchPages(options = { trials: 3, seconds: 5, connections:
         results[path.name] = [];
         await loadPage(`${new URL(path.gateway.url).origin}${page.path}`, [path.gateway, directory], 2, options.connections); // warm up
       }
-      for (let i = 0; i < options.trials; i++) for (const path of paths) results[path.name].push(await loadPage(`${new URL(path.gateway.url).origin}${page.path}`, [path.gateway, directory], options.seconds, options.connections));
-      const errors = Object.values(results).flat().reduce((sum, r) => sum + r.errors, 0);
+      for (let i = 0; i < options.trials; i++)
+        for (const path of paths) results[path.name].push(await loadPage(`${new URL(path.gateway.url).origin}${page.path}`, [path.gateway, directory], options.seconds, options.connections));
+      const errors = Object.values(results)
+        .flat()
+        .reduce((sum, r) => sum + r.errors, 0);
       if (errors) throw new Error(`pages bench, ${page.name}: ${errors} requests failed; no figures`);
       lines.push(`  ${page.name} (${page.path})`);
       for (const path of paths) {

@@ -26,7 +26,12 @@ function loadCost(module: string, call: string): { ms: number; mb: number } {
 export function benchPlaces(region: ReadonlySet<string>, rounds = 5): string[] {
   const gazetteerLoad = loadCost("places/gazetteer.js", "m.gazetteer()");
   const boundariesLoad = loadCost("geo/boundaries.js", "m.countryAt(0, 0)");
-  const table = parse(readFileSync(join(__dirname, "../../../tests/fixtures/place-table.csv"), "utf8"), { columns: true }) as { query: string; country_iso2: string; latitude: string; longitude: string }[];
+  const table = parse(readFileSync(join(__dirname, "../../../tests/fixtures/place-table.csv"), "utf8"), { columns: true }) as {
+    query: string;
+    country_iso2: string;
+    latitude: string;
+    longitude: string;
+  }[];
   const resolve = (r: (typeof table)[number]) => {
     try {
       resolvePlaceQuery({ text: r.query, country: r.country_iso2 || undefined, field: "near.place", region, limit: 6 });

@@ -59,7 +59,9 @@ export async function benchPublicReads(options = { trials: 3, seconds: 5, connec
       // The same with the revision read at most every 5 ms (writes made elsewhere seen up to 5 ms late).
       { name: "cache warm, rev ≤5 ms", url: stack.gateways.interval.url, processes: [stack.gateways.interval, directory] },
     ];
-    const lines = [`public reads, production layout (one process per subgraph and per gateway, NODE_ENV=production); ${options.connections} connections, ${options.trials} interleaved trials of ${options.seconds} s, medians`];
+    const lines = [
+      `public reads, production layout (one process per subgraph and per gateway, NODE_ENV=production); ${options.connections} connections, ${options.trials} interleaved trials of ${options.seconds} s, medians`,
+    ];
     const results: Record<string, Record<string, Measured[]>> = {};
     for (const w of WORKLOADS) {
       results[w.name] = {};
@@ -70,7 +72,9 @@ export async function benchPublicReads(options = { trials: 3, seconds: 5, connec
       for (let i = 0; i < options.trials; i++) {
         for (const path of paths) results[w.name][path.name].push(await trial(path.url, w, path.processes, { ...options, headers: path.headers }));
       }
-      const errors = Object.values(results[w.name]).flat().reduce((sum, r) => sum + r.errors, 0);
+      const errors = Object.values(results[w.name])
+        .flat()
+        .reduce((sum, r) => sum + r.errors, 0);
       if (errors) {
         const what = Object.entries(results[w.name]).flatMap(([path, rs]) => rs.filter((r) => r.errors).map((r) => `${path}: ${r.failures}`));
         throw new Error(`public reads bench, ${w.name}: ${errors} requests failed; no figures\n${what.join("\n")}`);

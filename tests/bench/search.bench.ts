@@ -14,7 +14,18 @@ import { median } from "./load";
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
 /** What a search box sends, in the four languages, whole words and prefixes. */
-const QUERIES = ["consulado de haiti", "embassy of haiti", "ambassade d'haïti", "embaixada do brasil", "Nueva York", "tapach", "consulado general", "emb", "india panama", "honorary consulate of italy"];
+const QUERIES = [
+  "consulado de haiti",
+  "embassy of haiti",
+  "ambassade d'haïti",
+  "embaixada do brasil",
+  "Nueva York",
+  "tapach",
+  "consulado general",
+  "emb",
+  "india panama",
+  "honorary consulate of italy",
+];
 
 /**
  * p50/p99 of a text search at 100,000 offices: the SQL the list runs for one page of 20

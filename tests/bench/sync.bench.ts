@@ -101,7 +101,10 @@ export async function benchSync(options = { contacts: 100_000, small: 100, round
     const latencies: Record<"small" | "big", number[]> = { small: [], big: [] };
     const rounds: Record<"small" | "big", number[]> = { small: [], big: [] };
     for (let r = 0; r < options.rounds; r++) {
-      for (const [name, stack, key, token] of [["small", small, smallKey, smallPull.token], ["big", big, bigKey, raw.token]] as const) {
+      for (const [name, stack, key, token] of [
+        ["small", small, smallKey, smallPull.token],
+        ["big", big, bigKey, raw.token],
+      ] as const) {
         const times = await emptyDeltas(stack, key, token, options.perRound);
         latencies[name].push(...times);
         rounds[name].push(median(times));

@@ -43,7 +43,11 @@ describe.each(DATABASES)("a country's table, both ways (%s)", (db) => {
 
   const download = async (who: Record<string, string>, file = "GT.xlsx") => fetch(`${origin}/country-tables/${file}?lang=es`, { headers: who });
   const send = async (who: Record<string, string>, bytes: Buffer | Uint8Array, query = "", file = "GT.xlsx") => {
-    const response = await fetch(`${origin}/country-tables/${file}${query}`, { method: "POST", headers: { ...who, "content-type": file.endsWith("csv") ? "text/csv" : XLSX }, body: new Uint8Array(bytes) });
+    const response = await fetch(`${origin}/country-tables/${file}${query}`, {
+      method: "POST",
+      headers: { ...who, "content-type": file.endsWith("csv") ? "text/csv" : XLSX },
+      body: new Uint8Array(bytes),
+    });
     return { status: response.status, body: (await response.json()) as any };
   };
   const workbook = async () => {
@@ -67,7 +71,8 @@ describe.each(DATABASES)("a country's table, both ways (%s)", (db) => {
     expect(sheet.name).toBe("Oficinas");
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     for (const column of REQUIRED) expect(header).toContain(column);
-    const total = (await stack.query(`{ representations(filter: { hostCountry: ["GT"], status: [ACTIVE, TEMPORARILY_CLOSED, CLOSED] }, first: 0) { totalCount } }`)).body.data.representations.totalCount;
+    const total = (await stack.query(`{ representations(filter: { hostCountry: ["GT"], status: [ACTIVE, TEMPORARILY_CLOSED, CLOSED] }, first: 0) { totalCount } }`)).body.data.representations
+      .totalCount;
     expect(sheet.actualRowCount - 1).toBe(total);
     expect(sheet.getCell(2, columnOf(sheet, "kind")).dataValidation).toMatchObject({ type: "list" });
     expect(sheet.getCell(2, columnOf(sheet, "passport")).dataValidation?.formulae).toEqual(['"CONFIRMED,USUAL,NO"']);
@@ -134,7 +139,8 @@ describe.each(DATABASES)("a country's table, both ways (%s)", (db) => {
     expect(sent.body).toMatchObject({ dryRun: false, recorded: true, status: "PENDING" });
     expect(await read(phoneOffice)).toEqual(phoneBefore); // nothing changes before the secretariat applies it
     const id = sent.body.submissionId as string;
-    const listed = (await stack.query(`{ countryTableSubmissions(status: PENDING) { id country submittedAs createdCount changedCount } }`, undefined, as.secretariat)).body.data.countryTableSubmissions;
+    const listed = (await stack.query(`{ countryTableSubmissions(status: PENDING) { id country submittedAs createdCount changedCount } }`, undefined, as.secretariat)).body.data
+      .countryTableSubmissions;
     expect(listed).toContainEqual({ id, country: "GT", submittedAs: "OFFICIAL GT", createdCount: 1, changedCount: 2 });
 
     const applied = await stack.query(`mutation ($id: ID!) { applyCountryTableSubmission(id: $id) { status decidedAt } }`, { id }, as.secretariat);
@@ -149,7 +155,8 @@ describe.each(DATABASES)("a country's table, both ways (%s)", (db) => {
     expect(source.excerpt).toContain("Submitted by the migration authority of Guatemala (OFFICIAL GT)");
     const passport = (await read(passportOffice)).procedures.find((p: { procedure: { code: string } }) => p.procedure.code === "PASSPORT");
     expect(passport).toMatchObject({ basis: "CONFIRMED", sourceUrl: `enlace:country-table/${id}` });
-    const created = (await stack.query(`{ representations(filter: { hostCountry: ["GT"], sendingCountry: ["BT"] }) { nodes { id city emails provenance { verifiedByCountry } } } }`)).body.data.representations.nodes;
+    const created = (await stack.query(`{ representations(filter: { hostCountry: ["GT"], sendingCountry: ["BT"] }) { nodes { id city emails provenance { verifiedByCountry } } } }`)).body.data
+      .representations.nodes;
     expect(created).toEqual([{ id: preview.body.diff.created[0].id, city: "Quetzaltenango", emails: ["consulado.bt@example.org"], provenance: { verifiedByCountry: "GT" } }]);
 
     // Guatemala's completeness figures move; the public CSV and the office's page show the phone.

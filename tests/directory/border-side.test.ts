@@ -7,7 +7,9 @@ import { startTestStack, type TestStack } from "../helpers/stack";
 type Row = { id: string; name: string; country_iso2: string; latitude: string; longitude: string };
 const BORDER = parse(readFileSync(join(__dirname, "../../subgraphs/directory/data/border-places.csv"), "utf8"), { columns: true }) as Row[];
 // The place test table too (tests/fixtures/place-table.csv): towns, capitals and posts, each place once.
-const TABLE = (parse(readFileSync(join(__dirname, "../fixtures/place-table.csv"), "utf8"), { columns: true }) as { expected_name: string; expected_country_iso2: string; latitude: string; longitude: string }[])
+const TABLE = (
+  parse(readFileSync(join(__dirname, "../fixtures/place-table.csv"), "utf8"), { columns: true }) as { expected_name: string; expected_country_iso2: string; latitude: string; longitude: string }[]
+)
   .map((r) => ({ id: `${r.expected_name} (${r.expected_country_iso2})`, name: r.expected_name, country_iso2: r.expected_country_iso2, latitude: r.latitude, longitude: r.longitude }))
   .filter((r) => r.latitude && r.country_iso2);
 const PLACES: Row[] = [...new Map([...BORDER, ...TABLE].map((r) => [`${r.latitude},${r.longitude},${r.country_iso2}`, r])).values()];

@@ -44,14 +44,26 @@ describe.each(DATABASES)("confirming an office's details (%s)", (db) => {
 
   it("accepting a correction verifies the office today by the reporting country, with the report as the source of what it changed", async () => {
     const office = "in-gt-emb-guatemala-city";
-    const report = await stack.query(`mutation { submitCorrection(representationId: "${office}", changes: { openingHours: "Mo-Fr 09:00-12:00" }, comment: "Llamé hoy a la embajada") { id } }`, undefined, as.gt);
+    const report = await stack.query(
+      `mutation { submitCorrection(representationId: "${office}", changes: { openingHours: "Mo-Fr 09:00-12:00" }, comment: "Llamé hoy a la embajada") { id } }`,
+      undefined,
+      as.gt,
+    );
     expect(report.body.errors).toBeUndefined();
     const { version } = await read(office);
-    const accepted = await stack.query(`mutation ($id: ID!, $v: Int!) { acceptCorrection(id: $id, representationVersion: $v) { status } }`, { id: report.body.data.submitCorrection.id, v: version }, as.secretariat);
+    const accepted = await stack.query(
+      `mutation ($id: ID!, $v: Int!) { acceptCorrection(id: $id, representationVersion: $v) { status } }`,
+      { id: report.body.data.submitCorrection.id, v: version },
+      as.secretariat,
+    );
     expect(accepted.body.errors).toBeUndefined();
     const after = await read(office);
     expect(after.provenance).toEqual({ lastVerifiedOn: today, verifiedByCountry: "GT" });
-    expect(after.fieldSources.find((s: { field: string }) => s.field === "OPENING_HOURS")).toMatchObject({ value: "Mo-Fr 09:00-12:00", url: `enlace:correction/${report.body.data.submitCorrection.id}`, published: today });
+    expect(after.fieldSources.find((s: { field: string }) => s.field === "OPENING_HOURS")).toMatchObject({
+      value: "Mo-Fr 09:00-12:00",
+      url: `enlace:correction/${report.body.data.submitCorrection.id}`,
+      published: today,
+    });
   });
 });
 

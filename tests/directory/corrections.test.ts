@@ -36,7 +36,11 @@ describe.each(DATABASES)("corrections from the field (%s)", (db) => {
     const pending = await stack.query(`{ pendingCorrections { id representation { id } } }`, undefined, as.secretariat);
     expect(pending.body.data.pendingCorrections).toEqual([{ id: correction.id, representation: { id: ID } }]);
 
-    const accepted = await stack.query(`mutation ($id: ID!, $v: Int!) { acceptCorrection(id: $id, representationVersion: $v) { status decidedAt } }`, { id: correction.id, v: before.version }, as.secretariat);
+    const accepted = await stack.query(
+      `mutation ($id: ID!, $v: Int!) { acceptCorrection(id: $id, representationVersion: $v) { status decidedAt } }`,
+      { id: correction.id, v: before.version },
+      as.secretariat,
+    );
     expect(accepted.body.errors).toBeUndefined();
     expect(accepted.body.data.acceptCorrection.status).toBe("ACCEPTED");
     expect(await office()).toEqual({ version: before.version + 1, phones: [{ e164: "+5072643043" }] });

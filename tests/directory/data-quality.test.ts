@@ -96,7 +96,9 @@ describe("npm run data:check", () => {
   it("prints each section with its count and ids, and exits 0", async () => {
     const { stdout } = await run([]);
     // First what to verify first, ranked by how often each office is the first answer (issue 18).
-    expect(stdout).toMatch(/^Verify first: the offices that are the first answer at the region's border posts, reception points and capitals\n  96 places × 28 priority nationalities = 2688 lookups; \d+ have an office that can act; its phone is there in \d+/);
+    expect(stdout).toMatch(
+      /^Verify first: the offices that are the first answer at the region's border posts, reception points and capitals\n  96 places × 28 priority nationalities = 2688 lookups; \d+ have an office that can act; its phone is there in \d+/,
+    );
     expect(stdout).toMatch(/\n  rank  first in  office — contacts; newest dated contact source; last verified\n\s+1\s+\d+\s+[a-z]{2}-[a-z]{2}-/);
     expect(stdout).toMatch(/\nPriority nationality × CRM member state with no office that covers it: \d+ of 308 pairs\n    [A-Z]{2} in [A-Z]{2}: /);
     expect(stdout).toMatch(/\nDirectory data check, \d{4}-\d{2}-\d{2}: 868 offices/);
@@ -112,8 +114,14 @@ describe("npm run data:check", () => {
     const wrong = join(dataDir, "wrong");
     const failed = await promisify(execFile)(process.execPath, [join(__dirname, "../../dist/subgraphs/directory/src/quality/data-check-cli.js")], {
       env: { ...process.env, DATA_DIR: wrong, DATABASE_URL: "", DIRECTORY_DATABASE_URL: "" },
-    }).then(() => ({ code: 0, stderr: "" }), (error: { code: number; stderr: string }) => error);
-    expect([failed.code, failed.stderr]).toEqual([2, `data:check: no directory database in SQLite file ${join(wrong, "directory.sqlite")}: check DATA_DIR (or DIRECTORY_DATABASE_URL / DATABASE_URL); npm start or npm run seed creates it\n`]);
+    }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect([failed.code, failed.stderr]).toEqual([
+      2,
+      `data:check: no directory database in SQLite file ${join(wrong, "directory.sqlite")}: check DATA_DIR (or DIRECTORY_DATABASE_URL / DATABASE_URL); npm start or npm run seed creates it\n`,
+    ]);
     expect(existsSync(wrong)).toBe(false);
   });
 

@@ -35,7 +35,11 @@ describe.each(DATABASES)("secretariat edits to the directory (%s)", (db) => {
 
   it("lets the secretariat update an address, and records who changed what", async () => {
     const before = await read();
-    const { body } = await stack.query(UPDATE, { id: ID, version: before.version, changes: { address: "Presa Don Martín 53, Irrigación", phones: ["55 5580 2487"], openingHours: "Mo-Fr 09:00-14:00; PH off", languages: ["ht", "fr", "es"] } }, as.secretariat);
+    const { body } = await stack.query(
+      UPDATE,
+      { id: ID, version: before.version, changes: { address: "Presa Don Martín 53, Irrigación", phones: ["55 5580 2487"], openingHours: "Mo-Fr 09:00-14:00; PH off", languages: ["ht", "fr", "es"] } },
+      as.secretariat,
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data.updateRepresentation).toEqual({ id: ID, version: before.version + 1, address: "Presa Don Martín 53, Irrigación" });
     const after = await read();
@@ -47,7 +51,11 @@ describe.each(DATABASES)("secretariat edits to the directory (%s)", (db) => {
     // Every value with its source (issue 18): each value the write set is sourced by the write itself.
     const { body: sourced } = await stack.query(`query ($id: ID!) { representation(id: $id) { fieldSources { field value url excerpt } } }`, { id: ID });
     const sources = sourced.data.representation.fieldSources;
-    for (const [field, value] of [["ADDRESS", "Presa Don Martín 53, Irrigación"], ["PHONE", "55 5580 2487"], ["OPENING_HOURS", "Mo-Fr 09:00-14:00; PH off"]]) {
+    for (const [field, value] of [
+      ["ADDRESS", "Presa Don Martín 53, Irrigación"],
+      ["PHONE", "55 5580 2487"],
+      ["OPENING_HOURS", "Mo-Fr 09:00-14:00; PH off"],
+    ]) {
       const source = sources.find((s: { field: string; value: string }) => s.field === field && s.value === value);
       expect(source, field).toMatchObject({ url: `enlace:audit/${ID}/v${before.version + 1}` });
       expect(source.excerpt).toContain(value);
@@ -57,16 +65,18 @@ describe.each(DATABASES)("secretariat edits to the directory (%s)", (db) => {
 
   it("marks a record verified today, with who did it", async () => {
     const before = await read();
-    const { body } = await stack.query(`mutation ($id: ID!, $v: Int!) { markRepresentationVerified(id: $id, version: $v) { provenance { lastVerifiedOn } } }`, { id: ID, v: before.version }, as.secretariat);
+    const { body } = await stack.query(
+      `mutation ($id: ID!, $v: Int!) { markRepresentationVerified(id: $id, version: $v) { provenance { lastVerifiedOn } } }`,
+      { id: ID, v: before.version },
+      as.secretariat,
+    );
     expect(body.data.markRepresentationVerified.provenance.lastVerifiedOn).toBe(new Date().toISOString().slice(0, 10));
     expect((await audit()).at(-1)).toMatchObject({ action: "VERIFIED" });
   });
 
   it("lets exactly one of two concurrent updates of the same version win", async () => {
     const { version } = await read();
-    const results = await Promise.all(
-      ["Calle A 1", "Calle B 2"].map((address) => stack.query(UPDATE, { id: ID, version, changes: { address } }, as.secretariat)),
-    );
+    const results = await Promise.all(["Calle A 1", "Calle B 2"].map((address) => stack.query(UPDATE, { id: ID, version, changes: { address } }, as.secretariat)));
     const codes = results.map((r) => r.body.errors?.[0].extensions?.code ?? "OK").sort();
     expect(codes).toEqual(["OK", "VERSION_CONFLICT"]);
     const conflict = results.find((r) => r.body.errors)?.body.errors?.[0];
@@ -84,7 +94,7 @@ describe.each(DATABASES)("secretariat edits to the directory (%s)", (db) => {
       editRepresentation(ds, who, "ht-do-cons-higuey", a, "UPDATED", (rep) => void (rep.address = "Calle 2")),
       editRepresentation(ds, who, "ht-do-cons-santiago-de-los-caballeros", b, "UPDATED", (rep) => void (rep.address = "Calle 3")),
     ]);
-    const outcome = results.map((r) => (r.status === "fulfilled" ? "OK" : (r.reason as { extensions?: { code?: string } }).extensions?.code ?? String(r.reason)));
+    const outcome = results.map((r) => (r.status === "fulfilled" ? "OK" : ((r.reason as { extensions?: { code?: string } }).extensions?.code ?? String(r.reason))));
     expect([outcome.slice(0, 2).sort(), outcome[2]]).toEqual([["OK", "VERSION_CONFLICT"], "OK"]);
   });
 
@@ -125,13 +135,23 @@ describe.each(DATABASES)("secretariat edits to the directory (%s)", (db) => {
   it("closes an office without deleting it: hidden by default, found when asked for", async () => {
     const id = "ht-do-cons-barahona";
     const { version } = await read(id);
-    const { body } = await stack.query(`mutation ($id: ID!, $v: Int!) { changeRepresentationStatus(id: $id, version: $v, status: CLOSED, since: "2026-10-01") { status statusSince } }`, { id, v: version }, as.secretariat);
+    const { body } = await stack.query(
+      `mutation ($id: ID!, $v: Int!) { changeRepresentationStatus(id: $id, version: $v, status: CLOSED, since: "2026-10-01") { status statusSince } }`,
+      { id, v: version },
+      as.secretariat,
+    );
     expect(body.data.changeRepresentationStatus).toEqual({ status: "CLOSED", statusSince: "2026-10-01" });
     const list = async (status?: string[]) =>
-      (await stack.query(`query ($s: [RepresentationStatus!]) { representations(filter: { sendingCountry: ["HT"], hostCountry: ["DO"], status: $s }, first: 50) { nodes { id } } }`, { s: status })).body.data.representations.nodes.map((n: { id: string }) => n.id);
+      (
+        await stack.query(`query ($s: [RepresentationStatus!]) { representations(filter: { sendingCountry: ["HT"], hostCountry: ["DO"], status: $s }, first: 50) { nodes { id } } }`, { s: status })
+      ).body.data.representations.nodes.map((n: { id: string }) => n.id);
     expect(await list()).not.toContain(id);
     expect(await list(["CLOSED"])).toEqual([id]);
-    const bad = await stack.query(`mutation ($id: ID!, $v: Int!) { changeRepresentationStatus(id: $id, version: $v, status: ACTIVE, since: "2026-02-30") { status } }`, { id, v: version + 1 }, as.secretariat);
+    const bad = await stack.query(
+      `mutation ($id: ID!, $v: Int!) { changeRepresentationStatus(id: $id, version: $v, status: ACTIVE, since: "2026-02-30") { status } }`,
+      { id, v: version + 1 },
+      as.secretariat,
+    );
     expect(bad.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "since" });
   });
 
@@ -144,10 +164,17 @@ describe.each(DATABASES)("secretariat edits to the directory (%s)", (db) => {
     expect(body.errors).toBeUndefined();
     const rep = body.data.createRepresentation;
     expect(rep).toMatchObject({ id: "ht-mx-cons-tijuana", version: 1, kind: "CONSULATE", city: "Tijuana", status: "ACTIVE", provenance: { sources: ["https://example.org/haiti-tijuana"] } });
-    expect(rep.jurisdiction).toEqual([{ basis: "RESIDENT", country: { code: "MX" } }, { basis: "CONCURRENT_ACCREDITATION", country: { code: "US" } }]);
+    expect(rep.jurisdiction).toEqual([
+      { basis: "RESIDENT", country: { code: "MX" } },
+      { basis: "CONCURRENT_ACCREDITATION", country: { code: "US" } },
+    ]);
     expect(rep.procedures).toHaveLength(9);
     expect(new Set(rep.procedures.map((p: { basis: string }) => p.basis))).toEqual(new Set(["TYPICAL_FOR_KIND"]));
-    const again = await stack.query(`mutation { createRepresentation(input: { kind: CONSULATE, sendingCountry: "HT", hostCountry: "HT", source: "https://example.org" }) { id } }`, undefined, as.secretariat);
+    const again = await stack.query(
+      `mutation { createRepresentation(input: { kind: CONSULATE, sendingCountry: "HT", hostCountry: "HT", source: "https://example.org" }) { id } }`,
+      undefined,
+      as.secretariat,
+    );
     expect(again.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.hostCountry" });
   });
 
@@ -205,7 +232,8 @@ describe.each(DATABASES)("staleness in the open (%s)", (db) => {
 
   it("lists records not verified since a date, and drops one once it is verified", async () => {
     const list = async () =>
-      (await stack.query(`{ representations(filter: { notVerifiedSince: "2023-01-01", hostCountry: ["MX"] }, first: 100) { totalCount nodes { id provenance { lastVerifiedOn } } } }`)).body.data.representations;
+      (await stack.query(`{ representations(filter: { notVerifiedSince: "2023-01-01", hostCountry: ["MX"] }, first: 100) { totalCount nodes { id provenance { lastVerifiedOn } } } }`)).body.data
+        .representations;
     const before = await list();
     expect(before.totalCount).toBeGreaterThan(0);
     for (const node of before.nodes) expect(node.provenance.lastVerifiedOn === null || node.provenance.lastVerifiedOn < "2023-01-01").toBe(true);

@@ -36,12 +36,7 @@ describe.each(DATABASES)("directory subgraph as a federation subgraph (%s)", (db
     );
     expect(body).toEqual({
       data: {
-        _entities: [
-          { code: "HT", name: "Haiti" },
-          { id: "in-pa-emb-panama-city", kind: "EMBASSY" },
-          { code: "PA", name: "Panama" },
-          null,
-        ],
+        _entities: [{ code: "HT", name: "Haiti" }, { id: "in-pa-emb-panama-city", kind: "EMBASSY" }, { code: "PA", name: "Panama" }, null],
       },
     });
     expect(stack.statements()).toBe(2); // one for the countries, one for the representations

@@ -49,7 +49,10 @@ describe.each(DATABASES)("Query.nearestRepresentations on the real data (%s)", (
     const firstNone = results.findIndex((x) => !x.coversLocation);
     expect(results.slice(firstNone).every((x) => !x.coversLocation)).toBe(true);
     // within each group, by distance
-    const located = results.slice(firstNone).filter((x) => x.distanceKm !== null).map((x) => x.distanceKm as number);
+    const located = results
+      .slice(firstNone)
+      .filter((x) => x.distanceKm !== null)
+      .map((x) => x.distanceKm as number);
     expect(located).toEqual([...located].sort((a, b) => a - b));
   });
 
@@ -147,16 +150,28 @@ describe.each(DATABASES)("Query.nearestRepresentations on the real data (%s)", (
     expect((await first()).representation.id).toBe("bd-mx-emb-mexico-city");
 
     // moved next door: the distance follows
-    await stack.query(`mutation ($v: Int!) { updateRepresentation(id: "bd-mx-emb-mexico-city", version: $v, changes: { coordinates: { latitude: 14.9, longitude: -92.26 } }) { version } }`, { v: await version("bd-mx-emb-mexico-city") }, st);
+    await stack.query(
+      `mutation ($v: Int!) { updateRepresentation(id: "bd-mx-emb-mexico-city", version: $v, changes: { coordinates: { latitude: 14.9, longitude: -92.26 } }) { version } }`,
+      { v: await version("bd-mx-emb-mexico-city") },
+      st,
+    );
     expect((await first()).distanceKm).toBeLessThan(2);
 
     // closed: no longer offered; the nearest covering office is now another one or none
-    await stack.query(`mutation ($v: Int!) { changeRepresentationStatus(id: "bd-mx-emb-mexico-city", version: $v, status: CLOSED, since: "2026-11-01") { status } }`, { v: await version("bd-mx-emb-mexico-city") }, st);
+    await stack.query(
+      `mutation ($v: Int!) { changeRepresentationStatus(id: "bd-mx-emb-mexico-city", version: $v, status: CLOSED, since: "2026-11-01") { status } }`,
+      { v: await version("bd-mx-emb-mexico-city") },
+      st,
+    );
     expect((await first()).representation.id).not.toBe("bd-mx-emb-mexico-city");
 
     // added: a consulate in Tapachula itself, placed by the secretariat
-    const created = await stack.query(`mutation { createRepresentation(input: { kind: CONSULATE, sendingCountry: "BD", hostCountry: "MX", city: "Tapachula", coordinates: { latitude: 14.905, longitude: -92.259 }, source: "https://example.org/bd-tapachula" }) { id } }`, undefined, st);
-    expect((await first())).toMatchObject({ basis: "RESIDENT", representation: { id: created.body.data.createRepresentation.id } });
+    const created = await stack.query(
+      `mutation { createRepresentation(input: { kind: CONSULATE, sendingCountry: "BD", hostCountry: "MX", city: "Tapachula", coordinates: { latitude: 14.905, longitude: -92.259 }, source: "https://example.org/bd-tapachula" }) { id } }`,
+      undefined,
+      st,
+    );
+    expect(await first()).toMatchObject({ basis: "RESIDENT", representation: { id: created.body.data.createRepresentation.id } });
   });
 
   it("runs a bounded number of SQL statements that does not grow with the number of results", async () => {

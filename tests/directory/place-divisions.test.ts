@@ -14,7 +14,15 @@ const PLACES = `query ($search: String!, $country: String, $first: Int) {
 }`;
 
 type Division = { code: string; name: string };
-type Resolved = { name: string; country: { code: string }; latitude: number; longitude: number; matchedBy: string; division: Division | null; alternatives: { name: string; country: { code: string }; matchedBy: string; division: Division | null }[] };
+type Resolved = {
+  name: string;
+  country: { code: string };
+  latitude: number;
+  longitude: number;
+  matchedBy: string;
+  division: Division | null;
+  alternatives: { name: string; country: { code: string }; matchedBy: string; division: Division | null }[];
+};
 
 /** The real towns, as GeoNames cities500 places them (ids 3516266, 3515819, 3530103). */
 const TAPACHULA = { latitude: 14.90385, longitude: -92.25749 };

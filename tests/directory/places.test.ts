@@ -22,7 +22,9 @@ const read = (path: string) => parse(readFileSync(join(__dirname, path), "utf8")
 const TABLE = read("../fixtures/place-table.csv") as Row[];
 /** The CRM region: member states and the directory's host countries. */
 const REGION = new Set([
-  ...read("../../seed/data/memberships.csv").filter((m) => m.conference === "CRM" && m.standing === "MEMBER").map((m) => m.country_iso2),
+  ...read("../../seed/data/memberships.csv")
+    .filter((m) => m.conference === "CRM" && m.standing === "MEMBER")
+    .map((m) => m.country_iso2),
   ...read("../../seed/data/representations.csv").map((r) => r.host_country_iso2),
 ]);
 const km = (a: { latitude: number; longitude: number }, row: Row) => distanceKm(a, { latitude: Number(row.latitude), longitude: Number(row.longitude) });
@@ -94,7 +96,11 @@ describe.each(DATABASES)("place resolution through the gateway (%s)", (db) => {
     const { body } = await resolve({ place: "Tapachla" });
     expect(body.data).toBeNull();
     expect(body.errors?.[0].message).toContain("Tapachula (MX)");
-    expect(body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "near.place", suggestions: [{ name: "Tapachula", country: "MX", latitude: 14.90385, longitude: -92.25749 }, expect.anything(), expect.anything()] });
+    expect(body.errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "near.place",
+      suggestions: [{ name: "Tapachula", country: "MX", latitude: 14.90385, longitude: -92.25749 }, expect.anything(), expect.anything()],
+    });
   });
 
   it('"paso canoa" without a country is the border post Paso Canoas, not the Mexican village Paso Canoa, which is offered as an alternative', async () => {
@@ -166,7 +172,8 @@ describe.each(DATABASES)("place resolution through the gateway (%s)", (db) => {
         await Promise.all(
           rows.slice(i, i + 8).map(async (row) => {
             const p = await near(row);
-            if (!(km(p, row) <= 10 && p.country.code === row.expected_country_iso2)) found.push(`${row.query} (${row.country_iso2 || "-"}) → ${p.name}, ${p.country.code}, ${km(p, row).toFixed(1)} km`);
+            if (!(km(p, row) <= 10 && p.country.code === row.expected_country_iso2))
+              found.push(`${row.query} (${row.country_iso2 || "-"}) → ${p.name}, ${p.country.code}, ${km(p, row).toFixed(1)} km`);
           }),
         );
       }

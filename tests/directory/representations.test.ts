@@ -134,7 +134,11 @@ describe.each(DATABASES)("Query.representations through the gateway (%s)", (db) 
     const fr = (await stack.query(q, undefined, { "accept-language": "fr-CA" })).body.data.representation;
     expect(fr.name).toBe("Ambassade d'Haïti");
     // Articles per country in French and Portuguese (issue 20): never "Embaixada de Índia", "Ambassade de Pays-Bas".
-    const names = (await stack.query(`{ india: representation(id: "in-pa-emb-panama-city") { pt: name(lang: PT) fr: name(lang: FR) } nl: representation(id: "nl-cr-emb-san-jose") { pt: name(lang: PT) fr: name(lang: FR) } ecuador: representation(id: "ec-gt-cons-guatemala-city") { fr: name(lang: FR) } cuba: representation(id: "cu-gt-emb-guatemala-city") { pt: name(lang: PT) } }`)).body.data;
+    const names = (
+      await stack.query(
+        `{ india: representation(id: "in-pa-emb-panama-city") { pt: name(lang: PT) fr: name(lang: FR) } nl: representation(id: "nl-cr-emb-san-jose") { pt: name(lang: PT) fr: name(lang: FR) } ecuador: representation(id: "ec-gt-cons-guatemala-city") { fr: name(lang: FR) } cuba: representation(id: "cu-gt-emb-guatemala-city") { pt: name(lang: PT) } }`,
+      )
+    ).body.data;
     expect(names.india).toEqual({ pt: "Embaixada da Índia", fr: "Ambassade d'Inde" });
     expect(names.cuba.pt).toBe("Embaixada de Cuba");
     expect(names.ecuador.fr).toBe("Consulat de l'Équateur");
@@ -154,9 +158,7 @@ describe.each(DATABASES)("Query.representations through the gateway (%s)", (db) 
     const known = body.data.known;
     expect(known).toMatchObject({ id: "in-pa-emb-panama-city", kind: "EMBASSY", status: "ACTIVE", version: 1 });
     expect(known.jurisdiction[0]).toEqual({ basis: "RESIDENT", country: { code: "PA" } });
-    expect(known.jurisdiction.slice(1).map((j: any) => [j.basis, j.country.code])).toEqual(
-      expect.arrayContaining([["CONCURRENT_ACCREDITATION", "CR"]]),
-    );
+    expect(known.jurisdiction.slice(1).map((j: any) => [j.basis, j.country.code])).toEqual(expect.arrayContaining([["CONCURRENT_ACCREDITATION", "CR"]]));
     expect(known.provenance.sources.length).toBeGreaterThan(0);
     expect(body.data.unknown).toBeNull();
   });

@@ -16,7 +16,11 @@ describe.each(DATABASES)("Query.representations(filter.text): full-text search (
   const search = async (text: string, first = 100, after?: string) => {
     const { body } = await stack.query(SEARCH, { text, first, after });
     expect(body.errors).toBeUndefined();
-    return body.data.representations as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { id: string; kind: string; city: string | null; sendingCountry: { code: string } }[] };
+    return body.data.representations as {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+      nodes: { id: string; kind: string; city: string | null; sendingCountry: { code: string } }[];
+    };
   };
   const ids = async (text: string) => (await search(text)).nodes.map((n) => n.id);
 

@@ -20,7 +20,13 @@ describe.each(DATABASES)("partner contacts: who sees what (%s)", (db) => {
     expect(body.errors).toBeUndefined();
     const [c] = body.data.country.partnerContacts;
     expect(body.data.country.partnerContacts).toHaveLength(1);
-    expect(c).toMatchObject({ externalId: "csm-ar-extra-regional-flows", conference: "CSM", institution: "Institución ficticia de Argentina", topics: ["EXTRA_REGIONAL_FLOWS"], country: { code: "AR" } });
+    expect(c).toMatchObject({
+      externalId: "csm-ar-extra-regional-flows",
+      conference: "CSM",
+      institution: "Institución ficticia de Argentina",
+      topics: ["EXTRA_REGIONAL_FLOWS"],
+      country: { code: "AR" },
+    });
     expect(c.personName).toMatch(/^Persona Ficticia CSM \d+$/);
     expect(c.vcard).toContain("BEGIN:VCARD\r\nVERSION:4.0\r\n");
     expect(c.vcard).toContain("EMAIL;TYPE=work;PREF=1:csm.ar.extra-regional-flows@example.org");

@@ -44,7 +44,11 @@ describe.each(DATABASES)("partner batches (%s)", (db) => {
     const { body } = await push({ batchId: "outside-csm", mode: "INCREMENTAL", contacts: [contact("crm-gt", { country: "GT" }), contact("crm-mx", { country: "MX" })] });
     expect(body.errors).toBeUndefined();
     expect(body.data.syncPartnerContacts.counts).toMatchObject({ created: 0, rejected: 2 });
-    expect(body.data.syncPartnerContacts.rows[0]).toMatchObject({ outcome: "REJECTED", field: "contacts[0].country", reason: expect.stringMatching(/^GT is not a member state of CSM; a partner pushes contacts of its own conference's countries \(AR, BO, BR, CL/) });
+    expect(body.data.syncPartnerContacts.rows[0]).toMatchObject({
+      outcome: "REJECTED",
+      field: "contacts[0].country",
+      reason: expect.stringMatching(/^GT is not a member state of CSM; a partner pushes contacts of its own conference's countries \(AR, BO, BR, CL/),
+    });
     expect((await state()).rows).toEqual(before.rows);
   });
 
@@ -60,8 +64,23 @@ describe.each(DATABASES)("partner batches (%s)", (db) => {
       mode: "INCREMENTAL",
       contacts: [
         contact("n-1", { phones: ["2 2690 4000"], languages: ["es-cl"] }),
-        contact("csm-cl-global-compact", { topics: ["GLOBAL_COMPACT"], personName: "Persona Ficticia CSM 12", institution: "Otra institución ficticia", emails: ["csm.cl.global-compact@example.org"], position: "Punto focal (ficticio)", languages: ["es"] }),
-        contact("csm-ar-extra-regional-flows", { country: "AR", topics: ["EXTRA_REGIONAL_FLOWS"], personName: "Persona Ficticia CSM 2", institution: "Institución ficticia de Argentina", emails: ["csm.ar.extra-regional-flows@example.org"], position: "Punto focal (ficticio)", languages: ["es"] }),
+        contact("csm-cl-global-compact", {
+          topics: ["GLOBAL_COMPACT"],
+          personName: "Persona Ficticia CSM 12",
+          institution: "Otra institución ficticia",
+          emails: ["csm.cl.global-compact@example.org"],
+          position: "Punto focal (ficticio)",
+          languages: ["es"],
+        }),
+        contact("csm-ar-extra-regional-flows", {
+          country: "AR",
+          topics: ["EXTRA_REGIONAL_FLOWS"],
+          personName: "Persona Ficticia CSM 2",
+          institution: "Institución ficticia de Argentina",
+          emails: ["csm.ar.extra-regional-flows@example.org"],
+          position: "Punto focal (ficticio)",
+          languages: ["es"],
+        }),
         contact("bad-mail", { emails: ["not-an-address"] }),
         contact("bad-country", { country: "XX" }),
         contact("bad-topic", { topics: ["WEATHER"] }),
@@ -77,7 +96,11 @@ describe.each(DATABASES)("partner batches (%s)", (db) => {
     expect(report).toMatchObject({ batchId: "inc-1", mode: "INCREMENTAL", replayed: false, counts: { created: 1, updated: 1, unchanged: 1, removed: 1, rejected: 8 } });
     const byRow = (i: number) => report.rows.find((r: any) => r.index === i);
     expect(byRow(0)).toMatchObject({ outcome: "CREATED", externalId: "n-1" });
-    expect(byRow(1)).toMatchObject({ outcome: "UPDATED", changedFields: ["institution"], changes: [{ field: "institution", from: '"Institución ficticia de Chile"', to: '"Otra institución ficticia"' }] });
+    expect(byRow(1)).toMatchObject({
+      outcome: "UPDATED",
+      changedFields: ["institution"],
+      changes: [{ field: "institution", from: '"Institución ficticia de Chile"', to: '"Otra institución ficticia"' }],
+    });
     expect(byRow(2)).toMatchObject({ outcome: "UNCHANGED" });
     expect(byRow(3)).toMatchObject({ outcome: "REJECTED", field: "contacts[3].emails[0]", reason: expect.stringContaining("not an e-mail") });
     expect(byRow(4)).toMatchObject({ outcome: "REJECTED", field: "contacts[4].country" });
@@ -114,11 +137,27 @@ describe.each(DATABASES)("partner batches (%s)", (db) => {
     expect(await state()).toEqual(before);
   });
 
-  const asInput = (c: PartnerContact) => ({ externalId: c.externalId, country: c.countryCode, topics: c.topics, personName: c.personName, position: c.position, institution: c.institution, emails: c.emails, phones: c.phones, languages: c.languages });
+  const asInput = (c: PartnerContact) => ({
+    externalId: c.externalId,
+    country: c.countryCode,
+    topics: c.topics,
+    personName: c.personName,
+    position: c.position,
+    institution: c.institution,
+    emails: c.emails,
+    phones: c.phones,
+    languages: c.languages,
+  });
 
   it("a dry run answers the report, writes nothing and leaves the batchId unused", async () => {
     const before = await state();
-    const variables = { batchId: "dry-1", mode: "INCREMENTAL", contacts: [contact("dry-new"), contact("csm-cl-global-compact", { personName: "Persona Ficticia cambiada" })], remove: ["csm-pe-global-compact"], dryRun: true };
+    const variables = {
+      batchId: "dry-1",
+      mode: "INCREMENTAL",
+      contacts: [contact("dry-new"), contact("csm-cl-global-compact", { personName: "Persona Ficticia cambiada" })],
+      remove: ["csm-pe-global-compact"],
+      dryRun: true,
+    };
     const { body } = await push(variables);
     expect(body.errors).toBeUndefined();
     expect(body.data.syncPartnerContacts).toMatchObject({ dryRun: true, replayed: false, counts: { created: 1, updated: 1, removed: 1, rejected: 0 } });
@@ -144,7 +183,10 @@ describe.each(DATABASES)("partner batches (%s)", (db) => {
     const fewer = await push({ batchId: "full-3-rows", mode: "FULL", contacts: three, allowRemovals: active - 4 });
     expect(fewer.body.errors?.[0]).toMatchObject({ extensions: { field: "allowRemovals", removals: active - 3, allowed: active - 4 } });
     expect(fewer.body.errors?.[0].message).toContain(`more than the ${active - 4} you allowed`);
-    for (const [allowRemovals, mode] of [[-1, "FULL"], [2, "INCREMENTAL"]] as const) {
+    for (const [allowRemovals, mode] of [
+      [-1, "FULL"],
+      [2, "INCREMENTAL"],
+    ] as const) {
       const bad = await push({ batchId: "bad-allow", mode, contacts: [contact("x")], allowRemovals });
       expect(bad.body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "allowRemovals" } });
     }
@@ -168,7 +210,11 @@ describe.each(DATABASES)("partner batches (%s)", (db) => {
   });
 
   it("rejects a row holding U+FFFD (text already damaged by a wrong decoding), naming the field", async () => {
-    const { body } = await push({ batchId: "fffd", mode: "INCREMENTAL", contacts: [contact("fffd-1", { personName: "Mar\uFFFDa P\uFFFDrez" }), contact("fffd-2", { emails: ["ok@example.org"], languages: ["es", "p\uFFFD"] })] });
+    const { body } = await push({
+      batchId: "fffd",
+      mode: "INCREMENTAL",
+      contacts: [contact("fffd-1", { personName: "Mar\uFFFDa P\uFFFDrez" }), contact("fffd-2", { emails: ["ok@example.org"], languages: ["es", "p\uFFFD"] })],
+    });
     expect(body.data.syncPartnerContacts.rows.map((r: any) => [r.outcome, r.field])).toEqual([
       ["REJECTED", "contacts[0].personName"],
       ["REJECTED", "contacts[1].languages[1]"],
@@ -232,7 +278,9 @@ describe.each(DATABASES)("partner batches (%s)", (db) => {
       return insert.call(this, target, values);
     });
     try {
-      await expect(applyBatch(dataSource, { conference: "CSM", actor: "test", batchId: "fails", mode: BatchMode.INCREMENTAL, contacts: Array.from({ length: 250 }, (_, i) => contact(`f-${i}`)) })).rejects.toThrow("disk full");
+      await expect(
+        applyBatch(dataSource, { conference: "CSM", actor: "test", batchId: "fails", mode: BatchMode.INCREMENTAL, contacts: Array.from({ length: 250 }, (_, i) => contact(`f-${i}`)) }),
+      ).rejects.toThrow("disk full");
     } finally {
       spy.mockRestore();
     }

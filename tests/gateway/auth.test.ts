@@ -100,12 +100,15 @@ describe("subgraphs trust only identities the gateway signed", () => {
     ["an identity signed ten minutes ago (replay)", () => signIdentity({ role: Role.PUBLIC }, stack.identitySecret, Date.now() - 600_000)],
     ["a signature without an identity", () => ({ [SIGNATURE_HEADER]: "abc" })],
   ];
-  it.each(refused.flatMap(([name, headers]) => ["directory", "roster"].map((subgraph) => [`${subgraph}: ${name}`, subgraph, headers] as const)))("refuse %s with 401 UNAUTHENTICATED", async (_name, subgraph, headers) => {
-    const { status, body } = await stack.querySubgraph(subgraph, "{ __typename }", undefined, { identity: null, headers: headers() ?? {} });
-    expect(status).toBe(401);
-    expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Unauthenticated: /), extensions: UNAUTHENTICATED });
-    expect(body.data).toBeUndefined();
-  });
+  it.each(refused.flatMap(([name, headers]) => ["directory", "roster"].map((subgraph) => [`${subgraph}: ${name}`, subgraph, headers] as const)))(
+    "refuse %s with 401 UNAUTHENTICATED",
+    async (_name, subgraph, headers) => {
+      const { status, body } = await stack.querySubgraph(subgraph, "{ __typename }", undefined, { identity: null, headers: headers() ?? {} });
+      expect(status).toBe(401);
+      expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Unauthenticated: /), extensions: UNAUTHENTICATED });
+      expect(body.data).toBeUndefined();
+    },
+  );
 
   it("are still ready for the gateway's health checks", async () => {
     const response = await fetch(stack.url.replace(/\/graphql$/, "/readyz"));

@@ -41,10 +41,7 @@ describe("gateway: bad requests are a 4xx with a code, never a 500", () => {
   });
 
   it("refuses a Float literal that overflows to Infinity, and Infinity in variables", async () => {
-    const literal = await post(
-      stack,
-      JSON.stringify({ query: '{ nearestRepresentations(nationalities: ["BD"], near: { place: "Tapachula" }, maxDistanceKm: 1e999) { place { name } } }' }),
-    );
+    const literal = await post(stack, JSON.stringify({ query: '{ nearestRepresentations(nationalities: ["BD"], near: { place: "Tapachula" }, maxDistanceKm: 1e999) { place { name } } }' }));
     expect(literal.status).toBe(400);
     expect(literal.body.errors?.[0]).toMatchObject({ message: "Float cannot represent non-finite value 1e999.", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
     // JSON has no Infinity; 1e999 is what a client's serializer sends for it.

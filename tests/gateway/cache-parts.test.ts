@@ -14,7 +14,15 @@ describe("CachePolicy (from the supergraph)", () => {
   const policy = new CachePolicy(readFileSync(SUPERGRAPH_PATH, "utf8"));
 
   it("keeps restricted fields and other subgraphs' fields out, and lets public directory data in", () => {
-    for (const coordinate of ["Representation.auditTrail", "Query.pendingCorrections", "FocalPoint.personName", "FocalPoint.history", "PartnerContact.emails", "Country.focalPoints", "Query.focalPoints"]) {
+    for (const coordinate of [
+      "Representation.auditTrail",
+      "Query.pendingCorrections",
+      "FocalPoint.personName",
+      "FocalPoint.history",
+      "PartnerContact.emails",
+      "Country.focalPoints",
+      "Query.focalPoints",
+    ]) {
       expect(policy.uncacheable.has(coordinate), coordinate).toBe(true);
     }
     for (const coordinate of ["Representation.name", "Representation.procedures", "Query.representations", "Query.nearestRepresentations", "Country.name", "Country.code"]) {

@@ -47,7 +47,7 @@ describe("CORS for the origins in CORS_ORIGINS", () => {
     for (const origin of [SITE, OTHER]) {
       const response = await post(stack.url, origin, "text/plain");
       expect(response.status).toBe(400);
-      expect((await response.text())).toMatch(/CSRF/);
+      expect(await response.text()).toMatch(/CSRF/);
     }
   });
 });

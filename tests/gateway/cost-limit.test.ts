@@ -45,7 +45,11 @@ describe("through the gateway", () => {
   afterAll(() => stack?.stop());
 
   it("an operation over the cost limit is a 400 before any subgraph is called", async () => {
-    const response = await fetch(stack.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ countries { partnerContacts { country { partnerContacts { id } } } } }` }) });
+    const response = await fetch(stack.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ countries { partnerContacts { country { partnerContacts { id } } } } }` }),
+    });
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.errors[0].message).toContain("is over the limit of 100,000");

@@ -11,8 +11,7 @@ describe("the gateway under requests it should refuse (issue 19)", () => {
   });
   afterAll(() => stack?.stop());
 
-  const post = (body: string, extra: Record<string, string> = {}, method = "POST") =>
-    fetch(stack.url, { method, headers: { "content-type": "application/json", ...extra }, body });
+  const post = (body: string, extra: Record<string, string> = {}, method = "POST") => fetch(stack.url, { method, headers: { "content-type": "application/json", ...extra }, body });
   const QUERY = JSON.stringify({ query: "{ __typename }" });
 
   it("PUT, PATCH and DELETE on /graphql are 405 with Allow, never a stored answer", async () => {

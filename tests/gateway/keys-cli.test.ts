@@ -76,7 +76,10 @@ describe.each(DATABASES)("npm run keys --init, create, list, revoke (%s)", (db) 
 
     const listed = keys(cwd, env, "list");
     expect(listed.stdout).toMatch(new RegExp(`^${id}\\tOFFICIAL\\tCR\\tactive\\t\\S+\\t"DGME Costa Rica"\\n$`));
-    expect(keys(cwd, env, "create", "--role", "KING", "--label", "x")).toMatchObject({ status: 2, stderr: expect.stringContaining('keys: role: must be one of OFFICIAL, SECRETARIAT, PARTNER (PUBLIC needs no key), got "KING" (see --help)') });
+    expect(keys(cwd, env, "create", "--role", "KING", "--label", "x")).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('keys: role: must be one of OFFICIAL, SECRETARIAT, PARTNER (PUBLIC needs no key), got "KING" (see --help)'),
+    });
     expect(keys(cwd, env, "revoke", "000000000000")).toMatchObject({ status: 2, stderr: expect.stringContaining('keys: revoke: no active key "000000000000" in this store\n') });
     expect(keys(cwd, env, "revoke", id!)).toEqual({ status: 0, stdout: `revoked key ${id}\n`, stderr: `key store: ${where}\n` });
   }, 240_000);

@@ -32,7 +32,8 @@ describe("a flood of unique large anonymous requests", () => {
   it(`keeps resident memory within the ${CACHE_MB} MiB cache budget plus 300 MiB, and answers every request`, { timeout: 240_000 }, async () => {
     const pid = stack.child.pid as number;
     // Warm up: the first requests load what every answer needs.
-    for (let i = 0; i < 50; i++) await fetch(stack.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }", variables: { t: `warm${i}` } }) });
+    for (let i = 0; i < 50; i++)
+      await fetch(stack.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }", variables: { t: `warm${i}` } }) });
     const before = rssMiB(pid);
     let next = 0;
     let answered = 0;

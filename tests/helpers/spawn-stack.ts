@@ -55,7 +55,7 @@ export function lineOf(output: () => string, exited: Promise<unknown>, match: (l
   return new Promise((resolve, reject) => {
     const timer = setInterval(() => {
       const line = output().split("\n").find(match);
-      if (line) (clearInterval(timer), resolve(line));
+      if (line) clearInterval(timer), resolve(line);
     }, 5);
     exited.then(() => (clearInterval(timer), reject(new Error(`exited before the expected line:\n${output()}`))));
   });

@@ -17,12 +17,7 @@ export interface TestStack extends Stack {
    * POSTs an operation to one subgraph directly, bypassing the gateway, with an identity
    * signed as the gateway would (PUBLIC unless given); `identity: null` sends none.
    */
-  querySubgraph<T = any>(
-    subgraph: string,
-    query: string,
-    variables?: Record<string, unknown>,
-    options?: { identity?: Identity | null; headers?: Record<string, string> },
-  ): Promise<GraphQLResponse<T>>;
+  querySubgraph<T = any>(subgraph: string, query: string, variables?: Record<string, unknown>, options?: { identity?: Identity | null; headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
   /** Creates one API key per entry and returns the headers to call as each ("public": no key). */
   callers(keys: Record<string, NewKeyInput>): Promise<Record<string, Record<string, string>>>;
   /** SQL statements run by all subgraphs since the last reset. */

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -58,7 +58,10 @@ describe("npm run import (the built command)", () => {
   it("never creates a directory database where DATA_DIR points by mistake", () => {
     const wrong = join(scratch, "wrong");
     const result = run("import/cli.js", [DOE], { DATA_DIR: wrong });
-    expect([result.status, result.stderr.trim()]).toEqual([2, `import: no directory database in SQLite file ${join(wrong, "directory.sqlite")}: check DATA_DIR (or DIRECTORY_DATABASE_URL / DATABASE_URL); npm start or npm run seed creates it`]);
+    expect([result.status, result.stderr.trim()]).toEqual([
+      2,
+      `import: no directory database in SQLite file ${join(wrong, "directory.sqlite")}: check DATA_DIR (or DIRECTORY_DATABASE_URL / DATABASE_URL); npm start or npm run seed creates it`,
+    ]);
     expect(readdirSync(scratch)).not.toContain("wrong");
   });
 

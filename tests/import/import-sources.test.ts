@@ -12,7 +12,8 @@ describe.each(DATABASES)("the import carries a source per value (%s)", (db) => {
   let stack: TestStack;
   const ds = () => stack.subgraphs.directory.dataSource;
   const sourcesOf = async (id: string) =>
-    (await stack.query(`query ($id: ID!) { representation(id: $id) { phones { raw } emails openingHours fieldSources { field value url published seenOn excerpt } } }`, { id })).body.data.representation;
+    (await stack.query(`query ($id: ID!) { representation(id: $id) { phones { raw } emails openingHours fieldSources { field value url published seenOn excerpt } } }`, { id })).body.data
+      .representation;
   beforeAll(async () => {
     stack = await startTestStack(db);
   });
@@ -31,7 +32,14 @@ describe.each(DATABASES)("the import carries a source per value (%s)", (db) => {
     expect(office.openingHours).toBe("Mo-Fr 09:00-14:00");
     expect(office.fieldSources).toEqual(
       expect.arrayContaining([
-        { field: "PHONE", value: "+52 55 5580 2487", url: "https://example.org/test-page/haiti-embassy-mexico", published: "2024-05-01", seenOn: "2026-11-30", excerpt: "phone number: +52 55 5580 2487" },
+        {
+          field: "PHONE",
+          value: "+52 55 5580 2487",
+          url: "https://example.org/test-page/haiti-embassy-mexico",
+          published: "2024-05-01",
+          seenOn: "2026-11-30",
+          excerpt: "phone number: +52 55 5580 2487",
+        },
         expect.objectContaining({ field: "OPENING_HOURS", value: "Mo-Fr 09:00-14:00" }),
       ]),
     );
@@ -62,7 +70,9 @@ describe.each(DATABASES)("the import keeps newer values and recent edits (%s)", 
     const before = await office("ec-us-cons-chicago");
     const dry = await runImport(ds(), join(__dirname, "fixtures/enlace-older-2023-06-01.csv"), { format: "auto", apply: false });
     expect(dry.diff.changed).toEqual([]);
-    expect(dry.diff.heldBack).toEqual([{ id: "ec-us-cons-chicago", field: "address", kept: before.address, offered: "180 North Wabash Avenue, Chicago (an older test address)", reason: "NEWER_SOURCE", since: "2024-10" }]);
+    expect(dry.diff.heldBack).toEqual([
+      { id: "ec-us-cons-chicago", field: "address", kept: before.address, offered: "180 North Wabash Avenue, Chicago (an older test address)", reason: "NEWER_SOURCE", since: "2024-10" },
+    ]);
     const applied = await runImport(ds(), join(__dirname, "fixtures/enlace-older-2023-06-01.csv"), { format: "auto", apply: true, overwriteEdits: true });
     expect(applied.diff.heldBack).toHaveLength(1); // --overwrite-edits never replaces a newer source
     expect(await office("ec-us-cons-chicago")).toEqual(before);
@@ -70,10 +80,16 @@ describe.each(DATABASES)("the import keeps newer values and recent edits (%s)", 
 
   it("an export older than a secretariat edit does not undo it: held back in the dry run; --overwrite-edits replaces it", async () => {
     const { version } = await office("ht-mx-emb-mexico-city");
-    const edit = await stack.query(`mutation ($v: Int!) { updateRepresentation(id: "ht-mx-emb-mexico-city", version: $v, changes: { address: "Edited by the secretariat today" }) { version } }`, { v: version }, secretariat);
+    const edit = await stack.query(
+      `mutation ($v: Int!) { updateRepresentation(id: "ht-mx-emb-mexico-city", version: $v, changes: { address: "Edited by the secretariat today" }) { version } }`,
+      { v: version },
+      secretariat,
+    );
     expect(edit.body.errors).toBeUndefined();
     const dry = await runImport(ds(), DOE, { format: "auto", apply: false });
-    expect(dry.diff.heldBack).toContainEqual(expect.objectContaining({ id: "ht-mx-emb-mexico-city", field: "address", kept: "Edited by the secretariat today", offered: "Presa Don Martín 53", reason: "EDITED_SINCE" }));
+    expect(dry.diff.heldBack).toContainEqual(
+      expect.objectContaining({ id: "ht-mx-emb-mexico-city", field: "address", kept: "Edited by the secretariat today", offered: "Presa Don Martín 53", reason: "EDITED_SINCE" }),
+    );
     // The other fields the export brings (phone, e-mail) are older than nothing: they apply.
     expect(dry.diff.changed.find((c) => c.id === "ht-mx-emb-mexico-city")?.changes).toHaveProperty("phones");
     await runImport(ds(), DOE, { format: "auto", apply: true });

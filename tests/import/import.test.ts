@@ -65,7 +65,9 @@ describe.each(DATABASES)("npm run import (%s)", (db) => {
     ]);
     expect(Object.keys(audit[1].changes).sort()).toEqual(["address", "emails", "lastVerifiedOn", "phones", "sourceDate", "sourceUrls"]);
 
-    const { body } = await stack.query(`{ representation(id: "bd-hn-hcons-tegucigalpa") { kind city status jurisdiction { basis country { code } } procedures { procedure { code } } provenance { sourceDate } } }`);
+    const { body } = await stack.query(
+      `{ representation(id: "bd-hn-hcons-tegucigalpa") { kind city status jurisdiction { basis country { code } } procedures { procedure { code } } provenance { sourceDate } } }`,
+    );
     expect(body.data.representation).toEqual({
       kind: "HONORARY_CONSULATE",
       city: "Tegucigalpa",

@@ -76,11 +76,7 @@ describe.each(DATABASES)("focal points: who sees what (%s)", (db) => {
   });
 
   it("an official of Costa Rica asks for the communication focal points of every member state, with their e-mail", async () => {
-    const { body } = await stack.query(
-      `{ countries(filter: { crm: [MEMBER] }) { code name focalPoints(role: COMMUNICATION) { institution emails } } }`,
-      undefined,
-      as.official,
-    );
+    const { body } = await stack.query(`{ countries(filter: { crm: [MEMBER] }) { code name focalPoints(role: COMMUNICATION) { institution emails } } }`, undefined, as.official);
     expect(body.errors).toBeUndefined();
     expect(body.data.countries).toHaveLength(11);
     const panama = body.data.countries.find((c: { code: string }) => c.code === "PA");

@@ -17,8 +17,29 @@ describe.each(DATABASES)("upgrading a roster to the change feed (%s)", (kind) =>
 
   it("backfills each focal point into '*', and the shared active ones into the partner's feed", async () => {
     const before = await openDatabase(createDataSource(databases.config("roster"), { owner: "roster", entities: [], migrations: [Roster1733000000000, RosterAudit1733100000000] }));
-    const row = (id: string, shared: string[], status: string) => ({ id, country_code: "CR", role: "NATIONAL", person_name: "Persona Ficticia", position: null, institution: "Institución", emails: "[]", phones: "[]", languages: "[]", term_start: "2025-01-01", term_end: null, status, shared_with: JSON.stringify(shared), representation_id: null, version: 1 });
-    await before.createQueryBuilder().insert().into("focal_point").values([row("a", ["CSM"], "ACTIVE"), row("b", [], "ACTIVE"), row("c", ["CSM"], "ENDED")]).execute();
+    const row = (id: string, shared: string[], status: string) => ({
+      id,
+      country_code: "CR",
+      role: "NATIONAL",
+      person_name: "Persona Ficticia",
+      position: null,
+      institution: "Institución",
+      emails: "[]",
+      phones: "[]",
+      languages: "[]",
+      term_start: "2025-01-01",
+      term_end: null,
+      status,
+      shared_with: JSON.stringify(shared),
+      representation_id: null,
+      version: 1,
+    });
+    await before
+      .createQueryBuilder()
+      .insert()
+      .into("focal_point")
+      .values([row("a", ["CSM"], "ACTIVE"), row("b", [], "ACTIVE"), row("c", ["CSM"], "ENDED")])
+      .execute();
     await before.destroy();
 
     const after = await openDatabase(createRosterDataSource(databases.config("roster")));

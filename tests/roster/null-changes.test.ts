@@ -20,7 +20,10 @@ describe.each(DATABASES)("null in a focal point's changes (%s)", (db) => {
   it.each(["personName", "institution"])("refuses null for %s, which cannot be cleared, and changes nothing", async (field) => {
     const before = await read();
     const { body } = await stack.query(UPDATE, { id: ID, v: before.version, changes: { [field]: null } }, as.secretariat);
-    expect(body).toEqual({ data: null, errors: [expect.objectContaining({ message: `changes.${field}: is required and cannot be cleared`, extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: `changes.${field}` }) })] });
+    expect(body).toEqual({
+      data: null,
+      errors: [expect.objectContaining({ message: `changes.${field}: is required and cannot be cleared`, extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: `changes.${field}` }) })],
+    });
     expect(await read()).toEqual(before);
   });
 

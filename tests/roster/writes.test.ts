@@ -34,11 +34,14 @@ describe.each(DATABASES)("the secretariat keeps the roster (%s)", (db) => {
     expect(await read(old.id)).toMatchObject({ version: old.version + 1, termEnd: day(7), status: "ACTIVE" }); // still in office until then
 
     const onDate = async (date: string) =>
-      (await stack.query(`query ($d: String) { country(code: "PA") { focalPoints(role: EXTRA_REGIONAL_FLOWS, activeOn: $d) { id } } }`, { d: date })).body.data.country.focalPoints.map((f: { id: string }) => f.id);
+      (await stack.query(`query ($d: String) { country(code: "PA") { focalPoints(role: EXTRA_REGIONAL_FLOWS, activeOn: $d) { id } } }`, { d: date })).body.data.country.focalPoints.map(
+        (f: { id: string }) => f.id,
+      );
     expect(await onDate(day(1))).toEqual([old.id]);
     expect(await onDate(day(10))).toEqual([successor.id]);
 
-    const history = async (id: string) => (await stack.query(`query ($id: ID!) { focalPoint(id: $id) { history { action actorRole changes { field to } } } }`, { id }, as.secretariat)).body.data.focalPoint.history;
+    const history = async (id: string) =>
+      (await stack.query(`query ($id: ID!) { focalPoint(id: $id) { history { action actorRole changes { field to } } } }`, { id }, as.secretariat)).body.data.focalPoint.history;
     const [replaced] = await history(old.id);
     expect(replaced).toMatchObject({ action: "REPLACED", actorRole: "SECRETARIAT" });
     expect(replaced.changes).toContainEqual({ field: "successor", to: JSON.stringify(successor.id) });
@@ -53,7 +56,9 @@ describe.each(DATABASES)("the secretariat keeps the roster (%s)", (db) => {
 
   it("lets exactly one of two concurrent updates of the same version win", async () => {
     const { version } = await read("seed-mx-communication");
-    const results = await Promise.all(["Persona Ficticia A", "Persona Ficticia B"].map((personName) => stack.query(UPDATE, { id: "seed-mx-communication", v: version, changes: { personName } }, as.secretariat)));
+    const results = await Promise.all(
+      ["Persona Ficticia A", "Persona Ficticia B"].map((personName) => stack.query(UPDATE, { id: "seed-mx-communication", v: version, changes: { personName } }, as.secretariat)),
+    );
     expect(results.map((r) => r.body.errors?.[0].extensions?.code ?? "OK").sort()).toEqual(["OK", "VERSION_CONFLICT"]);
     expect((await read("seed-mx-communication")).version).toBe(version + 1);
   });
@@ -73,7 +78,15 @@ describe.each(DATABASES)("the secretariat keeps the roster (%s)", (db) => {
 
   it("refuses a nomination for an unknown country, and nominates a consular liaison visible on its office", async () => {
     const nominate = `mutation ($input: NominationInput!) { nominateFocalPoint(input: $input) { id version role } }`;
-    const input = { country: "PA", role: "CONSULAR_LIAISON", personName: "Persona Ficticia Enlace", institution: "Embajada de la India en Panamá", termStart: day(0), emails: ["enlace.in.pa@example.org"], representationId: "in-pa-emb-panama-city" };
+    const input = {
+      country: "PA",
+      role: "CONSULAR_LIAISON",
+      personName: "Persona Ficticia Enlace",
+      institution: "Embajada de la India en Panamá",
+      termStart: day(0),
+      emails: ["enlace.in.pa@example.org"],
+      representationId: "in-pa-emb-panama-city",
+    };
     const bad = await stack.query(nominate, { input: { ...input, country: "XX" } }, as.secretariat);
     expect(bad.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.country" });
     const noOffice = await stack.query(nominate, { input: { ...input, representationId: null } }, as.secretariat);
@@ -90,7 +103,11 @@ describe.each(DATABASES)("the secretariat keeps the roster (%s)", (db) => {
 
   it("ends a term", async () => {
     const { version } = await read("seed-gt-national");
-    const { body } = await stack.query(`mutation ($v: Int!, $on: String!) { endFocalPoint(id: "seed-gt-national", version: $v, endedOn: $on) { status termEnd } }`, { v: version, on: day(0) }, as.secretariat);
+    const { body } = await stack.query(
+      `mutation ($v: Int!, $on: String!) { endFocalPoint(id: "seed-gt-national", version: $v, endedOn: $on) { status termEnd } }`,
+      { v: version, on: day(0) },
+      as.secretariat,
+    );
     expect(body.data.endFocalPoint).toEqual({ status: "ENDED", termEnd: day(0) });
     // an official no longer sees the personal data of an ended focal point
     const off = await stack.query(`{ focalPoint(id: "seed-gt-national") { status personName } }`, undefined, as.official);

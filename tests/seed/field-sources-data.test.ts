@@ -38,7 +38,11 @@ describe("seed/data: the rows and their sources agree", () => {
   });
 
   it("an office added from a page has the page that says it exists", () => {
-    const existence = new Set(csv("field-sources.csv").filter((s) => s.field === SourcedField.EXISTENCE).map((s) => s.representation_id));
+    const existence = new Set(
+      csv("field-sources.csv")
+        .filter((s) => s.field === SourcedField.EXISTENCE)
+        .map((s) => s.representation_id),
+    );
     const fromPages = parsed.rows.filter((r) => !r.sourceUrls[0].includes("database-of-embassies") && r.sourceDate !== null && r.sourceDate >= "2023");
     expect(existence.size).toBeGreaterThan(80);
     // Cuba's embassies in the Dominican Republic, Guatemala, El Salvador and Nicaragua (issue 18).

@@ -31,7 +31,10 @@ describe("checkPosition", () => {
   });
 
   it("finds cities by alternate name in the host country only", () => {
-    expect(checkPosition({ hostCountryCode: "US", city: "New York", latitude: null, longitude: null })).toMatchObject({ precision: "CITY", city: { geonameId: 5128581, name: "New York City", matchedBy: "ALTERNATE_NAME" } });
+    expect(checkPosition({ hostCountryCode: "US", city: "New York", latitude: null, longitude: null })).toMatchObject({
+      precision: "CITY",
+      city: { geonameId: 5128581, name: "New York City", matchedBy: "ALTERNATE_NAME" },
+    });
     expect(checkPosition({ hostCountryCode: "DO", city: "Higüey", latitude: null, longitude: null }).city).toMatchObject({ name: "Salvaleón de Higüey" });
     // Barahona exists in Spain and elsewhere; in the Dominican Republic it is Santa Cruz de Barahona.
     expect(checkPosition({ hostCountryCode: "DO", city: "barahona", latitude: null, longitude: null }).city).toMatchObject({ geonameId: 3492985, name: "Santa Cruz de Barahona" });

@@ -14,7 +14,14 @@ const ROSTER_FEED = `query ($since: String) { focalPointChanges(since: $since, f
 const EXCHANGE_FEED = `query ($since: String) { partnerContactChanges(since: $since, first: 1000) { nextToken entries { externalId } } }`;
 const PUSH = `mutation ($id: String!, $c: [PartnerContactInput!]!) { syncPartnerContacts(batchId: $id, mode: INCREMENTAL, contacts: $c) { counts { created } } }`;
 const batch = (prefix: string, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ externalId: `${prefix}-${i}`, country: "CL", topics: ["STATISTICS"], personName: `Persona Ficticia ${i}`, institution: "Institución ficticia", emails: [`${prefix}-${i}@example.org`] }));
+  Array.from({ length: n }, (_, i) => ({
+    externalId: `${prefix}-${i}`,
+    country: "CL",
+    topics: ["STATISTICS"],
+    personName: `Persona Ficticia ${i}`,
+    institution: "Institución ficticia",
+    emails: [`${prefix}-${i}@example.org`],
+  }));
 
 /**
  * Issue 13, "backup and restore": a backup taken while partners push and people read,
@@ -38,7 +45,7 @@ describe.each(DATABASES)("npm run backup and npm run restore (%s)", (kind) => {
     await keys.close();
   });
   afterAll(async () => {
-    if (stack) (stack.child.kill("SIGTERM"), await stack.exited);
+    if (stack) stack.child.kill("SIGTERM"), await stack.exited;
     rmSync(join(dir, ".."), { recursive: true, force: true });
     await databases?.drop();
   });
@@ -67,7 +74,10 @@ describe.each(DATABASES)("npm run backup and npm run restore (%s)", (kind) => {
     const response = await fetch(stack!.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${as[who]}` }, body: JSON.stringify({ query, variables }) });
     return (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
   };
-  const tokens = async () => ({ roster: (await gql("secretariat", ROSTER_FEED)).data.focalPointChanges.nextToken as string, exchange: (await gql("partner", EXCHANGE_FEED)).data.partnerContactChanges.nextToken as string });
+  const tokens = async () => ({
+    roster: (await gql("secretariat", ROSTER_FEED)).data.focalPointChanges.nextToken as string,
+    exchange: (await gql("partner", EXCHANGE_FEED)).data.partnerContactChanges.nextToken as string,
+  });
   const feedCodes = async (t: { roster: string; exchange: string }) => ({
     roster: (await gql("secretariat", ROSTER_FEED, { since: t.roster })).errors?.[0]?.extensions?.code ?? "OK",
     exchange: (await gql("partner", EXCHANGE_FEED, { since: t.exchange })).errors?.[0]?.extensions?.code ?? "OK",
@@ -108,7 +118,12 @@ describe.each(DATABASES)("npm run backup and npm run restore (%s)", (kind) => {
     else {
       expect(backup.stdout).toMatch(/exchange: 100% \(\d+ of \d+ pages\)/);
       const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
-      expect(manifest.databases.map((d) => [d.owner, d.integrity])).toEqual([["directory", "ok"], ["roster", "ok"], ["exchange", "ok"], ["gateway", "ok"]]);
+      expect(manifest.databases.map((d) => [d.owner, d.integrity])).toEqual([
+        ["directory", "ok"],
+        ["roster", "ok"],
+        ["exchange", "ok"],
+        ["gateway", "ok"],
+      ]);
       expect(manifest.databases.find((d) => d.owner === "directory")?.state).toMatchObject({ revision: expect.any(Number), rows: 886 }); // the seeded directory
       expect((await cli("backup-cli.js", dir)).status).toBe(2); // never into a folder that holds something
     }
@@ -118,7 +133,9 @@ describe.each(DATABASES)("npm run backup and npm run restore (%s)", (kind) => {
     // After the backup: a batch and an edit the restore will undo; tokens that know them.
     await gql("partner", PUSH, { id: "after-backup", c: batch("after", 5) });
     const fp = (await gql("secretariat", `{ focalPoints(first: 1) { id version } }`)).data.focalPoints[0];
-    expect((await gql("secretariat", `mutation { updateFocalPoint(id: "${fp.id}", version: ${fp.version}, changes: { position: "Cargo ficticio tras el respaldo" }) { version } }`)).errors).toBeUndefined();
+    expect(
+      (await gql("secretariat", `mutation { updateFocalPoint(id: "${fp.id}", version: ${fp.version}, changes: { position: "Cargo ficticio tras el respaldo" }) { version } }`)).errors,
+    ).toBeUndefined();
     const afterBackup = await tokens();
     // A key revoked after the backup: the restore must not bring it back to life (issue 19).
     expect((await gql("official", `{ __typename }`)).errors).toBeUndefined();
@@ -146,7 +163,11 @@ describe.each(DATABASES)("npm run backup and npm run restore (%s)", (kind) => {
 
     if (kind === "sqlite") expect(restore.stdout).toContain("gateway: 1 API key(s) revoked after the backup stay revoked");
     stack = await spawnStack({ ...databaseEnv(databases), LOG_LEVEL: "warn", SEED: "0" });
-    const revoked = await fetch(stack.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${as.official}` }, body: JSON.stringify({ query: "{ __typename }" }) });
+    const revoked = await fetch(stack.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${as.official}` },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
     expect(revoked.status).toBe(401);
     // The copy is one consistent state: each batch whole or absent, and the ones it has are the first ones pushed.
     const restored = await perBatch();

@@ -83,7 +83,10 @@ describe.each(DATABASES)("a writer killed inside its transaction (%s)", (kind) =
     const before = await directory();
     expect(before.imported).toBe(0);
     const run = (env: Record<string, string>) => {
-      const child = spawn(process.execPath, [join(__dirname, "../../dist/seed/src/import/cli.js"), EXPORT, "--apply", "--json"], { env: { ...process.env, ...databaseEnv(databases, ["directory"]), ...env }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, [join(__dirname, "../../dist/seed/src/import/cli.js"), EXPORT, "--apply", "--json"], {
+        env: { ...process.env, ...databaseEnv(databases, ["directory"]), ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let output = "";
       let stdout = "";
       child.stdout.on("data", (chunk) => ((output += chunk), (stdout += chunk)));

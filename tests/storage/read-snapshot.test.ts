@@ -7,7 +7,14 @@ import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 
 const OFFICE = "ht-mx-emb-mexico-city";
 const TAPACHULA = { latitude: 14.9057, longitude: -92.2635 };
-const contacts = Array.from({ length: 250 }, (_, i) => ({ externalId: `snap-${i}`, country: "AR", topics: ["EXTRA_REGIONAL_FLOWS"], personName: `Persona Ficticia ${i}`, institution: "Institución ficticia", emails: [`snap-${i}@example.org`] }));
+const contacts = Array.from({ length: 250 }, (_, i) => ({
+  externalId: `snap-${i}`,
+  country: "AR",
+  topics: ["EXTRA_REGIONAL_FLOWS"],
+  personName: `Persona Ficticia ${i}`,
+  institution: "Institución ficticia",
+  emails: [`snap-${i}@example.org`],
+}));
 
 /**
  * Point 6 of issue 13: a write that fails halfway must never have been visible. Each test
@@ -38,7 +45,11 @@ describe.each(DATABASES)("reads see only committed data (%s)", (kind) => {
       seen.errors = [list, country, feed].reduce((n, r) => n + (r.body.errors?.length ?? 0), 0);
       throw new Error("injected: the batch fails after writing its contacts");
     });
-    const push = await stack.query(`mutation ($c: [PartnerContactInput!]!) { syncPartnerContacts(batchId: "snapshot-1", mode: INCREMENTAL, contacts: $c) { counts { created } } }`, { c: contacts }, as.partner);
+    const push = await stack.query(
+      `mutation ($c: [PartnerContactInput!]!) { syncPartnerContacts(batchId: "snapshot-1", mode: INCREMENTAL, contacts: $c) { counts { created } } }`,
+      { c: contacts },
+      as.partner,
+    );
     expect(push.body.errors?.[0].extensions?.code).toBe("INTERNAL_SERVER_ERROR");
     expect(seen).toEqual({ list: 0, country: 0, feed: 0, errors: 0 });
     const after = await stack.query(`{ partnerContacts(filter: { country: ["AR"] }, first: 100) { externalId } }`, {}, as.secretariat);
@@ -47,8 +58,16 @@ describe.each(DATABASES)("reads see only committed data (%s)", (kind) => {
 
   it("an edit that fails before its commit was never visible to lookups, search or the nearest index", async () => {
     const read = async () => {
-      const office = await stack.query(`{ representation(id: "${OFFICE}") { city version coordinates { latitude } auditTrail { action } } representations(filter: { text: "fantasma" }) { totalCount } }`, {}, as.secretariat);
-      const nearest = await stack.query(`query ($near: NearInput!) { nearestRepresentations(nationalities: ["HT"], near: $near, first: 1) { byNationality { results { distanceKm representation { id } } } } }`, { near: { ...TAPACHULA, country: "MX" } }, as.official);
+      const office = await stack.query(
+        `{ representation(id: "${OFFICE}") { city version coordinates { latitude } auditTrail { action } } representations(filter: { text: "fantasma" }) { totalCount } }`,
+        {},
+        as.secretariat,
+      );
+      const nearest = await stack.query(
+        `query ($near: NearInput!) { nearestRepresentations(nationalities: ["HT"], near: $near, first: 1) { byNationality { results { distanceKm representation { id } } } } }`,
+        { near: { ...TAPACHULA, country: "MX" } },
+        as.official,
+      );
       return { office: office.body.data, nearest: nearest.body.data?.nearestRepresentations.byNationality[0].results[0], errors: [office, nearest].flatMap((r) => r.body.errors ?? []) };
     };
     const before = await read();
@@ -76,7 +95,19 @@ describe.each(DATABASES)("reads see only committed data (%s)", (kind) => {
     let saving: Promise<unknown> | undefined;
     undo = onFaultPoint("directory.write", async () => {
       // submitCorrection saves without a transaction of its own, while this edit's is open.
-      saving = dataSource.manager.save(Correction, { id, representationId: OFFICE, representationVersion: version, changes: {}, comment: "línea ficticia", status: CorrectionStatus.PENDING, submittedBy: "test", submitterCountry: "MX", submittedAt: new Date().toISOString(), decidedAt: null, decisionReason: null });
+      saving = dataSource.manager.save(Correction, {
+        id,
+        representationId: OFFICE,
+        representationVersion: version,
+        changes: {},
+        comment: "línea ficticia",
+        status: CorrectionStatus.PENDING,
+        submittedBy: "test",
+        submitterCountry: "MX",
+        submittedAt: new Date().toISOString(),
+        decidedAt: null,
+        decisionReason: null,
+      });
       for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve)); // its statements are synchronous: time enough to run
       throw new Error("injected: the edit fails");
     });

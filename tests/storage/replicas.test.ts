@@ -10,7 +10,11 @@ const NEAREST = `query ($near: NearInput!) { nearestRepresentations(nationalitie
 const FEED = `query ($since: String) { partnerContactChanges(since: $since, first: 1000) { nextToken entries { externalId } } }`;
 
 async function post(stack: Stack, query: string, variables: Record<string, unknown> = {}, key?: string) {
-  const response = await fetch(stack.url, { method: "POST", headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(stack.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
 }
 
@@ -28,7 +32,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two replicas on one PostgreSQL"
     databases = await createTestDatabases("postgres", ["directory", "roster", "exchange", "gateway"]);
     a = await startStack({ database: databases.config, keyCacheSeconds: CACHE_SECONDS });
     b = await startStack({ database: databases.config, keyCacheSeconds: CACHE_SECONDS, seed: false });
-    keys = { secretariat: (await a.keys.create({ role: "SECRETARIAT", label: "ST" })).key, official: (await a.keys.create({ role: "OFFICIAL", country: "MX", label: "INM" })).key, partner: (await a.keys.create({ role: "PARTNER", conference: "CSM", label: "CSM" })).key };
+    keys = {
+      secretariat: (await a.keys.create({ role: "SECRETARIAT", label: "ST" })).key,
+      official: (await a.keys.create({ role: "OFFICIAL", country: "MX", label: "INM" })).key,
+      partner: (await a.keys.create({ role: "PARTNER", conference: "CSM", label: "CSM" })).key,
+    };
   });
   afterAll(async () => {
     await b?.stop();
@@ -44,7 +52,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two replicas on one PostgreSQL"
     // b's public cache holds the answer before the write (a key is stored the second time it is asked).
     const anonymous = `{ representation(id: "${OFFICE}") { version coordinates { latitude } } }`;
     for (let i = 0; i < 3; i++) expect((await post(b, anonymous)).body.data.representation.version).toBe(read.body.data.representation.version);
-    const edit = await post(a, `mutation { updateRepresentation(id: "${OFFICE}", version: ${read.body.data.representation.version}, changes: { coordinates: { latitude: ${TAPACHULA.latitude}, longitude: ${TAPACHULA.longitude} }, source: "https://example.org/replica-test" }) { version } }`, {}, keys.secretariat);
+    const edit = await post(
+      a,
+      `mutation { updateRepresentation(id: "${OFFICE}", version: ${read.body.data.representation.version}, changes: { coordinates: { latitude: ${TAPACHULA.latitude}, longitude: ${TAPACHULA.longitude} }, source: "https://example.org/replica-test" }) { version } }`,
+      {},
+      keys.secretariat,
+    );
     expect(edit.body.errors).toBeUndefined();
     expect((await post(b, anonymous)).body.data.representation).toEqual({ version: read.body.data.representation.version + 1, coordinates: { latitude: TAPACHULA.latitude } });
     const after = (await post(b, NEAREST, near, keys.official)).body.data.nearestRepresentations.byNationality[0].results[0];
@@ -53,7 +66,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two replicas on one PostgreSQL"
 
   it("a feed token from one replica works on the other", async () => {
     const token = (await post(a, FEED, {}, keys.partner)).body.data.partnerContactChanges.nextToken;
-    const push = await post(b, `mutation { syncPartnerContacts(batchId: "replica-1", mode: INCREMENTAL, contacts: [{ externalId: "replica-1", country: "PE", topics: ["STATISTICS"], personName: "Persona Ficticia", institution: "Institución ficticia", emails: ["replica-1@example.org"] }]) { counts { created } } }`, {}, keys.partner);
+    const push = await post(
+      b,
+      `mutation { syncPartnerContacts(batchId: "replica-1", mode: INCREMENTAL, contacts: [{ externalId: "replica-1", country: "PE", topics: ["STATISTICS"], personName: "Persona Ficticia", institution: "Institución ficticia", emails: ["replica-1@example.org"] }]) { counts { created } } }`,
+      {},
+      keys.partner,
+    );
     expect(push.body.data.syncPartnerContacts.counts.created).toBe(1);
     const delta = await post(b, FEED, { since: token }, keys.partner);
     expect(delta.body).toEqual({ data: { partnerContactChanges: { nextToken: expect.any(String), entries: [{ externalId: "replica-1" }] } } });

@@ -131,10 +131,20 @@ describe("npm run sync: arguments, exit codes, secrets (a spawned stack, the bui
 
   it("a FULL push that would remove most contacts: exit 2 with the numbers; --dry-run and --allow-removals", async () => {
     const three = join(tmp, "three.csv");
-    writeFileSync(three, readFileSync(join(out("env"), "partner-contacts.csv"), "utf8").split("\r\n").slice(0, 4).join("\r\n"));
+    writeFileSync(
+      three,
+      readFileSync(join(out("env"), "partner-contacts.csv"), "utf8")
+        .split("\r\n")
+        .slice(0, 4)
+        .join("\r\n"),
+    );
     const args = ["--gateway", stack.url, "--out", out("full"), "--push", three, "--mode", "FULL"];
     const refused = await run(args, { ENLACE_KEY: key });
-    oneLine(refused, 2, /^sync: push refused, nothing was changed: this FULL push would remove 35 of the 38 current contacts \(92%\), more than the 7 allowed without --allow-removals\. Check that the file is complete; to accept these removals, add --allow-removals 35$/);
+    oneLine(
+      refused,
+      2,
+      /^sync: push refused, nothing was changed: this FULL push would remove 35 of the 38 current contacts \(92%\), more than the 7 allowed without --allow-removals\. Check that the file is complete; to accept these removals, add --allow-removals 35$/,
+    );
     const dry = await run([...args, "--dry-run", "--allow-removals", "35"], { ENLACE_KEY: key });
     expect(dry).toMatchObject({ status: 0, stderr: "" });
     expect(dry.stdout).toContain("push: dry run, nothing written; it would be: 0 created, 0 updated, 3 unchanged, 35 removed, 0 rejected");

@@ -19,7 +19,8 @@ describe("the sync client (npm run sync) through the gateway", () => {
     stack = await startTestStack("sqlite");
     tmp = mkdtempSync(join(tmpdir(), "enlace-sync-"));
     keys = {};
-    for (const [name, input] of Object.entries({ partner: { role: "PARTNER", conference: "CSM", label: "CSM" }, secretariat: { role: "SECRETARIAT", label: "ST" } })) keys[name] = (await stack.keys.create(input)).key;
+    for (const [name, input] of Object.entries({ partner: { role: "PARTNER", conference: "CSM", label: "CSM" }, secretariat: { role: "SECRETARIAT", label: "ST" } }))
+      keys[name] = (await stack.keys.create(input)).key;
   });
   afterAll(async () => {
     await stack?.stop();
@@ -44,7 +45,10 @@ describe("the sync client (npm run sync) through the gateway", () => {
   it("writes the CRM contacts shared with the CSM and the CSM's own as vCard and CSV", async () => {
     const out = dir("first");
     const result = await runSync({ gateway: stack.url, key: keys.partner, out });
-    expect(result.pulls.map((p) => [p.feed, p.records])).toEqual([["focal-points", 33], ["partner-contacts", 36]]);
+    expect(result.pulls.map((p) => [p.feed, p.records])).toEqual([
+      ["focal-points", 33],
+      ["partner-contacts", 36],
+    ]);
     const cards = parseVCards(readFileSync(join(out, "crm-focal-points.vcf"), "utf8"));
     expect(cards).toHaveLength(33);
     expect(cards[0].fullName).toMatch(/^Persona Ficticia \d+$/);
@@ -86,12 +90,28 @@ describe("the sync client (npm run sync) through the gateway", () => {
     writeFileSync(
       file,
       toVCards([
-        partnerContactCard({ id: "", conference: "CSM", externalId: "csm-py-children", country: "PY", topics: ["CHILDREN"], personName: "Persona Ficticia Paraguay", position: null, institution: "Institución ficticia de Paraguay", emails: ["py.children@example.org"], phones: ["+595214140000"], languages: ["es", "gn"], version: 1, updatedAt: "2026-01-01T00:00:00.000Z" }),
+        partnerContactCard({
+          id: "",
+          conference: "CSM",
+          externalId: "csm-py-children",
+          country: "PY",
+          topics: ["CHILDREN"],
+          personName: "Persona Ficticia Paraguay",
+          position: null,
+          institution: "Institución ficticia de Paraguay",
+          emails: ["py.children@example.org"],
+          phones: ["+595214140000"],
+          languages: ["es", "gn"],
+          version: 1,
+          updatedAt: "2026-01-01T00:00:00.000Z",
+        }),
       ]),
     );
     const first = await runSync({ gateway: stack.url, key: keys.partner, out, push: file });
     expect(first.push).toMatchObject({ replayed: false, dryRun: false, mode: "INCREMENTAL", counts: { created: 1, rejected: 0 } });
-    expect(readFileSync(join(out, "partner-contacts.csv"), "utf8")).toContain("csm-py-children,PY,CHILDREN,Persona Ficticia Paraguay,,Institución ficticia de Paraguay,py.children@example.org,'+595214140000,es; gn");
+    expect(readFileSync(join(out, "partner-contacts.csv"), "utf8")).toContain(
+      "csm-py-children,PY,CHILDREN,Persona Ficticia Paraguay,,Institución ficticia de Paraguay,py.children@example.org,'+595214140000,es; gn",
+    );
     const second = await runSync({ gateway: stack.url, key: keys.partner, out, push: file });
     expect(second.push).toMatchObject({ replayed: false, counts: { created: 0, unchanged: 1 } });
     expect(second.push!.batchId).not.toBe(first.push!.batchId);

@@ -100,7 +100,12 @@ describe.each(DATABASES)("change feeds (%s)", (db) => {
     expect(replica).toEqual(await partnerTruth());
     expect(replica.has(delivered[1])).toBe(false);
     expect(replica.has(delivered[2])).toBe(false);
-    expect(seen.filter((e) => e.operation === "REMOVE").map((e) => e.id).sort()).toEqual([delivered[1], delivered[2]].sort());
+    expect(
+      seen
+        .filter((e) => e.operation === "REMOVE")
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([delivered[1], delivered[2]].sort());
     expect(seen.some((e) => e.id === "seed-cr-communication")).toBe(false);
     const keys = upsertKeys(seen);
     expect(new Set(keys).size).toBe(keys.length);
@@ -220,7 +225,14 @@ describe.each(DATABASES)("change feeds (%s)", (db) => {
       return exchange.statements.count - before;
     };
     const small = await count();
-    const contacts = Array.from({ length: 1000 }, (_, i) => ({ externalId: `bulk-${i}`, country: "PE", topics: ["STATISTICS"], personName: `Persona Ficticia ${i}`, institution: "Institución ficticia", emails: [`bulk-${i}@example.org`] }));
+    const contacts = Array.from({ length: 1000 }, (_, i) => ({
+      externalId: `bulk-${i}`,
+      country: "PE",
+      topics: ["STATISTICS"],
+      personName: `Persona Ficticia ${i}`,
+      institution: "Institución ficticia",
+      emails: [`bulk-${i}@example.org`],
+    }));
     await applyBatch(exchange, { conference: "CSM", actor: "test", batchId: "bulk", mode: BatchMode.INCREMENTAL, contacts });
     const large = await count();
     expect(large).toBe(small);

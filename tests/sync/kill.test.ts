@@ -38,12 +38,18 @@ describe.each(DATABASES)("a batch killed halfway (SIGKILL) (%s)", (kind) => {
     const ds = await openDatabase(createExchangeDataSource(databases.config("exchange")));
     try {
       const integrity = kind === "sqlite" ? (await ds.query("PRAGMA integrity_check"))[0].integrity_check : "ok";
-      return { contacts: await ds.manager.countBy(PartnerContact, { lastBatch: BATCH_ID }), batches: await ds.manager.countBy(PartnerBatch, { batchId: BATCH_ID }), seq: await currentSeq(ds.manager), integrity };
+      return {
+        contacts: await ds.manager.countBy(PartnerContact, { lastBatch: BATCH_ID }),
+        batches: await ds.manager.countBy(PartnerBatch, { batchId: BATCH_ID }),
+        seq: await currentSeq(ds.manager),
+        integrity,
+      };
     } finally {
       await ds.destroy();
     }
   };
-  const push = (url: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ query: SYNC, variables: { contacts } }) });
+  const push = (url: string) =>
+    fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ query: SYNC, variables: { contacts } }) });
 
   it("leaves the batch fully applied or absent; a replay then applies it exactly once", { timeout: 120_000 }, async () => {
     const first = await start(databases);
@@ -52,7 +58,10 @@ describe.each(DATABASES)("a batch killed halfway (SIGKILL) (%s)", (kind) => {
     // Kill the whole process the moment it reports rows written inside the batch's transaction.
     const progress = await new Promise<{ written: number; total: number }>((resolve, reject) => {
       const timer = setInterval(() => {
-        const line = first.output().split("\n").find((l) => l.includes('"event":"exchange.batch.progress"'));
+        const line = first
+          .output()
+          .split("\n")
+          .find((l) => l.includes('"event":"exchange.batch.progress"'));
         if (line) {
           first.child.kill("SIGKILL");
           clearInterval(timer);

@@ -98,7 +98,10 @@ describe.each(DATABASES)("the sync client's push (%s)", (db) => {
 
   it("refuses a file it cannot decode with certainty before sending anything (permanent)", async () => {
     const cyrillic = join(tmp, "cyrillic.csv");
-    writeFileSync(cyrillic, Buffer.concat([Buffer.from("external_id,country,topics,person_name,institution,emails\ncsm-x,AR,CHILDREN,"), Buffer.from([0xcc, 0xe0, 0xf0, 0xe8, 0xff]), Buffer.from(",I,x@example.org\n")]));
+    writeFileSync(
+      cyrillic,
+      Buffer.concat([Buffer.from("external_id,country,topics,person_name,institution,emails\ncsm-x,AR,CHILDREN,"), Buffer.from([0xcc, 0xe0, 0xf0, 0xe8, 0xff]), Buffer.from(",I,x@example.org\n")]),
+    );
     const latin1Vcard = join(tmp, "latin1.vcf");
     writeFileSync(latin1Vcard, Buffer.from("BEGIN:VCARD\r\nVERSION:4.0\r\nUID:csm-x\r\nFN:Mar\xeda\r\nEND:VCARD\r\n", "latin1"));
     let calls = 0;

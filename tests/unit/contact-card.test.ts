@@ -56,7 +56,7 @@ describe("vCard 4.0 and jCard", () => {
 });
 
 describe("CSV safe against formula injection", () => {
-  it.each(["=HYPERLINK(\"http://x\")", "+50622000000", "-1+1", "@SUM(A1)", "\tx", "\rx"])("neutralises a cell starting with %j", (value) => {
+  it.each(['=HYPERLINK("http://x")', "+50622000000", "-1+1", "@SUM(A1)", "\tx", "\rx"])("neutralises a cell starting with %j", (value) => {
     expect(neutralizeCell(value)).toBe(`'${value}`);
     const csv = toCsv(["v"], [[value]]);
     expect(csv.split("\r\n")[1].replace(/^"|"$/g, "").startsWith("'")).toBe(true);
@@ -74,11 +74,30 @@ describe("CSV safe against formula injection", () => {
   });
 
   it("reads a file edited by hand, with a byte order mark and mixed line endings", () => {
-    expect(readCsv("\uFEFFa,b\r\n1,2\n3,4\r\n")).toEqual([{ a: "1", b: "2" }, { a: "3", b: "4" }]);
+    expect(readCsv("\uFEFFa,b\r\n1,2\n3,4\r\n")).toEqual([
+      { a: "1", b: "2" },
+      { a: "3", b: "4" },
+    ]);
   });
 
   it("writes partner contacts with their phones neutralised", () => {
-    const csv = partnerContactsCsv([{ id: "i", conference: "CSM", externalId: "=cmd", country: "AR", topics: ["CHILDREN"], personName: "P", position: null, institution: "I", emails: ["p@example.org"], phones: ["+541143100000"], languages: ["es"], version: 1, updatedAt: "2026-01-01T00:00:00.000Z" }]);
+    const csv = partnerContactsCsv([
+      {
+        id: "i",
+        conference: "CSM",
+        externalId: "=cmd",
+        country: "AR",
+        topics: ["CHILDREN"],
+        personName: "P",
+        position: null,
+        institution: "I",
+        emails: ["p@example.org"],
+        phones: ["+541143100000"],
+        languages: ["es"],
+        version: 1,
+        updatedAt: "2026-01-01T00:00:00.000Z",
+      },
+    ]);
     expect(csv.split("\r\n")[1]).toBe("'=cmd,AR,CHILDREN,P,,I,p@example.org,'+541143100000,es,i,1,2026-01-01T00:00:00.000Z");
   });
 });

@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../platform/src/paths";
 
 const root = projectRoot();
-const DOCS = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const DOCS = [
+  "README.md",
+  ...readdirSync(join(root, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens (github-slugger). */
 const slug = (heading: string) =>

@@ -30,7 +30,16 @@ const source = (field: SourcedField, value: string, excerpt: string, over: Parti
 describe("every value with its source", () => {
   it("lists what needs a source: contacts, hours, a status other than active, caveats, confirmed procedures", () => {
     const values = valuesNeedingSources(
-      office({ address: "Calle 1", phones: [{ raw: "+502 2333 4444" }], emails: ["a@b.org"], website: "https://b.org", openingHours: "Mo-Fr 09:00-13:00", status: RepresentationStatus.TEMPORARILY_CLOSED, caveats: [OfficeCaveat.UNCONFIRMED], confirmedProcedures: ["PASSPORT"] }),
+      office({
+        address: "Calle 1",
+        phones: [{ raw: "+502 2333 4444" }],
+        emails: ["a@b.org"],
+        website: "https://b.org",
+        openingHours: "Mo-Fr 09:00-13:00",
+        status: RepresentationStatus.TEMPORARILY_CLOSED,
+        caveats: [OfficeCaveat.UNCONFIRMED],
+        confirmedProcedures: ["PASSPORT"],
+      }),
     );
     expect(values.map((v) => v.field)).toEqual(["ADDRESS", "PHONE", "EMAIL", "WEBSITE", "OPENING_HOURS", "STATUS", "CAVEAT", "PROCEDURE"]);
     expect(valuesNeedingSources(office())).toEqual([]); // an active office with nothing: nothing to source

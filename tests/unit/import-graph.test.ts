@@ -61,10 +61,12 @@ function allowed(from: string, to: string): boolean {
 
 const PARTS = ["platform", "subgraphs", "gateway", "web", "client", "seed", "stack"];
 const files = PARTS.flatMap((dir) => sources(dir));
-const edges = files.flatMap((file) => [...readFileSync(join(root, file), "utf8").matchAll(SPECIFIER)].flatMap((m) => {
-  const target = resolve(file, m[1]);
-  return target ? [[file, target] as const] : [];
-}));
+const edges = files.flatMap((file) =>
+  [...readFileSync(join(root, file), "utf8").matchAll(SPECIFIER)].flatMap((m) => {
+    const target = resolve(file, m[1]);
+    return target ? [[file, target] as const] : [];
+  }),
+);
 
 describe("the import graph (issue 22)", () => {
   it("reads the house's imports", () => {

@@ -21,13 +21,22 @@ describe("the limits are in the schema's descriptions", () => {
   });
 
   it("every free-text filter states its length and word limits", () => {
-    const texts = types.filter(isInputObjectType).flatMap((t) => Object.values(t.getFields()).filter((f) => f.name === "text").map((f) => [t.name, f.description] as const));
+    const texts = types.filter(isInputObjectType).flatMap((t) =>
+      Object.values(t.getFields())
+        .filter((f) => f.name === "text")
+        .map((f) => [t.name, f.description] as const),
+    );
     expect(texts.map(([name]) => name).sort()).toEqual(["CountryFilter", "FocalPointFilter", "RepresentationFilter"]);
     for (const [, description] of texts) expect(description).toContain(SEARCH_TEXT_DESCRIPTION);
   });
 
   it("the nearest search states how many nationalities and which distances", () => {
-    const args = Object.fromEntries(api.getQueryType()!.getFields().nearestRepresentations.args.map((a) => [a.name, a.description]));
+    const args = Object.fromEntries(
+      api
+        .getQueryType()!
+        .getFields()
+        .nearestRepresentations.args.map((a) => [a.name, a.description]),
+    );
     expect(args.nationalities).toMatch(/^1 to 10 /);
     expect(args.maxDistanceKm).toBe("Kilometres, more than 0; no limit when left out.");
   });

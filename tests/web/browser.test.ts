@@ -3,7 +3,6 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../platform/src/paths";
 import { HAS_CHROMIUM, launchChromium } from "../helpers/chromium";
 import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 import { WEB_PAGES, type WebPage } from "./pages";

@@ -121,17 +121,21 @@ describe.skipIf(!HAS_CHROMIUM)("the border lookup in Chromium", () => {
   it.each([
     { width: 360, height: 740 },
     { width: 1280, height: 800 },
-  ])("has no WCAG 2.2 A/AA violations (axe) in es and en at $width×$height, and loads nothing from elsewhere", async (viewport) => {
-    const paths = ["/lookup", "/lookup?nationality=IN&place=Paso+Canoas", "/lookup?nationality=IN&place=Tapachla", "/lookup?nationality=ER&nationality=GT&place=Tapachula&procedure=PASSPORT"];
-    const report: string[] = [];
-    for (const lang of ["es", "en"])
-      for (const path of paths) {
-        const { page, outside } = await open(`${path}${path.includes("?") ? "&" : "?"}lang=${lang}`, { viewport });
-        const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-        for (const v of violations) report.push(`${lang} ${path}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-        for (const url of outside) report.push(`${path}: outside request ${url}`);
-        await page.context().close();
-      }
-    expect(report).toEqual([]);
-  }, 120_000);
+  ])(
+    "has no WCAG 2.2 A/AA violations (axe) in es and en at $width×$height, and loads nothing from elsewhere",
+    async (viewport) => {
+      const paths = ["/lookup", "/lookup?nationality=IN&place=Paso+Canoas", "/lookup?nationality=IN&place=Tapachla", "/lookup?nationality=ER&nationality=GT&place=Tapachula&procedure=PASSPORT"];
+      const report: string[] = [];
+      for (const lang of ["es", "en"])
+        for (const path of paths) {
+          const { page, outside } = await open(`${path}${path.includes("?") ? "&" : "?"}lang=${lang}`, { viewport });
+          const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+          for (const v of violations) report.push(`${lang} ${path}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+          for (const url of outside) report.push(`${path}: outside request ${url}`);
+          await page.context().close();
+        }
+      expect(report).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -187,7 +187,13 @@ describe("the border lookup page (/lookup)", () => {
   it("offers a signed-in official's own country as the place's country, and the API takes it", async () => {
     const { key } = await stack.keys.create({ role: "OFFICIAL", country: "PA", label: "SNM" });
     const api = new Api(stack.url, key);
-    const ctx: PageContext = { lang: "en" as PageContext["lang"], t: translator("en" as PageContext["lang"]), path: "/lookup", query: new URLSearchParams(), viewer: { role: "OFFICIAL", country: "PA" } };
+    const ctx: PageContext = {
+      lang: "en" as PageContext["lang"],
+      t: translator("en" as PageContext["lang"]),
+      path: "/lookup",
+      query: new URLSearchParams(),
+      viewer: { role: "OFFICIAL", country: "PA" },
+    };
     const result = await lookupPage(ctx, api, { query: { nationality: "IN", place: "Paso Canoas" } } as unknown as Request);
     const html = renderToString(result.body);
     expect(html).toContain("Place country: Panama (yours) unless you pick another.");
@@ -266,9 +272,21 @@ describe("no English word on a Spanish page (issue 20, point 4)", () => {
     const { key } = await stack.keys.create(input as never);
     const form = await fetch(`${origin}/signin?lang=es`);
     const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
-    const signinCookie = form.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const answer = await fetch(`${origin}/signin?lang=es`, { method: "POST", redirect: "manual", headers: { cookie: signinCookie, origin, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrf, key }) });
-    return answer.headers.getSetCookie().map((c) => c.split(";")[0]).filter((c) => c.startsWith("enlace_session=")).join("; ");
+    const signinCookie = form.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const answer = await fetch(`${origin}/signin?lang=es`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: signinCookie, origin, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrf, key }),
+    });
+    return answer.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .filter((c) => c.startsWith("enlace_session="))
+      .join("; ");
   };
 
   it("the signed-in pages in Spanish: an official's (reports, the country's table, an office with its forms) and the secretariat's (corrections, data quality, tables by country, tables sent)", async () => {
@@ -290,12 +308,18 @@ describe("no English word on a Spanish page (issue 20, point 4)", () => {
     }
   });
 
-  it.each(["/", "/lookup", "/lookup?nationality=IN&nationality=BD&place=Paso+Canoas", "/offices/in-pa-emb-panama-city", "/open-data", "/embed?host=CR", "/signin"])("in French and Portuguese: %s", async (path) => {
-    for (const [lang, words] of [["fr", NOT_FR], ["pt", NOT_PT]] as const) {
-      const html = await (await fetch(`${origin}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`)).text();
-      expect({ lang, found: sentencesMatching(html, words) }).toEqual({ lang, found: [] });
-    }
-  });
+  it.each(["/", "/lookup", "/lookup?nationality=IN&nationality=BD&place=Paso+Canoas", "/offices/in-pa-emb-panama-city", "/open-data", "/embed?host=CR", "/signin"])(
+    "in French and Portuguese: %s",
+    async (path) => {
+      for (const [lang, words] of [
+        ["fr", NOT_FR],
+        ["pt", NOT_PT],
+      ] as const) {
+        const html = await (await fetch(`${origin}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`)).text();
+        expect({ lang, found: sentencesMatching(html, words) }).toEqual({ lang, found: [] });
+      }
+    },
+  );
 
   it.each([
     "/?lang=es",
@@ -311,7 +335,10 @@ describe("no English word on a Spanish page (issue 20, point 4)", () => {
   ])("%s", async (path) => {
     const html = await (await fetch(`${origin}${path}`)).text();
     const text = spoken(html);
-    const found = text.split(/(?<=[.!?])\s+|\n/).filter((sentence) => ENGLISH.test(sentence)).map((s) => s.trim().slice(0, 400));
+    const found = text
+      .split(/(?<=[.!?])\s+|\n/)
+      .filter((sentence) => ENGLISH.test(sentence))
+      .map((s) => s.trim().slice(0, 400));
     expect(found).toEqual([]);
   });
 });

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HAS_CHROMIUM, launchChromium } from "../helpers/chromium";
 import { startTestStack, type TestStack } from "../helpers/stack";
 
-const TABLE = (parse(readFileSync(join(__dirname, "../fixtures/place-table.csv"), "utf8"), { columns: true }) as { expected_name: string; expected_country_iso2: string; latitude: string; longitude: string }[])
-  .filter((r) => r.latitude && r.expected_country_iso2);
+const TABLE = (
+  parse(readFileSync(join(__dirname, "../fixtures/place-table.csv"), "utf8"), { columns: true }) as { expected_name: string; expected_country_iso2: string; latitude: string; longitude: string }[]
+).filter((r) => r.latitude && r.expected_country_iso2);
 const PLACES = [...new Map(TABLE.map((r) => [`${r.latitude},${r.longitude}`, r])).values()];
 const NATIONALITIES = ["IN", "CU", "HT", "BD", "CN"];
 const NEAREST = `query ($n: [String!]!, $lat: Float!, $lon: Float!, $c: String) {
@@ -33,7 +34,10 @@ describe.skipIf(!HAS_CHROMIUM)("the lookup without a network, in Chromium", () =
     // The online answers first: the first office per nationality, by the place's coordinates and country.
     for (const p of PLACES) {
       const { body } = await stack.query(NEAREST, { n: NATIONALITIES, lat: Number(p.latitude), lon: Number(p.longitude), c: p.expected_country_iso2 });
-      online.set(`${p.latitude},${p.longitude}`, body.data.nearestRepresentations.byNationality.map((g: { results: { representation: { id: string } }[] }) => g.results[0]?.representation.id ?? ""));
+      online.set(
+        `${p.latitude},${p.longitude}`,
+        body.data.nearestRepresentations.byNationality.map((g: { results: { representation: { id: string } }[] }) => g.results[0]?.representation.id ?? ""),
+      );
     }
   }, 180_000);
   afterAll(async () => {
@@ -76,21 +80,37 @@ describe.skipIf(!HAS_CHROMIUM)("the lookup without a network, in Chromium", () =
       const differ: string[] = [];
       for (const p of PLACES) {
         await tab.goto(`${origin}/lookup?lang=es&${NATIONALITIES.map((n) => `nationality=${n}`).join("&")}&lat=${p.latitude}&lon=${p.longitude}&country=${p.expected_country_iso2}`);
-        const offline = await Promise.all(NATIONALITIES.map(async (n) => (await tab.locator(`section[data-nationality="${n}"] li`).first().getAttribute("data-office").catch(() => null)) ?? ""));
+        const offline = await Promise.all(
+          NATIONALITIES.map(
+            async (n) =>
+              (await tab
+                .locator(`section[data-nationality="${n}"] li`)
+                .first()
+                .getAttribute("data-office")
+                .catch(() => null)) ?? "",
+          ),
+        );
         const expected = online.get(`${p.latitude},${p.longitude}`) ?? [];
         if (offline.join() !== expected.join()) differ.push(`${p.expected_name}: ${offline.join()} ≠ ${expected.join()}`);
       }
       expect(differ).toEqual([]);
       console.log(`offline = online for ${PLACES.length} places × ${NATIONALITIES.length} nationalities`);
 
-      const suggestions = await tab.evaluate(async () => (await (await fetch(`/graphql?documentId=x&variables=${encodeURIComponent(JSON.stringify({ search: "Tapach", first: 6 }))}`)).json()).data.places);
+      const suggestions = await tab.evaluate(
+        async () => (await (await fetch(`/graphql?documentId=x&variables=${encodeURIComponent(JSON.stringify({ search: "Tapach", first: 6 }))}`)).json()).data.places,
+      );
       expect(suggestions[0]).toMatchObject({ name: "Tapachula", country: { code: "MX" }, division: { code: "MX-CHP", name: "Chiapas" } });
 
       // Names as typed, offline too: "Name, State" searches that state; namesakes come with their state.
-      const tonala = await tab.evaluate(async () => (await (await fetch(`/graphql?documentId=x&variables=${encodeURIComponent(JSON.stringify({ search: "Tonalá", country: "MX", first: 6 }))}`)).json()).data.places);
+      const tonala = await tab.evaluate(
+        async () => (await (await fetch(`/graphql?documentId=x&variables=${encodeURIComponent(JSON.stringify({ search: "Tonalá", country: "MX", first: 6 }))}`)).json()).data.places,
+      );
       expect(tonala.slice(0, 2).map((p: { name: string; division: { name: string } }) => `${p.name} (${p.division.name})`)).toEqual(["Tonalá (Jalisco)", "Tonalá (Chiapas)"]);
       for (const text of ["Tonalá, Chiapas", "Tonalá (Chis.)", "Tonalá, Chiapas, México"]) {
-        const [first] = await tab.evaluate(async (search) => (await (await fetch(`/graphql?documentId=x&variables=${encodeURIComponent(JSON.stringify({ search, first: 6 }))}`)).json()).data.places, text);
+        const [first] = await tab.evaluate(
+          async (search) => (await (await fetch(`/graphql?documentId=x&variables=${encodeURIComponent(JSON.stringify({ search, first: 6 }))}`)).json()).data.places,
+          text,
+        );
         expect(first, text).toMatchObject({ name: "Tonalá", country: { code: "MX" }, division: { code: "MX-CHP" } });
       }
       await tab.goto(`${origin}/lookup?lang=es&nationality=IN&place=${encodeURIComponent("Ciudad Hidalgo, Chis.")}`);

@@ -281,7 +281,12 @@ describe("CompactPath", () => {
   it("writes the same points as d3's absolute path rounded to a tenth", () => {
     const box = pointsBox([place("cr-paso-canoas"), place("gt-tecun-uman")]);
     const { projection, visible } = fitProjection(box, 640, 400);
-    const land: MultiPolygon = { type: "MultiPolygon", coordinates: atlasParts("50m").filter((p) => intersects(p.box, visible)).map((p) => p.polygon.coordinates) };
+    const land: MultiPolygon = {
+      type: "MultiPolygon",
+      coordinates: atlasParts("50m")
+        .filter((p) => intersects(p.box, visible))
+        .map((p) => p.polygon.coordinates),
+    };
     const compact = new CompactPath();
     geoPath(projection, compact)(land);
     const absolute = geoPath(projection).digits(1)(land) ?? "";

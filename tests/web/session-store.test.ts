@@ -70,7 +70,8 @@ describe("the session checks", () => {
   it("go back to local paths only", () => {
     expect(localPath("/offices/x?lang=en")).toBe("/offices/x?lang=en");
     expect(localPath("/secretariat")).toBe("/secretariat");
-    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "offices", "/signin?next=/", "/signout", "/a\nb", "", 42]) expect(localPath(bad), String(bad)).toBeUndefined();
+    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "offices", "/signin?next=/", "/signout", "/a\nb", "", 42])
+      expect(localPath(bad), String(bad)).toBeUndefined();
   });
 
   it("compare tokens whole, refusing empty or missing ones", () => {

@@ -57,7 +57,10 @@ describe("signing in and the signed-in pages (web/src/session)", () => {
   let origin: string;
   const keys: Record<string, { id: string; key: string }> = {};
   const pendingIds = async () =>
-    (await stack.query(`{ pendingCorrections(first: 100) { id comment } }`, undefined, { authorization: `Bearer ${keys.secretariat.key}` })).body.data.pendingCorrections as { id: string; comment: string }[];
+    (await stack.query(`{ pendingCorrections(first: 100) { id comment } }`, undefined, { authorization: `Bearer ${keys.secretariat.key}` })).body.data.pendingCorrections as {
+      id: string;
+      comment: string;
+    }[];
   const officePhones = async () => (await stack.query(`{ representation(id: "${OFFICE}") { version phones { e164 } } }`)).body.data.representation;
 
   beforeAll(async () => {
@@ -103,7 +106,7 @@ describe("signing in and the signed-in pages (web/src/session)", () => {
       expect(answer.text).toContain("This key was not accepted.");
       expect(answer.setCookies.some((c) => c.startsWith("enlace_session="))).toBe(false);
       expect(visitor.cookies.has("enlace_session")).toBe(false);
-      expect(answer.text).not.toContain(key || "value=\"\"");
+      expect(answer.text).not.toContain(key || 'value=""');
     }
   });
 
@@ -210,7 +213,7 @@ describe("signing in and the signed-in pages (web/src/session)", () => {
     expect(queue.status).toBe(200);
     const id = new URLSearchParams(sent.location!.split("?")[1]).get("sent")!;
     expect(queue.text).toContain(`id="correction-${id}"`);
-    expect(queue.text).toContain("<th scope=\"row\">Phones</th>");
+    expect(queue.text).toContain('<th scope="row">Phones</th>');
     expect(queue.text).toContain("<td>+507 264 3043</td>");
   });
 

@@ -36,7 +36,7 @@ describe.each(DATABASES)("sign-in: throttled, capped per key, kept across a rest
     const session = /enlace_session=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
     return { status: response.status, session, retryAfter: response.headers.get("retry-after") };
   };
-  const viewerOf = async (session: string) => (await (await fetch(`${origin}/secretariat`, { redirect: "manual", headers: { cookie: `enlace_session=${session}` } })).status);
+  const viewerOf = async (session: string) => await (await fetch(`${origin}/secretariat`, { redirect: "manual", headers: { cookie: `enlace_session=${session}` } })).status;
 
   it("one key signing in again and again ends its own oldest sessions, never the secretariat's", async () => {
     const secretariat = (await stack.keys.create({ role: "SECRETARIAT", label: "ST" })).key;
@@ -52,7 +52,8 @@ describe.each(DATABASES)("sign-in: throttled, capped per key, kept across a rest
     const { id } = await stack.keys.create({ role: "OFFICIAL", country: "MX", label: "INM" });
     const wrong = `enl_${id}_${"A".repeat(43)}`;
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await fetch(stack.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${wrong}` }, body: '{"query":"{ __typename }"}' })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await fetch(stack.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${wrong}` }, body: '{"query":"{ __typename }"}' })).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429]);
   });

@@ -59,7 +59,10 @@ export function createWeb(options: WebOptions): Web {
   router.get("/", page(deps, directoryPage));
   // The pages /embed links to may be framed by the same origins (WEB_FRAME_ORIGINS): a click in the frame stays in it.
   const framed = { frameAncestors: config.frameOrigins };
-  router.get("/offices/:id", page(deps, (ctx, api, req) => officePage(ctx, api, req, officeSections), framed));
+  router.get(
+    "/offices/:id",
+    page(deps, (ctx, api, req) => officePage(ctx, api, req, officeSections), framed),
+  );
   router.get("/lookup", page(deps, lookupPage, framed));
   router.get("/embed", page(deps, embedPage, { frameAncestors: config.frameOrigins }));
   router.get("/open-data", page(deps, openDataPage));
@@ -67,7 +70,10 @@ export function createWeb(options: WebOptions): Web {
   router.get("/sw.js", serviceWorkerHandler);
   router.get("/manifest.webmanifest", manifestHandler());
   router.get("/offline/rank-core.js", rankCoreHandler);
-  router.get("/offline/data.json", offlineDataHandler(() => options.revision.current()));
+  router.get(
+    "/offline/data.json",
+    offlineDataHandler(() => options.revision.current()),
+  );
   router.get("/directory.csv", openDataHandler("csv", config.publicCacheControl));
   router.get("/directory.json", openDataHandler("json", config.publicCacheControl));
   if (sessions && options.keys) {

@@ -28,7 +28,9 @@ export function authenticate(keys: KeyStore): RequestHandler {
       }
       if (retryAfterSeconds > 0) {
         res.setHeader("retry-after", String(retryAfterSeconds));
-        res.status(429).json({ errors: [{ message: `Too many failed keys from this address or for this key id: try again in ${retryAfterSeconds} s`, extensions: { code: "TOO_MANY_REQUESTS", retryAfterSeconds } }] });
+        res.status(429).json({
+          errors: [{ message: `Too many failed keys from this address or for this key id: try again in ${retryAfterSeconds} s`, extensions: { code: "TOO_MANY_REQUESTS", retryAfterSeconds } }],
+        });
         return;
       }
       log("info", "auth.refused", { requestId: res.getHeader("x-request-id"), remote: req.socket.remoteAddress });

@@ -13,7 +13,10 @@ import { AuthThrottle } from "./throttle";
 export const PARTNER_CONFERENCES = ["CSM"] as const;
 
 export class KeyInputError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(`${field}: ${message}`);
   }
 }
@@ -135,11 +138,13 @@ function validate(input: NewKeyInput): Identity {
   }
   const country = input.country?.toUpperCase();
   if (role === Role.OFFICIAL) {
-    if (!country || !countries.isValid(country) || country.length !== 2) throw new KeyInputError("country", `an OFFICIAL key needs the ISO 3166-1 alpha-2 code of the official's country, got "${input.country ?? ""}"`);
+    if (!country || !countries.isValid(country) || country.length !== 2)
+      throw new KeyInputError("country", `an OFFICIAL key needs the ISO 3166-1 alpha-2 code of the official's country, got "${input.country ?? ""}"`);
   } else if (input.country) throw new KeyInputError("country", `only OFFICIAL keys have a country`);
   const conference = input.conference?.toUpperCase();
   if (role === Role.PARTNER) {
-    if (!conference || !(PARTNER_CONFERENCES as readonly string[]).includes(conference)) throw new KeyInputError("conference", `a PARTNER key needs its conference (${PARTNER_CONFERENCES.join(", ")}), got "${input.conference ?? ""}"`);
+    if (!conference || !(PARTNER_CONFERENCES as readonly string[]).includes(conference))
+      throw new KeyInputError("conference", `a PARTNER key needs its conference (${PARTNER_CONFERENCES.join(", ")}), got "${input.conference ?? ""}"`);
   } else if (input.conference) throw new KeyInputError("conference", "only PARTNER keys have a conference");
   return { role, ...(country ? { country } : {}), ...(conference ? { conference } : {}) };
 }

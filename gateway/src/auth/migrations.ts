@@ -9,16 +9,7 @@ export class ApiKeys1732400000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: "api_key",
-        columns: [
-          primary(v("id", 16)),
-          v("role", 16),
-          v("country", 2, true),
-          v("conference", 16, true),
-          text("label"),
-          text("secret_hash"),
-          v("created_at", 32),
-          v("revoked_at", 32, true),
-        ],
+        columns: [primary(v("id", 16)), v("role", 16), v("country", 2, true), v("conference", 16, true), text("label"), text("secret_hash"), v("created_at", 32), v("revoked_at", 32, true)],
       }),
     );
   }

@@ -1,16 +1,4 @@
-import {
-  buildASTSchema,
-  isAbstractType,
-  Kind,
-  parse,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-  type ConstDirectiveNode,
-  type DocumentNode,
-  type FieldDefinitionNode,
-  type GraphQLSchema,
-} from "graphql";
+import { buildASTSchema, isAbstractType, Kind, parse, TypeInfo, visit, visitWithTypeInfo, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode, type GraphQLSchema } from "graphql";
 
 /** The subgraph whose revision keys the cache: only its data may be cached. */
 export const CACHED_GRAPH = "DIRECTORY";

@@ -131,11 +131,16 @@ export function fastPath(app: RequestListener, options: FastPathOptions): Reques
   const send = (req: IncomingMessage, res: ServerResponse, entry: StoredResponse, conditional: boolean) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     const origin = req.headers.origin;
-    const headers: string[] = allowed.size && origin !== undefined && allowed.has(origin) ? ["x-request-id", requestId, "access-control-allow-origin", origin, "access-control-expose-headers", "x-request-id"] : ["x-request-id", requestId];
+    const headers: string[] =
+      allowed.size && origin !== undefined && allowed.has(origin)
+        ? ["x-request-id", requestId, "access-control-allow-origin", origin, "access-control-expose-headers", "x-request-id"]
+        : ["x-request-id", requestId];
     const fixed = (entry as FastEntry)[HEADERS] ?? ((entry as FastEntry)[HEADERS] = ["cache-control", entry.cacheControl, "vary", options.vary, "etag", entry.etag, "x-cache", "HIT"]);
     if (process.env.LOG_LEVEL === "debug") {
       const started = process.hrtime.bigint();
-      res.on("finish", () => log("debug", "http.request", { requestId, method: req.method, path: "/graphql", status: res.statusCode, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10, fast: true }));
+      res.on("finish", () =>
+        log("debug", "http.request", { requestId, method: req.method, path: "/graphql", status: res.statusCode, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10, fast: true }),
+      );
     }
     if (conditional && req.headers["if-none-match"]?.split(/\s*,\s*/).includes(entry.etag)) {
       stats.notModified++;

@@ -130,7 +130,13 @@ export function responseCache(options: { policy: CachePolicy; revision: Director
     // A digest, not the request's text: what the cache keeps per request is 43 bytes however
     // large the request (a flood of unique 90 kB requests once grew the heap without bound).
     // Extensions too: a persisted-query hash that does not match the text is the caller's error, not the text's stored answer.
-    const key = requestDigest(langFromAcceptLanguage(req.headers["accept-language"]), String(body.operationName ?? ""), body.variables ?? null, body.query, (body as { extensions?: unknown }).extensions ?? null);
+    const key = requestDigest(
+      langFromAcceptLanguage(req.headers["accept-language"]),
+      String(body.operationName ?? ""),
+      body.variables ?? null,
+      body.query,
+      (body as { extensions?: unknown }).extensions ?? null,
+    );
     let revision: string | undefined;
     if (seen.has(key)) {
       try {

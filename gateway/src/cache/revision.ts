@@ -88,16 +88,18 @@ export class DirectoryRevision {
     this.running++;
     const startedAt = this.now();
     const generation = this.generation;
-    this.read().then(
-      (value) => {
-        if (generation === this.generation && (!this.last || this.last.startedAt <= startedAt)) this.last = { value, startedAt };
-        waiting.resolve(value);
-      },
-      (error: unknown) => waiting.reject(error),
-    ).finally(() => {
-      this.running--;
-      this.schedule();
-    });
+    this.read()
+      .then(
+        (value) => {
+          if (generation === this.generation && (!this.last || this.last.startedAt <= startedAt)) this.last = { value, startedAt };
+          waiting.resolve(value);
+        },
+        (error: unknown) => waiting.reject(error),
+      )
+      .finally(() => {
+        this.running--;
+        this.schedule();
+      });
   }
 
   private plain: PlainGetClient | undefined;

@@ -18,7 +18,11 @@ export interface CommandSpec<T extends ParseArgsConfig> {
 /** parseArgs' messages are long and name its internals; one short line each instead. */
 function usageError(error: NodeJS.ErrnoException): UsageError {
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? "";
-  const option = quoted.replace(/ <value>$/, "").split(", ").pop() ?? quoted;
+  const option =
+    quoted
+      .replace(/ <value>$/, "")
+      .split(", ")
+      .pop() ?? quoted;
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return new UsageError(`unknown option ${option}`);

@@ -24,8 +24,18 @@ export function toCsv(header: string[], rows: CsvValue[][]): string {
  * The delimiter is the file's (`readTableFile` finds it: Excel in Spanish writes ";").
  */
 export function readCsv(text: string, delimiter = ","): Record<string, string>[] {
-  const records = parse(text.replace(/^\uFEFF/, ""), { delimiter, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), record_delimiter: ["\r\n", "\n"], skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  const records = parse(text.replace(/^\uFEFF/, ""), {
+    delimiter,
+    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    record_delimiter: ["\r\n", "\n"],
+    skip_empty_lines: true,
+    trim: true,
+  }) as Record<string, string>[];
   return records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, restoreCell(v)])));
 }
 
-export const list = (cell: string | undefined): string[] => (cell ?? "").split(/\s*;\s*/).map((s) => s.trim()).filter(Boolean);
+export const list = (cell: string | undefined): string[] =>
+  (cell ?? "")
+    .split(/\s*;\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);

@@ -67,7 +67,11 @@ export function parseVCards(text: string): ContactCard[] {
       if (v === null || v === undefined) return null;
       return Array.isArray(v) ? v.filter(Boolean).join(", ") : String(v);
     };
-    const all = (name: string) => c.getAllProperties(name).map((p) => String(p.getFirstValue() ?? "")).filter(Boolean);
+    const all = (name: string) =>
+      c
+        .getAllProperties(name)
+        .map((p) => String(p.getFirstValue() ?? ""))
+        .filter(Boolean);
     const adr = c.getFirstPropertyValue("adr") as string[] | string | null;
     const countryName = Array.isArray(adr) ? adr[6] : null;
     const country = text1("x-enlace-country") ?? (countryName ? (countries.getAlpha2Code(countryName, "en") ?? countries.getAlpha2Code(countryName, "es") ?? countryName) : "");

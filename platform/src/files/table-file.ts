@@ -67,14 +67,18 @@ export function decodeText(bytes: Uint8Array, name: string): { text: string; enc
     const run = ACCENTED_RUN.exec(text);
     if (run) {
       const line = text.slice(0, run.index).split("\n").length;
-      throw new TableFileError(`${name}: not UTF-8, and not Windows-1252 either by the look of line ${line} (it may be Cyrillic, Greek or Asian text in an older encoding); save it as UTF-8 and try again`);
+      throw new TableFileError(
+        `${name}: not UTF-8, and not Windows-1252 either by the look of line ${line} (it may be Cyrillic, Greek or Asian text in an older encoding); save it as UTF-8 and try again`,
+      );
     }
   }
   if (text === null) throw new TableFileError(`${name}: starts with a UTF-8 byte order mark but is not valid UTF-8; save it again as UTF-8`);
   const bad = text.includes(REPLACEMENT) ? REPLACEMENT : CONTROL.exec(text)?.[0];
   if (bad !== undefined) {
     const line = text.slice(0, text.indexOf(bad)).split("\n").length;
-    throw new TableFileError(`${name}: line ${line} holds ${bad === REPLACEMENT ? "U+FFFD (a character already lost by an earlier conversion)" : `the control character U+${bad.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}`} as ${encoding}; is it a text file?`);
+    throw new TableFileError(
+      `${name}: line ${line} holds ${bad === REPLACEMENT ? "U+FFFD (a character already lost by an earlier conversion)" : `the control character U+${bad.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}`} as ${encoding}; is it a text file?`,
+    );
   }
   return { text, encoding };
 }
@@ -162,7 +166,8 @@ export const readTableFile = (path: string): TableText => decodeTable(readBytes(
 export function decodeUtf8(bytes: Uint8Array, name: string, what: string): string {
   const text = strictUtf8(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
   if (text === null) throw new TableFileError(`${name}: ${what} must be UTF-8, and this file is not; save it as UTF-8`);
-  if (text.includes(REPLACEMENT)) throw new TableFileError(`${name}: line ${text.slice(0, text.indexOf(REPLACEMENT)).split("\n").length} holds U+FFFD (a character already lost by an earlier conversion)`);
+  if (text.includes(REPLACEMENT))
+    throw new TableFileError(`${name}: line ${text.slice(0, text.indexOf(REPLACEMENT)).split("\n").length} holds U+FFFD (a character already lost by an earlier conversion)`);
   return text;
 }
 

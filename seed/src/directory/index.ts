@@ -45,9 +45,7 @@ export interface PositionCounts {
   none: number;
 }
 
-const readCsv = (file: string): Record<string, string>[] =>
-  parse(readFileSync(join(SEED_DATA_DIR, file), "utf8"), { columns: true, skip_empty_lines: true, trim: true });
-
+const readCsv = (file: string): Record<string, string>[] => parse(readFileSync(join(SEED_DATA_DIR, file), "utf8"), { columns: true, skip_empty_lines: true, trim: true });
 
 async function seedCountries(m: EntityManager) {
   const present = new Set((await m.find(Country, { select: { code: true } })).map((c) => c.code));
@@ -97,7 +95,9 @@ async function seedProcedures(m: EntityManager) {
  * insert, the source added to their provenance. Returns the offices changed.
  */
 function applyStatusVerdicts(reps: Representation[]): Representation[] {
-  const verdicts = new Map(doubtfulRows().flatMap((d) => (statusVerdict(d) ? [[d.representationId, { ...(statusVerdict(d) as { status: string; since: string }), sources: d.sources }] as const] : [])));
+  const verdicts = new Map(
+    doubtfulRows().flatMap((d) => (statusVerdict(d) ? [[d.representationId, { ...(statusVerdict(d) as { status: string; since: string }), sources: d.sources }] as const] : [])),
+  );
   return reps.filter((rep) => {
     const verdict = verdicts.get(rep.id);
     if (!verdict) return false;
@@ -149,10 +149,22 @@ export async function seedDirectory(
     const reps = fresh.map((row, i) => buildRepresentation(m, row, country, { sourceDate: row.sourceDate, lastVerifiedOn: verifiedOn(row) }, where[i]));
     const statusFixes = applyStatusVerdicts(reps);
     await insertAll(m, Representation, reps);
-    await insertAll(m, JurisdictionRow, fresh.flatMap((row) => buildJurisdictions(m, row)));
+    await insertAll(
+      m,
+      JurisdictionRow,
+      fresh.flatMap((row) => buildJurisdictions(m, row)),
+    );
     const catalogue = await m.find(Procedure);
-    await insertAll(m, ProcedureOfferRow, fresh.flatMap((row) => buildOffers(m, row, catalogue)));
-    await insertAll(m, FieldSourceRow, fresh.flatMap((row) => buildFieldSources(m, row.id, row.fieldSources)));
+    await insertAll(
+      m,
+      ProcedureOfferRow,
+      fresh.flatMap((row) => buildOffers(m, row, catalogue)),
+    );
+    await insertAll(
+      m,
+      FieldSourceRow,
+      fresh.flatMap((row) => buildFieldSources(m, row.id, row.fieldSources)),
+    );
     const line = (row: RepresentationSeedRow) => rowLine.get(row.id) ?? 0;
     const positions: PositionCounts = { exact: 0, city: 0, movedToCity: 0, dropped: 0, none: 0 };
     const positionWarnings: RowProblem[] = [];
@@ -164,22 +176,42 @@ export async function seedDirectory(
       else if (w.warning) positions.dropped++;
       else {
         positions.none++;
-        positionWarnings.push({ line: line(row), id: row.id, reason: `no coordinates: ${row.city ? `"${row.city}" is not in the gazetteer for ${row.hostCountryCode}` : "the source gives no city"}; kept, without a position` });
+        positionWarnings.push({
+          line: line(row),
+          id: row.id,
+          reason: `no coordinates: ${row.city ? `"${row.city}" is not in the gazetteer for ${row.hostCountryCode}` : "the source gives no city"}; kept, without a position`,
+        });
       }
     });
-    const repaired = await repairSeededPositions(m, parsed.rows.filter((row) => present.has(row.id)).map((row) => row.id));
+    const repaired = await repairSeededPositions(
+      m,
+      parsed.rows.filter((row) => present.has(row.id)).map((row) => row.id),
+    );
     const warnings = [
       ...parsed.warnings,
       ...repaired.map((r) => ({ ...r, line: line(parsed.rows.find((row) => row.id === r.id) as RepresentationSeedRow), reason: `already present, unedited: ${r.reason}` })),
       ...positionWarnings,
-      ...statusFixes.map((r) => ({ line: line(fresh.find((row) => row.id === r.id) as RepresentationSeedRow), id: r.id, reason: `status ${r.status} since ${r.statusSince}, from subgraphs/directory/data/doubtful-rows.csv and its sources` })),
+      ...statusFixes.map((r) => ({
+        line: line(fresh.find((row) => row.id === r.id) as RepresentationSeedRow),
+        id: r.id,
+        reason: `status ${r.status} since ${r.statusSince}, from subgraphs/directory/data/doubtful-rows.csv and its sources`,
+      })),
     ];
     const cityPrecision = positions.city + positions.movedToCity;
     await refreshSearchIndex(m);
     return {
       countries,
       procedures: { inserted: procedures.inserted, present: procedures.present },
-      representations: { read: parsed.read, inserted: fresh.length, present: parsed.rows.length - fresh.length, cityPrecision, rejected: parsed.rejected, warnings, positions, repairedPositions: repaired.length },
+      representations: {
+        read: parsed.read,
+        inserted: fresh.length,
+        present: parsed.rows.length - fresh.length,
+        cityPrecision,
+        rejected: parsed.rejected,
+        warnings,
+        positions,
+        repairedPositions: repaired.length,
+      },
     };
   });
 }

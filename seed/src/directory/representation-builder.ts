@@ -1,10 +1,5 @@
 import type { EntityManager } from "typeorm";
-import {
-  JurisdictionBasis,
-  JurisdictionRow,
-  Representation,
-  type Country,
-} from "../../../subgraphs/directory/src/entities";
+import { JurisdictionBasis, JurisdictionRow, Representation, type Country } from "../../../subgraphs/directory/src/entities";
 import { representationSearchFields } from "../../../subgraphs/directory/src/search/search-document";
 import { checkPosition, type PositionVerdict } from "../../../subgraphs/directory/src/quality/position-check";
 import type { RepresentationSeedRow } from "./representation-rows";

@@ -43,7 +43,11 @@ const KINDS = new Set<string>(Object.values(RepresentationKind));
 const STATUSES = new Set<string>(Object.values(RepresentationStatus));
 const CAVEATS = new Set<string>(Object.values(OfficeCaveat));
 const PROCEDURES = new Set<string>(Object.values(ProcedureCode));
-const list = (cell: string | undefined) => (cell ?? "").split(";").map((v) => v.trim()).filter(Boolean);
+const list = (cell: string | undefined) =>
+  (cell ?? "")
+    .split(";")
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 const blank = (value: string | undefined) => (value ?? "").trim() || null;
 
@@ -129,7 +133,10 @@ export function parseRepresentationRows(csv: string, knownCountries: Set<string>
     }
 
     const concurrent: string[] = [];
-    for (const code of (record.concurrent_accreditation_iso2 ?? "").split(";").map((c) => c.trim().toUpperCase()).filter(Boolean)) {
+    for (const code of (record.concurrent_accreditation_iso2 ?? "")
+      .split(";")
+      .map((c) => c.trim().toUpperCase())
+      .filter(Boolean)) {
       if (!knownCountries.has(code)) warnings.push({ line, id, reason: `concurrent_accreditation_iso2: unknown code "${code}" left out` });
       else if (code !== host && code !== sender && !concurrent.includes(code)) concurrent.push(code);
     }

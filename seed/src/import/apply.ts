@@ -47,13 +47,27 @@ export async function applyImportDiff(m: EntityManager, diff: ImportDiff, ctx: A
   const provenance = { sourceDate: ctx.sourceDate, lastVerifiedOn: ctx.sourceDate };
   const created = diff.created.map((row) => buildRepresentation(m, { ...row, sourceDate: ctx.sourceDate }, country, provenance));
   await insertAll(m, Representation, created);
-  await insertAll(m, JurisdictionRow, diff.created.flatMap((row) => buildJurisdictions(m, row)));
-  await insertAll(m, ProcedureOfferRow, diff.created.flatMap((row) => buildOffers(m, row, catalogue)));
-  await insertAll(m, FieldSourceRow, diff.created.flatMap((row) => buildFieldSources(m, row.id, row.fieldSources)));
+  await insertAll(
+    m,
+    JurisdictionRow,
+    diff.created.flatMap((row) => buildJurisdictions(m, row)),
+  );
+  await insertAll(
+    m,
+    ProcedureOfferRow,
+    diff.created.flatMap((row) => buildOffers(m, row, catalogue)),
+  );
+  await insertAll(
+    m,
+    FieldSourceRow,
+    diff.created.flatMap((row) => buildFieldSources(m, row.id, row.fieldSources)),
+  );
   await insertAll(
     m,
     AuditEntry,
-    created.map((rep, i) => auditEntry(m, importer, rep.id, "CREATED", { ...createdChanges(rep), ...(diff.created[i].concurrent.length ? { concurrentAccreditation: [null, diff.created[i].concurrent] } : {}) })),
+    created.map((rep, i) =>
+      auditEntry(m, importer, rep.id, "CREATED", { ...createdChanges(rep), ...(diff.created[i].concurrent.length ? { concurrentAccreditation: [null, diff.created[i].concurrent] } : {}) }),
+    ),
   );
   done += diff.created.length;
   ctx.onProgress?.(done, total);

@@ -36,38 +36,47 @@ const USAGE = `usage: npm run import -- FILE [--format auto|enlace|database-of-e
 
 const CONFIG = {
   allowPositionals: true,
-  options: { format: { type: "string" }, date: { type: "string" }, apply: { type: "boolean", default: false }, "overwrite-edits": { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+  options: {
+    format: { type: "string" },
+    date: { type: "string" },
+    apply: { type: "boolean", default: false },
+    "overwrite-edits": { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+  },
 } as const;
 
 /** `npm run import`: a reviewable diff of an export against the directory, applied only on request. */
 export function runImportCommand(argv: string[] = process.argv.slice(2)): Promise<ExitCode> {
-  return runCommand({
-    name: "import",
-    usage: USAGE,
-    config: CONFIG,
-    async run({ positionals, values }) {
-      if (positionals.length !== 1) throw new UsageError(positionals.length ? `one FILE at a time, got ${positionals.length}` : "say which FILE to import");
-      const format = choiceOption<ImportFormat>("format", values.format, ["auto", "enlace", "database-of-embassies"], "auto");
-      const config = databaseConfigFromEnv("directory");
-      const where = describeDatabase(config);
-      if (!(await databaseExists(config, "directory"))) {
-        throw new PermanentError(`no directory database in ${where}: check DATA_DIR (or DIRECTORY_DATABASE_URL / DATABASE_URL); npm start or npm run seed creates it`);
-      }
-      console.error(`directory database: ${where}`);
-      const progress = progressReporter(process.stderr.isTTY && !values.json);
-      const dataSource = await openDatabase(createDirectoryDataSource(config));
-      try {
-        const result = await runImport(dataSource, positionals[0], { format, apply: values.apply, date: values.date, overwriteEdits: values["overwrite-edits"], progress: progress.update });
-        progress.stop();
-        if (result.applied && result.diff.created.length + result.diff.changed.length) console.error("import: committed");
-        console.log(values.json ? JSON.stringify(result, null, 2) : formatImportReport(result, 50));
-        return result.diff.rejected.length ? ExitCode.Rejected : ExitCode.Done;
-      } finally {
-        progress.stop();
-        await dataSource.destroy();
-      }
+  return runCommand(
+    {
+      name: "import",
+      usage: USAGE,
+      config: CONFIG,
+      async run({ positionals, values }) {
+        if (positionals.length !== 1) throw new UsageError(positionals.length ? `one FILE at a time, got ${positionals.length}` : "say which FILE to import");
+        const format = choiceOption<ImportFormat>("format", values.format, ["auto", "enlace", "database-of-embassies"], "auto");
+        const config = databaseConfigFromEnv("directory");
+        const where = describeDatabase(config);
+        if (!(await databaseExists(config, "directory"))) {
+          throw new PermanentError(`no directory database in ${where}: check DATA_DIR (or DIRECTORY_DATABASE_URL / DATABASE_URL); npm start or npm run seed creates it`);
+        }
+        console.error(`directory database: ${where}`);
+        const progress = progressReporter(process.stderr.isTTY && !values.json);
+        const dataSource = await openDatabase(createDirectoryDataSource(config));
+        try {
+          const result = await runImport(dataSource, positionals[0], { format, apply: values.apply, date: values.date, overwriteEdits: values["overwrite-edits"], progress: progress.update });
+          progress.stop();
+          if (result.applied && result.diff.created.length + result.diff.changed.length) console.error("import: committed");
+          console.log(values.json ? JSON.stringify(result, null, 2) : formatImportReport(result, 50));
+          return result.diff.rejected.length ? ExitCode.Rejected : ExitCode.Done;
+        } finally {
+          progress.stop();
+          await dataSource.destroy();
+        }
+      },
     },
-  }, argv);
+    argv,
+  );
 }
 
 /**

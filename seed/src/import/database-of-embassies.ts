@@ -26,7 +26,6 @@ const KINDS: Record<string, RepresentationKind> = {
   "assistant high commission": RepresentationKind.OTHER,
 };
 
-
 export interface ParsedImport {
   rows: ImportRow[];
   rejected: RowProblem[];
@@ -43,7 +42,12 @@ const EXPORT_EXCERPT_CELLS = ["city", "cityQID", "address", "latitude", "longitu
  * the city to the website as the excerpt. The export's date and the day it is read are
  * set by the import (run-import.ts), which knows them.
  */
-function exportLineSources(record: Record<string, string>, delimiter: string, url: string, values: { address: string | null; phones: { raw: string }[]; emails: string[]; website: string | null }): FieldSourceValue[] {
+function exportLineSources(
+  record: Record<string, string>,
+  delimiter: string,
+  url: string,
+  values: { address: string | null; phones: { raw: string }[]; emails: string[]; website: string | null },
+): FieldSourceValue[] {
   const excerpt = EXPORT_EXCERPT_CELLS.map((c) => record[c] ?? "").join(delimiter);
   const source = (field: SourcedField, value: string): FieldSourceValue => ({ field, value, label: null, url, published: null, seenOn: "", excerpt });
   return [
@@ -94,7 +98,10 @@ export function parseDatabaseOfEmbassies(
     if (lon !== null && !(Math.abs(lon) <= 180)) return reject(`longitude: "${record.longitude}" is not a number from -180 to 180`);
 
     // The export writes e-mails as mailto: URIs.
-    const emails = (record.email ?? "").split(/[;,\s]+/).filter(Boolean).map((e) => e.replace(/^mailto:/i, ""));
+    const emails = (record.email ?? "")
+      .split(/[;,\s]+/)
+      .filter(Boolean)
+      .map((e) => e.replace(/^mailto:/i, ""));
     for (const bad of emails.filter((e) => !isEmail(e))) result.warnings.push({ line, id, reason: `email: "${bad}" is not an e-mail address; left out` });
     const phones = normalizePhones(record.phone ?? "", host);
     for (const bad of phones.filter((p) => p.e164 === null)) result.warnings.push({ line, id, reason: `phone: "${bad.raw}" is not a valid number; kept as written` });
@@ -121,7 +128,12 @@ export function parseDatabaseOfEmbassies(
       caveats: [],
       confirmedProcedures: [],
       // The export is the source of each value: its line, quoted from the city to the website.
-      fieldSources: exportLineSources(record, ctx.delimiter, ctx.sourceRef(line), { address: record.address || null, phones, emails: emails.filter((e) => isEmail(e)), website: record.website || null }),
+      fieldSources: exportLineSources(record, ctx.delimiter, ctx.sourceRef(line), {
+        address: record.address || null,
+        phones,
+        emails: emails.filter((e) => isEmail(e)),
+        website: record.website || null,
+      }),
     });
   });
   return result;

@@ -6,7 +6,6 @@ import { farFrom, keyOf, kmFrom, officesByKey, samePosition, tooFar, type Existi
 
 export type { ExistingOffice } from "./office-match";
 
-
 /** A change the import holds back, and why. */
 export interface HeldBack {
   id: string;
@@ -40,7 +39,20 @@ const near = (a: number | null, b: number | null) => a !== null && b !== null &&
 
 /** What a row says about an office, without where in the file it was said. */
 const content = (row: ImportRow) =>
-  JSON.stringify([row.kind, row.sendingCountryCode, row.hostCountryCode, row.city, row.address, row.latitude, row.longitude, [...row.concurrent].sort(), row.phones.map((p) => p.raw).sort(), [...row.emails].sort(), row.website, row.openingHours]);
+  JSON.stringify([
+    row.kind,
+    row.sendingCountryCode,
+    row.hostCountryCode,
+    row.city,
+    row.address,
+    row.latitude,
+    row.longitude,
+    [...row.concurrent].sort(),
+    row.phones.map((p) => p.raw).sort(),
+    [...row.emails].sort(),
+    row.website,
+    row.openingHours,
+  ]);
 
 /**
  * What importing `rows` would change. A value the export leaves empty never erases one
@@ -127,7 +139,14 @@ function fieldChanges({ rep, concurrent }: ExistingOffice, row: ImportRow): Fiel
     changes.coordinates = [rep.latitude === null ? null : [rep.latitude, rep.longitude], [row.latitude, row.longitude]];
   }
   const rawPhones = rep.phones.map((p) => p.raw);
-  if (row.phones.length && !sameSet(rawPhones, row.phones.map((p) => p.raw))) changes.phones = [rawPhones, row.phones.map((p) => p.raw)];
+  if (
+    row.phones.length &&
+    !sameSet(
+      rawPhones,
+      row.phones.map((p) => p.raw),
+    )
+  )
+    changes.phones = [rawPhones, row.phones.map((p) => p.raw)];
   if (row.emails.length && !sameSet(rep.emails, row.emails)) changes.emails = [rep.emails, row.emails];
   if (row.website && row.website !== rep.website) changes.website = [rep.website, row.website];
   if (row.openingHours && row.openingHours !== rep.openingHours) changes.openingHours = [rep.openingHours, row.openingHours];

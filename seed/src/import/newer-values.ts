@@ -10,7 +10,6 @@ export interface FieldHistory {
   editAction: string | null;
 }
 
-
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 
 /**

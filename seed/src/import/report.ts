@@ -15,9 +15,19 @@ export function formatImportReport(r: ImportResult, limit = Infinity): string {
     `  new offices: ${d.created.length}`,
     ...cut(d.created, (row) => `    + ${row.id}  ${row.sendingCountryCode} in ${row.hostCountryCode}, ${row.kind}, ${row.city ?? "no city"}${row.note ? ` (${row.note})` : ""}`),
     `  changed: ${d.changed.length}`,
-    ...cut(d.changed, (c) => `    ~ ${c.id}  ${Object.entries(c.changes).map(([field, [from, to]]) => `${field}: ${show(from)} → ${show(to)}`).join("; ")}`),
+    ...cut(
+      d.changed,
+      (c) =>
+        `    ~ ${c.id}  ${Object.entries(c.changes)
+          .map(([field, [from, to]]) => `${field}: ${show(from)} → ${show(to)}`)
+          .join("; ")}`,
+    ),
     `  held back (the directory's value is newer, or was edited after the export): ${d.heldBack.length}`,
-    ...cut(d.heldBack, (h) => `    ≠ ${h.id}  ${h.field}: keeps ${show(h.kept)}, not ${show(h.offered)} — ${h.reason === "NEWER_SOURCE" ? `its source is of ${h.since}` : `edited on ${h.since} (--overwrite-edits replaces it)`}`),
+    ...cut(
+      d.heldBack,
+      (h) =>
+        `    ≠ ${h.id}  ${h.field}: keeps ${show(h.kept)}, not ${show(h.offered)} — ${h.reason === "NEWER_SOURCE" ? `its source is of ${h.since}` : `edited on ${h.since} (--overwrite-edits replaces it)`}`,
+    ),
     `  unchanged: ${d.unchanged.length}`,
     `  repeated rows (same id and values as an earlier row; one office): ${d.repeated.length}`,
     ...cut(d.repeated, (p) => `    = line ${p.line} repeats line ${p.firstLine} (${p.id})`),

@@ -74,7 +74,10 @@ async function fieldHistories(dataSource: DataSource, reps: Representation[]): P
   return (id, field) => {
     const keys = FIELD_KEYS[field] ?? { audit: [field] };
     const sourced = keys.source ? (sources.get(`${id}\u0000${keys.source}`) ?? null) : null;
-    const edit = keys.audit.map((k) => edits.get(`${id}\u0000${k}`)).filter((e): e is { at: string; action: string } => !!e).sort((a, b) => b.at.localeCompare(a.at))[0];
+    const edit = keys.audit
+      .map((k) => edits.get(`${id}\u0000${k}`))
+      .filter((e): e is { at: string; action: string } => !!e)
+      .sort((a, b) => b.at.localeCompare(a.at))[0];
     const rep = byId.get(id);
     const sourceDate = sourced ?? (keys.source && rep?.sourceDate ? rep.sourceDate : null);
     return { sourceDate, editedAt: edit?.at ?? null, editAction: edit?.action ?? null };
@@ -85,7 +88,11 @@ async function fieldHistories(dataSource: DataSource, reps: Representation[]): P
 export class ImportInputError extends PermanentError {}
 
 export function detectFormat({ text, delimiter }: TableText): Exclude<ImportFormat, "auto"> {
-  const header = text.split("\n", 1)[0].replace(/\r$/, "").split(delimiter).map((name) => name.trim().replace(/^"|"$/g, ""));
+  const header = text
+    .split("\n", 1)[0]
+    .replace(/\r$/, "")
+    .split(delimiter)
+    .map((name) => name.trim().replace(/^"|"$/g, ""));
   if (header[0] === "operator") return "database-of-embassies";
   if (header.includes("sending_country_iso2")) return "enlace";
   throw new ImportInputError("format: the file is neither Enlace's CSV (header with sending_country_iso2) nor the database-of-embassies export (header starting operator;); pass --format");
@@ -131,7 +138,12 @@ export async function runImport(dataSource: DataSource, path: string, options: I
       ? parseEnlaceFormat(csv, new Set(countries.map((c) => c.code)), table.delimiter)
       : parseDatabaseOfEmbassies(
           csv,
-          { delimiter: table.delimiter, countryCode: englishCountryCodes(), crmMembers: new Set(countries.filter((c) => c.crmMembership === Membership.MEMBER).map((c) => c.code)), sourceRef: (line) => `file:${file}#L${line}` },
+          {
+            delimiter: table.delimiter,
+            countryCode: englishCountryCodes(),
+            crmMembers: new Set(countries.filter((c) => c.crmMembership === Membership.MEMBER).map((c) => c.code)),
+            sourceRef: (line) => `file:${file}#L${line}`,
+          },
           progress("reading"),
         );
 

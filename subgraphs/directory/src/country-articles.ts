@@ -10,7 +10,11 @@ const FR: Record<string, string> = {};
 const set = (table: Record<string, string>, preposition: string, codes: string) => codes.split(" ").forEach((code) => (table[code] = preposition));
 
 // Portuguese: feminine (da), masculine (do), plural (dos, das).
-set(PT, "da", "IN CN CO VE GT NI SO ET NG SL DO GN MR ER CR JM AR BO DE FR ES IT RU KR KP TR GR SE NO FI PL AT SA ID TH MY AU NZ LY SY JO UA HU RO BE CH DK IE GY CD CZ TZ ZA GE AM BG SK SI HR RS EE LT LV BY MN NA ZM GM GW LR BW GQ CF TN DZ AL MK");
+set(
+  PT,
+  "da",
+  "IN CN CO VE GT NI SO ET NG SL DO GN MR ER CR JM AR BO DE FR ES IT RU KR KP TR GR SE NO FI PL AT SA ID TH MY AU NZ LY SY JO UA HU RO BE CH DK IE GY CD CZ TZ ZA GE AM BG SK SI HR RS EE LT LV BY MN NA ZM GM GW LR BW GQ CF TN DZ AL MK",
+);
 set(PT, "do", "BR HT PK NP EC PE CL MX CA PA BD LK AF UZ SN GH JP GB VN IR IQ KW LB PY UY QA EG KE MA SD TD NE ML BJ TG BF BI MW ZW KH LA KZ KG TJ TM AZ YE OM BH BT BN VA LU CG");
 set(PT, "dos", "US NL CM AE");
 set(PT, "das", "PH BS MV SC");

@@ -11,5 +11,4 @@ import { referenceFile } from "../../../platform/src/paths";
 export const directoryDataFile = (name: string): string => referenceFile("subgraphs", "directory", "data", name);
 
 /** One of those CSV files as records by header. */
-export const readDirectoryCsv = <T = Record<string, string>>(name: string): T[] =>
-  parse(readFileSync(directoryDataFile(name), "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as T[];
+export const readDirectoryCsv = <T = Record<string, string>>(name: string): T[] => parse(readFileSync(directoryDataFile(name), "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as T[];

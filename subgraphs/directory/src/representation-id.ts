@@ -13,7 +13,10 @@ const SHORT: Record<RepresentationKind, string> = {
 
 /** The id convention of the seed: sender-host-kind-city ("ht-mx-emb-mexico-city"), -2, -3... when taken. */
 export function representationId(r: { sendingCountryCode: string; hostCountryCode: string; kind: RepresentationKind; city: string | null }, taken: (id: string) => boolean): string {
-  const city = foldText(r.city ?? "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "nocity";
+  const city =
+    foldText(r.city ?? "")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "nocity";
   const base = `${r.sendingCountryCode}-${r.hostCountryCode}-${SHORT[r.kind]}-${city}`.toLowerCase().slice(0, 110);
   let id = base;
   for (let n = 2; taken(id); n++) id = `${base}-${n}`;

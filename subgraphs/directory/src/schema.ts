@@ -7,12 +7,7 @@ import { PlaceDivisionResolver, PlacesResolver } from "./places/places.resolver"
 import { CorrectionResolver } from "./resolvers/correction.resolver";
 import { CountryResolver } from "./resolvers/country.resolver";
 import { ProcedureResolver } from "./resolvers/procedure.resolver";
-import {
-  AuditEntryResolver,
-  JurisdictionResolver,
-  RepresentationConnectionResolver,
-  RepresentationFieldsResolver,
-} from "./resolvers/representation-fields.resolver";
+import { AuditEntryResolver, JurisdictionResolver, RepresentationConnectionResolver, RepresentationFieldsResolver } from "./resolvers/representation-fields.resolver";
 import { RepresentationEditResolver } from "./resolvers/representation-edit.resolver";
 import { ConfirmationResolver } from "./resolvers/confirmation.resolver";
 import { RepresentationResolver } from "./resolvers/representation.resolver";
@@ -50,12 +45,10 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
     {
       // Entities other subgraphs refer to by key, resolved in batches through loaders.
       Country: {
-        __resolveReference: (ref: { code: string }, ctx: DirectoryContext): Promise<Country | null> =>
-          ctx.loaders.countryByCode.load(ref.code.toUpperCase()),
+        __resolveReference: (ref: { code: string }, ctx: DirectoryContext): Promise<Country | null> => ctx.loaders.countryByCode.load(ref.code.toUpperCase()),
       },
       Representation: {
-        __resolveReference: (ref: { id: string }, ctx: DirectoryContext): Promise<Representation | null> =>
-          ctx.loaders.representationById.load(ref.id),
+        __resolveReference: (ref: { id: string }, ctx: DirectoryContext): Promise<Representation | null> => ctx.loaders.representationById.load(ref.id),
       },
     },
   );

@@ -6,4 +6,3 @@ const names = (c: Pick<Country, "code" | "alpha3" | "nameEs" | "nameEn" | "nameF
 export function countrySearchText(country: Pick<Country, "code" | "alpha3" | "nameEs" | "nameEn" | "nameFr" | "namePt">): string {
   return foldText(names(country).join(" "));
 }
-

@@ -17,10 +17,7 @@ directive @restricted(roles: [String!]!) on FIELD_DEFINITION`;
  * a Federation 2 subgraph (adds `_service`, `_entities`, `_Any`). Reference resolvers
  * (`__resolveReference`) are merged into type-graphql's resolver map.
  */
-export async function buildFederatedSchema(
-  options: Omit<BuildSchemaOptions, "skipCheck">,
-  referenceResolvers: GraphQLResolverMap<unknown> = {},
-): Promise<GraphQLSchema> {
+export async function buildFederatedSchema(options: Omit<BuildSchemaOptions, "skipCheck">, referenceResolvers: GraphQLResolverMap<unknown> = {}): Promise<GraphQLSchema> {
   declareArgumentsInOrder();
   const schema = await buildSchema({ ...options, skipCheck: true });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;

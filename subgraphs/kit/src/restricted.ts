@@ -9,5 +9,4 @@ import type { Role } from "../../../platform/src/identity";
  * `@requiresScopes` would say the same, but @apollo/gateway refuses a supergraph with
  * security features it does not enforce.)
  */
-export const RestrictedTo = (...roles: Role[]): MethodDecorator & PropertyDecorator =>
-  Directive(`@restricted(roles: ${JSON.stringify(roles)})`) as MethodDecorator & PropertyDecorator;
+export const RestrictedTo = (...roles: Role[]): MethodDecorator & PropertyDecorator => Directive(`@restricted(roles: ${JSON.stringify(roles)})`) as MethodDecorator & PropertyDecorator;

@@ -23,7 +23,7 @@ export class NominationInput extends FocalPointChanges {
   @Field(() => FocalPointRole) role!: FocalPointRole;
   @Field({ description: "YYYY-MM-DD" }) termStart!: string;
   @Field(() => String, { nullable: true, description: "For CONSULAR_LIAISON: the office's id in the directory." }) representationId?: string | null;
-  @Field(() => [String], { nullable: true, description: "Partner conferences to share with, e.g. [\"CSM\"]." }) sharedWith?: string[];
+  @Field(() => [String], { nullable: true, description: 'Partner conferences to share with, e.g. ["CSM"].' }) sharedWith?: string[];
 }
 
 /** Validates the given fields and returns them normalised; the first bad one is named. */

@@ -17,14 +17,7 @@ export function rosterEvent(m: EntityManager, identity: Identity, entityId: stri
  * its history (the roster's audit trail) listing old → new per field, and its place at the
  * head of the change feeds.
  */
-export async function writeFocalPoint(
-  m: EntityManager,
-  identity: Identity,
-  id: string,
-  expectedVersion: number,
-  action: string,
-  change: (fp: FocalPoint) => Changes | void,
-): Promise<FocalPoint> {
+export async function writeFocalPoint(m: EntityManager, identity: Identity, id: string, expectedVersion: number, action: string, change: (fp: FocalPoint) => Changes | void): Promise<FocalPoint> {
   const { row: fp, changes } = await versionedWrite(m, FocalPoint, "FocalPoint", id, expectedVersion, AUDITED, change);
   if (!Object.keys(changes).length) return fp;
   await m.save(RosterAudit, rosterEvent(m, identity, id, action, changes));

@@ -29,7 +29,9 @@ function literal(value: unknown, type: GraphQLInputType): string {
   if (Array.isArray(value)) return `[${value.map((v) => literal(v, isListType(inner) ? inner.ofType : inner)).join(", ")}]`;
   if (typeof value === "object") {
     const fields = isInputObjectType(inner) ? inner.getFields() : {};
-    return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${literal(v, fields[k]?.type ?? inner)}`).join(", ")} }`;
+    return `{ ${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${literal(v, fields[k]?.type ?? inner)}`)
+      .join(", ")} }`;
   }
   if (typeof value === "string" && isEnumType(inner) && /^[_A-Za-z][_0-9A-Za-z]*$/.test(value)) return value;
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "1e999";
@@ -86,7 +88,7 @@ function spoil(g: Gen, body: { query: string; variables: unknown; operationName?
       break;
     case 1: {
       const at = g(fc.integer, { min: 0, max: body.query.length });
-      body.query = body.query.slice(0, at) + g(fc.constantFrom, "{", "}", "$", "\"", "...", "@skip", "#", "\u0000") + body.query.slice(at);
+      body.query = body.query.slice(0, at) + g(fc.constantFrom, "{", "}", "$", '"', "...", "@skip", "#", "\u0000") + body.query.slice(at);
       break;
     }
     case 2:

@@ -4,7 +4,25 @@ import { isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType,
 type Gen = fc.GeneratorValue;
 
 /** Values that look right to the directory (real codes, ids, places), so that valid paths are reached too. */
-const PLAUSIBLE = ["HT", "MX", "CR", "BD", "ht", "ZZ", "ht-mx-emb-mexico-city", "seed-cr-national", "Tapachula", "2024-01-01", "2031-02-30", "https://example.org/x", "+50622892226", "es", "en-US", "CSM", ""];
+const PLAUSIBLE = [
+  "HT",
+  "MX",
+  "CR",
+  "BD",
+  "ht",
+  "ZZ",
+  "ht-mx-emb-mexico-city",
+  "seed-cr-national",
+  "Tapachula",
+  "2024-01-01",
+  "2031-02-30",
+  "https://example.org/x",
+  "+50622892226",
+  "es",
+  "en-US",
+  "CSM",
+  "",
+];
 
 /** Text a careless or hostile caller sends: long, odd Unicode, control characters, SQL and LIKE wildcards. */
 export const oddString = fc.oneof(

@@ -81,7 +81,9 @@ export class Api {
     }
     // The directory's service down: no page can be built from what is left (a list, an office, a lookup). The page
     // wrapper answers 503, no-store, in the visitor's language, instead of a page holding the raw error.
-    const down = body.errors?.find((e) => (e.extensions as { code?: string; serviceName?: string } | undefined)?.code === "SERVICE_UNAVAILABLE" && (e.extensions as { serviceName?: string }).serviceName === "directory");
+    const down = body.errors?.find(
+      (e) => (e.extensions as { code?: string; serviceName?: string } | undefined)?.code === "SERVICE_UNAVAILABLE" && (e.extensions as { serviceName?: string }).serviceName === "directory",
+    );
     if (down) throw new ApiUnavailable(down.message, 503, "SERVICE_UNAVAILABLE");
     return { data: body.data ?? null, errors: body.errors ?? [], status: response.status };
   }

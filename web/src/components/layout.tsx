@@ -121,8 +121,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         {!props.embed && (
           <footer class="site-footer">
             <p>
-              {t("footer.about")} <a href={localHref(ctx, "/open-data")}>{t("footer.openData")}</a> ·{" "}
-              <a href="/graphql">{t("footer.api")}</a>
+              {t("footer.about")} <a href={localHref(ctx, "/open-data")}>{t("footer.openData")}</a> · <a href="/graphql">{t("footer.api")}</a>
             </p>
           </footer>
         )}

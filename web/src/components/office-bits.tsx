@@ -29,7 +29,9 @@ export function SourceNote(props: { ctx: PageContext; sources?: readonly SourceO
   if (!source) return null;
   const { t, lang } = props.ctx;
   const url = safeHttpUrl(source.url);
-  const when = source.published ? t("source.published", { date: dateInWords(source.published, lang) ?? source.published }) : t("source.undated", { date: dateInWords(source.seenOn, lang) ?? source.seenOn });
+  const when = source.published
+    ? t("source.published", { date: dateInWords(source.published, lang) ?? source.published })
+    : t("source.undated", { date: dateInWords(source.seenOn, lang) ?? source.seenOn });
   return (
     <details class="source-note">
       <summary>
@@ -122,7 +124,11 @@ export function Caveats(props: { ctx: PageContext; kind: string; caveats: readon
           <SourceNote ctx={ctx} sources={props.sources} field="CAVEAT" value={c} />
         </li>
       ))}
-      {honorary && !props.caveats.includes("NO_TRAVEL_DOCUMENTS") && <li class="muted caveat" data-caveat="HONORARY">{ctx.t("kind.honoraryNote")}</li>}
+      {honorary && !props.caveats.includes("NO_TRAVEL_DOCUMENTS") && (
+        <li class="muted caveat" data-caveat="HONORARY">
+          {ctx.t("kind.honoraryNote")}
+        </li>
+      )}
     </ul>
   );
 }

@@ -2,7 +2,15 @@ import type { CountryTableRowsQuery } from "../../../operations/generated/graphq
 
 /** The procedures of the catalogue, one column each, in catalogue order (lower-case codes). */
 export const PROCEDURE_CODES = [
-  "PASSPORT", "EMERGENCY_TRAVEL_DOCUMENT", "IDENTITY_VERIFICATION", "CIVIL_REGISTRY", "CONSULAR_REGISTRATION", "LEGALIZATION", "VISA", "ASSISTED_RETURN", "DETAINEE_ASSISTANCE",
+  "PASSPORT",
+  "EMERGENCY_TRAVEL_DOCUMENT",
+  "IDENTITY_VERIFICATION",
+  "CIVIL_REGISTRY",
+  "CONSULAR_REGISTRATION",
+  "LEGALIZATION",
+  "VISA",
+  "ASSISTED_RETURN",
+  "DETAINEE_ASSISTANCE",
 ] as const;
 
 export const KINDS = ["EMBASSY", "CONSULATE_GENERAL", "CONSULATE", "VICE_CONSULATE", "HONORARY_CONSULATE", "CONSULAR_SECTION", "OTHER"];
@@ -41,4 +49,8 @@ export function officeCells(office: Office): Record<string, string> {
 }
 
 /** A list cell: "; ", "," between e-mails, or one per line. */
-export const listCell = (value: string) => value.split(/\s*(?:;|\n|\r)\s*/).map((v) => v.trim()).filter(Boolean);
+export const listCell = (value: string) =>
+  value
+    .split(/\s*(?:;|\n|\r)\s*/)
+    .map((v) => v.trim())
+    .filter(Boolean);

@@ -65,7 +65,14 @@ async function caller(req: Request, res: Response, deps: PageDeps, keys: KeyChec
 /** An OFFICIAL of that country or the SECRETARIAT; anyone else 403, saying which key the table needs. */
 function allowed(res: Response, who: Caller, country: string): boolean {
   if (who.role === "SECRETARIAT" || (who.role === "OFFICIAL" && who.country === country)) return true;
-  fail(res, 403, "FORBIDDEN", who.role === "OFFICIAL" ? `an official of ${who.country} keeps the table of ${who.country}, not of ${country}` : `the table of ${country} is for its officials and the secretariat; you are ${who.role}`);
+  fail(
+    res,
+    403,
+    "FORBIDDEN",
+    who.role === "OFFICIAL"
+      ? `an official of ${who.country} keeps the table of ${who.country}, not of ${country}`
+      : `the table of ${country} is for its officials and the secretariat; you are ${who.role}`,
+  );
   return false;
 }
 
@@ -181,7 +188,13 @@ export function mountCountryTableFiles(router: Router, deps: PageDeps, keys: Key
       if (!report) {
         const error = answer.errors[0];
         const code = String(error?.extensions?.code ?? "BAD_REQUEST");
-        return fail(res, code === "FORBIDDEN" ? 403 : code === "UNAUTHENTICATED" ? 401 : 400, code, error?.message ?? "the directory did not take the table", error?.extensions?.field ? { field: error.extensions.field } : {});
+        return fail(
+          res,
+          code === "FORBIDDEN" ? 403 : code === "UNAUTHENTICATED" ? 401 : 400,
+          code,
+          error?.message ?? "the directory did not take the table",
+          error?.extensions?.field ? { field: error.extensions.field } : {},
+        );
       }
       log("info", "web.country_table", { country, dryRun, recorded: report.recorded, rows: table.rows.length, rejected: report.diff.rejected.length });
       res.status(report.diff.rejected.length ? 422 : 200).setHeader("cache-control", "private, no-store");

@@ -5,7 +5,13 @@ import { tableRows, type ReadTable } from "./table-rows";
 
 /** The table as CSV (UTF-8 with BOM, formula-looking cells neutralised): the same columns as the workbook. */
 export function tableCsv(offices: Office[]): string {
-  return `\uFEFF${toCsv(COLUMNS, offices.map((o) => { const cells = officeCells(o); return COLUMNS.map((c) => cells[c] ?? ""); }))}`;
+  return `\uFEFF${toCsv(
+    COLUMNS,
+    offices.map((o) => {
+      const cells = officeCells(o);
+      return COLUMNS.map((c) => cells[c] ?? "");
+    }),
+  )}`;
 }
 
 /**
@@ -15,6 +21,13 @@ export function tableCsv(offices: Office[]): string {
 export function readTableCsv(bytes: Buffer, name: string): ReadTable {
   const { text, delimiter } = decodeTable(bytes, name);
   const records = readCsv(text, delimiter);
-  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0].split(delimiter).map((h) => h.trim().replace(/^"|"$/g, "").toLowerCase());
-  return tableRows(header, records.map((cells, i) => ({ row: i + 2, cells })));
+  const header = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/, 1)[0]
+    .split(delimiter)
+    .map((h) => h.trim().replace(/^"|"$/g, "").toLowerCase());
+  return tableRows(
+    header,
+    records.map((cells, i) => ({ row: i + 2, cells })),
+  );
 }

@@ -67,7 +67,8 @@ export class WorkbookRefused extends Error {
  * holds values; a formula's result depends on what the reader's spreadsheet computes).
  */
 export async function readWorkbook(bytes: Buffer): Promise<ReadTable> {
-  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new WorkbookRefused("NOT_A_WORKBOOK", "the file is not an Excel workbook (.xlsx); send the table as downloaded, or as CSV to the .csv address");
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50)
+    throw new WorkbookRefused("NOT_A_WORKBOOK", "the file is not an Excel workbook (.xlsx); send the table as downloaded, or as CSV to the .csv address");
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -79,8 +80,10 @@ export async function readWorkbook(bytes: Buffer): Promise<ReadTable> {
   for (const name of names) unzipped += (zip.files[name] as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
   if (unzipped > MAX_UNZIPPED_BYTES) throw new WorkbookRefused("TOO_LARGE", `the workbook unzips to ${(unzipped / 1048576).toFixed(1)} MB; a country's table is well under 1 MB`);
   const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-  if (names.some((n) => /vbaProject\.bin$/i.test(n)) || /macroEnabled/i.test(types)) throw new WorkbookRefused("MACROS", "the workbook holds macros (.xlsm); save it as an Excel workbook (.xlsx) without macros and send it again");
-  if (names.some((n) => /^xl\/externalLinks\//i.test(n))) throw new WorkbookRefused("EXTERNAL_LINKS", "the workbook links to other files; paste the values instead (Paste special → Values) and send it again");
+  if (names.some((n) => /vbaProject\.bin$/i.test(n)) || /macroEnabled/i.test(types))
+    throw new WorkbookRefused("MACROS", "the workbook holds macros (.xlsm); save it as an Excel workbook (.xlsx) without macros and send it again");
+  if (names.some((n) => /^xl\/externalLinks\//i.test(n)))
+    throw new WorkbookRefused("EXTERNAL_LINKS", "the workbook links to other files; paste the values instead (Paste special → Values) and send it again");
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -95,7 +98,10 @@ export async function readWorkbook(bytes: Buffer): Promise<ReadTable> {
     s.eachRow((row) =>
       row.eachCell((cell) => {
         if (cell.type === ExcelJS.ValueType.Formula || cell.formula || (cell.value && typeof cell.value === "object" && "sharedFormula" in cell.value)) {
-          throw new WorkbookRefused("FORMULA", `the cell ${cell.address} of the sheet "${s.name}" holds a formula (${cell.formula ?? "shared"}); write its value instead`, { sheet: s.name, cell: cell.address });
+          throw new WorkbookRefused("FORMULA", `the cell ${cell.address} of the sheet "${s.name}" holds a formula (${cell.formula ?? "shared"}); write its value instead`, {
+            sheet: s.name,
+            cell: cell.address,
+          });
         }
       }),
     );

@@ -1,5 +1,4 @@
 import type { Request, RequestHandler, Response } from "express";
-import type { VNode } from "preact";
 import type { RevisionSource } from "../ports";
 import { ResponseStore } from "../../../platform/src/response-store";
 import { log } from "../../../platform/src/log";

@@ -54,7 +54,10 @@ const csvRow = (o: Row) => [
   o.status,
   o.sendingCountry.code,
   o.hostCountry.code,
-  o.jurisdiction.filter((j) => j.basis === "CONCURRENT_ACCREDITATION").map((j) => j.country.code).join(" "),
+  o.jurisdiction
+    .filter((j) => j.basis === "CONCURRENT_ACCREDITATION")
+    .map((j) => j.country.code)
+    .join(" "),
   o.city ?? "",
   o.address ?? "",
   o.coordinates?.latitude ?? "",
@@ -65,8 +68,14 @@ const csvRow = (o: Row) => [
   o.website ?? "",
   o.openingHours ?? "",
   o.languages.join(" "),
-  o.procedures.filter((p) => p.basis === "CONFIRMED").map((p) => p.procedure.code).join(" "),
-  o.procedures.filter((p) => p.basis !== "CONFIRMED").map((p) => p.procedure.code).join(" "),
+  o.procedures
+    .filter((p) => p.basis === "CONFIRMED")
+    .map((p) => p.procedure.code)
+    .join(" "),
+  o.procedures
+    .filter((p) => p.basis !== "CONFIRMED")
+    .map((p) => p.procedure.code)
+    .join(" "),
   o.caveats.join(" "),
   // The import's field_sources cell: a JSON array, one source per value.
   fieldSourcesCell(o.fieldSources),

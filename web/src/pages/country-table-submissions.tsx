@@ -1,5 +1,11 @@
 import type { Request, Response } from "express";
-import { ApplyCountryTableSubmissionDocument, CountryTableSubmissionDocument, CountryTableSubmissionsDocument, RejectCountryTableSubmissionDocument, type TableSubmissionFragment } from "../../../operations/generated/graphql";
+import {
+  ApplyCountryTableSubmissionDocument,
+  CountryTableSubmissionDocument,
+  CountryTableSubmissionsDocument,
+  RejectCountryTableSubmissionDocument,
+  type TableSubmissionFragment,
+} from "../../../operations/generated/graphql";
 import type { Api, GraphQLError } from "../api/graphql";
 import { Layout, localHref, type PageContext } from "../components/layout";
 import { messagePage } from "../components/message-page";
@@ -78,7 +84,11 @@ export async function submissionPage(ctx: PageContext, api: Api, req: Request, r
   const id = String(req.params.id ?? "").slice(0, 64);
   const answer = await api.run(CountryTableSubmissionDocument, { id }, { lang: ctx.lang });
   const s = answer.data?.countryTableSubmission;
-  if (!s) return messagePage(ctx, answer.data ? 404 : 502, t("submission.title"), t(answer.data ? "secretariat.gone" : "error.unavailable"), { href: localHref(ctx, "/secretariat/tables"), text: t("submission.title") });
+  if (!s)
+    return messagePage(ctx, answer.data ? 404 : 502, t("submission.title"), t(answer.data ? "secretariat.gone" : "error.unavailable"), {
+      href: localHref(ctx, "/secretariat/tables"),
+      text: t("submission.title"),
+    });
   const title = t("submission.one", { country: countryName(s.country, ctx.lang) });
   const action = (what: string) => localHref(ctx, `/secretariat/tables/${encodeURIComponent(s.id)}/${what}`);
   return {

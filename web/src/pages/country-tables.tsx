@@ -91,7 +91,17 @@ export async function countryTablesCsv(ctx: PageContext, api: Api, _req: Request
   if (!loaded) return messagePage(ctx, 502, ctx.t("tables.title"), ctx.t("error.unavailable"));
   const csv = toCsv(
     ["country", "name", "offices", "verified_last_12_months", "confirmed_by_country_last_12_months", "with_phone", "with_confirmed_procedures", "last_confirmed_on", "last_submitted_on"],
-    loaded.rows.map((r) => [r.country, loaded.name(r.country), String(r.offices), String(r.verifiedLast12Months), String(r.confirmedByCountryLast12Months), String(r.withPhone), String(r.withConfirmedProcedures), r.lastConfirmedOn ?? "", r.lastSubmittedOn ?? ""]),
+    loaded.rows.map((r) => [
+      r.country,
+      loaded.name(r.country),
+      String(r.offices),
+      String(r.verifiedLast12Months),
+      String(r.confirmedByCountryLast12Months),
+      String(r.withPhone),
+      String(r.withConfirmedProcedures),
+      r.lastConfirmedOn ?? "",
+      r.lastSubmittedOn ?? "",
+    ]),
   );
   res.setHeader("content-type", "text/csv; charset=utf-8");
   res.setHeader("content-disposition", 'attachment; filename="enlace-country-tables.csv"');

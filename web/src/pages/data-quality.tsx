@@ -140,7 +140,13 @@ export async function dataQualityPage(ctx: PageContext, api: Api): Promise<PageR
             <ul>
               {duplicates.map((d) => (
                 <li>
-                  <code>{d.key}</code>: {d.ids.map((id, i) => <>{i > 0 && ", "}{officeLink(ctx, id)}</>)}
+                  <code>{d.key}</code>:{" "}
+                  {d.ids.map((id, i) => (
+                    <>
+                      {i > 0 && ", "}
+                      {officeLink(ctx, id)}
+                    </>
+                  ))}
                 </li>
               ))}
             </ul>
@@ -163,7 +169,11 @@ export async function dataQualityPage(ctx: PageContext, api: Api): Promise<PageR
                     {url && (
                       <>
                         {" "}
-                        (<a href={url} rel="noopener noreferrer external">{t("office.source")}</a>)
+                        (
+                        <a href={url} rel="noopener noreferrer external">
+                          {t("office.source")}
+                        </a>
+                        )
                       </>
                     )}{" "}
                     · {t("quality.elsewhere", { count: g.officesElsewhere })}
@@ -195,7 +205,17 @@ export async function dataQualityPage(ctx: PageContext, api: Api): Promise<PageR
                   <td class="sources">
                     {d.sources.map((s) => {
                       const url = safeHttpUrl(s);
-                      return <span class="block">{url ? <a href={url} rel="noopener noreferrer external">{s}</a> : s}</span>;
+                      return (
+                        <span class="block">
+                          {url ? (
+                            <a href={url} rel="noopener noreferrer external">
+                              {s}
+                            </a>
+                          ) : (
+                            s
+                          )}
+                        </span>
+                      );
                     })}
                     {d.sourceDate && <span class="muted block">{dateInWords(d.sourceDate, lang)}</span>}
                   </td>

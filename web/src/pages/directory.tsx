@@ -88,8 +88,20 @@ export function DirectoryFilters(props: { ctx: PageContext; q: DirectoryQuery; c
       <input type="hidden" name="lang" value={ctx.lang} />
       {props.embed && <input type="hidden" name="embed" value="1" />}
       <Select name="host" label={t("directory.host")} any={t("directory.anyHost")} value={q.host} options={(choices?.hosts ?? []).map((c) => ({ value: c.code, label: c.name })).sort(byName)} />
-      <Select name="sender" label={t("directory.sender")} any={t("directory.anySender")} value={q.sender} options={(choices?.senders ?? []).map((c) => ({ value: c.code, label: c.name })).sort(byName)} />
-      <Select name="procedure" label={t("directory.procedure")} any={t("directory.anyProcedure")} value={q.procedure} options={(choices?.procedures ?? []).map((p) => ({ value: p.code, label: p.label }))} />
+      <Select
+        name="sender"
+        label={t("directory.sender")}
+        any={t("directory.anySender")}
+        value={q.sender}
+        options={(choices?.senders ?? []).map((c) => ({ value: c.code, label: c.name })).sort(byName)}
+      />
+      <Select
+        name="procedure"
+        label={t("directory.procedure")}
+        any={t("directory.anyProcedure")}
+        value={q.procedure}
+        options={(choices?.procedures ?? []).map((p) => ({ value: p.code, label: p.label }))}
+      />
       <p class="field">
         <label for="f-q">{t("directory.text")}</label>
         <input id="f-q" name="q" type="search" value={q.q ?? ""} maxLength={200} autocomplete="off" data-filter-rows="#offices" aria-describedby="f-q-hint" />

@@ -31,7 +31,13 @@ const coordinate = (value: unknown, limit: number) => {
 
 /** The lookup's question from the URL; malformed parts are dropped rather than refused (a shared link must open). */
 export function lookupQuery(query: Request["query"]): LookupQuery {
-  const given = [...new Set(list(query.nationality).map(code).filter((c): c is string => c !== undefined))];
+  const given = [
+    ...new Set(
+      list(query.nationality)
+        .map(code)
+        .filter((c): c is string => c !== undefined),
+    ),
+  ];
   const nationalities = given.slice(0, MAX_NATIONALITIES);
   const place = typeof query.place === "string" ? query.place.trim().slice(0, 200) : "";
   const latitude = coordinate(query.lat, 90);
@@ -65,7 +71,6 @@ export function lookupParams(q: LookupQuery, change: Partial<LookupQuery> = {}):
     procedure: next.procedure,
   };
 }
-
 
 /** An office's page, in the page's language. */
 export const officeHref = (ctx: PageContext, id: string) => localHref(ctx, `/offices/${encodeURIComponent(id)}`);

@@ -1,4 +1,4 @@
-import type { LookupPageQuery, PlaceKind } from "../../../operations/generated/graphql";
+import type { PlaceKind } from "../../../operations/generated/graphql";
 import { localHref, type PageContext } from "../components/layout";
 import { Caveats, Emails, Freshness, Phones, Website } from "../components/office-bits";
 import { safeHttpUrl } from "../format/office";
@@ -21,7 +21,8 @@ export interface Suggestion {
 export const placeKindWords = (ctx: PageContext, kind: PlaceKind) => ctx.t(`placeKind.${kind}` as MessageKey);
 
 /** The same question about another place; `#results` takes a phone past the form to the answer. */
-const placeHref = (ctx: PageContext, q: LookupQuery, name: string, country: string) => `${localHref(ctx, "/lookup", lookupParams(q, { place: name, country, latitude: undefined, longitude: undefined }))}#results`;
+const placeHref = (ctx: PageContext, q: LookupQuery, name: string, country: string) =>
+  `${localHref(ctx, "/lookup", lookupParams(q, { place: name, country, latitude: undefined, longitude: undefined }))}#results`;
 
 /** "Paso Canoas, Costa Rica — border post": the place's name and country, and what kind of place it is. */
 /** `withDivision`: its state too, when namesakes are offered or the text named more than the place ("Tonalá, Chiapas"). */
@@ -213,7 +214,9 @@ export function LookupResults(props: { ctx: PageContext; q: LookupQuery; result:
             {others.map((a, i) => (
               <>
                 {i > 0 && " · "}
-                <a href={placeHref(ctx, q, hasNamesake(a, all) ? placeText(a) : a.name, a.country.code)}>{`${hasNamesake(a, all) ? withDivision(a) : a.name}, ${a.country.name} — ${placeKindWords(ctx, a.kind)}`}</a>
+                <a
+                  href={placeHref(ctx, q, hasNamesake(a, all) ? placeText(a) : a.name, a.country.code)}
+                >{`${hasNamesake(a, all) ? withDivision(a) : a.name}, ${a.country.name} — ${placeKindWords(ctx, a.kind)}`}</a>
               </>
             ))}
           </p>

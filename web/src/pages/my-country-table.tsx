@@ -46,7 +46,10 @@ export async function myCountryTablePage(ctx: PageContext, api: Api, _req: Reque
           <a href={localHref(ctx, `/country-tables/${country}.xlsx`)} download>
             {t("myTable.download")}
           </a>{" "}
-          · <a href={localHref(ctx, `/country-tables/${country}.csv`)} download>{t("myTable.downloadCsv")}</a>
+          ·{" "}
+          <a href={localHref(ctx, `/country-tables/${country}.csv`)} download>
+            {t("myTable.downloadCsv")}
+          </a>
         </p>
         {refused && (
           <p class="notice error" role="alert">

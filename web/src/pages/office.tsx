@@ -135,7 +135,17 @@ export async function officePage(ctx: PageContext, api: Api, req: Request, secti
           <ul class="sources">
             {office.provenance.sources.map((s) => {
               const url = safeHttpUrl(s);
-              return <li>{url ? <a href={url} rel="noopener noreferrer external">{s}</a> : s}</li>;
+              return (
+                <li>
+                  {url ? (
+                    <a href={url} rel="noopener noreferrer external">
+                      {s}
+                    </a>
+                  ) : (
+                    s
+                  )}
+                </li>
+              );
             })}
           </ul>
           <p class="muted">

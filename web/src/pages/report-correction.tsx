@@ -23,7 +23,11 @@ const posted = new WeakMap<PageContext, ReportForm>();
 const MAX = { comment: 2000, phones: 1000, emails: 1000, address: 500, website: 500, openingHours: 300 } as const;
 
 /** One value a line (or separated by ; or ,): phones and e-mails. */
-const lines = (text: string) => text.split(/[\r\n;,]+/).map((line) => line.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/[\r\n;,]+/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 function FormField(props: { ctx: PageContext; form?: ReportForm; name: Field; label: string; hint?: string; multiline?: boolean; url?: boolean; required?: boolean }) {
   const { name, form } = props;
@@ -34,7 +38,11 @@ function FormField(props: { ctx: PageContext; form?: ReportForm; name: Field; la
   return (
     <p class="field">
       <label for={id}>{props.label}</label>
-      {props.multiline ? <textarea {...common} rows={3} value={form?.values[name] ?? ""} /> : <input {...common} type="text" inputMode={props.url ? "url" : undefined} value={form?.values[name] ?? ""} />}
+      {props.multiline ? (
+        <textarea {...common} rows={3} value={form?.values[name] ?? ""} />
+      ) : (
+        <input {...common} type="text" inputMode={props.url ? "url" : undefined} value={form?.values[name] ?? ""} />
+      )}
       {props.hint && (
         <span class="hint" id={`${id}-hint`}>
           {props.hint}
@@ -117,7 +125,7 @@ function errorsOf(ctx: PageContext, form: ReportForm, changes: RepresentationCha
   const { t } = ctx;
   const field = error.extensions?.code === "BAD_USER_INPUT" ? String(error.extensions.field ?? "") : "";
   const match = /^changes\.(\w+)(?:\[(\d+)\])?/.exec(field);
-  const item = (list: string[] | null | undefined) => (match?.[2] !== undefined ? list?.[Number(match[2])] ?? "" : "");
+  const item = (list: string[] | null | undefined) => (match?.[2] !== undefined ? (list?.[Number(match[2])] ?? "") : "");
   if (field === "comment") return { comment: t("report.commentTooLong") };
   if (field === "changes") return { changes: t("report.noChange") };
   switch (match?.[1]) {

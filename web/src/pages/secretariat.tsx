@@ -5,7 +5,7 @@ import type { Api, GraphQLError } from "../api/graphql";
 import { Layout, localHref, type PageContext } from "../components/layout";
 import { fieldLabel, proposedInWords, valueInWords } from "../components/proposed-changes";
 import { dateInWords } from "../format/office";
-import { gqlLang, type MessageKey } from "../i18n";
+import { gqlLang } from "../i18n";
 import type { PageResult } from "../http/page";
 import { formField } from "../session/guard";
 
@@ -125,7 +125,8 @@ export async function secretariatPage(ctx: PageContext, api: Api, req: Request, 
       <Layout ctx={ctx} title={title}>
         <h1>{title}</h1>
         <p>
-          <a href={localHref(ctx, "/secretariat/data-quality")}>{t("quality.title")}</a> · <a href={localHref(ctx, "/secretariat/country-tables")}>{t("tables.title")}</a> · <a href={localHref(ctx, "/secretariat/tables")}>{t("submission.title")}</a>
+          <a href={localHref(ctx, "/secretariat/data-quality")}>{t("quality.title")}</a> · <a href={localHref(ctx, "/secretariat/country-tables")}>{t("tables.title")}</a> ·{" "}
+          <a href={localHref(ctx, "/secretariat/tables")}>{t("submission.title")}</a>
         </p>
         {!refusal && done && (
           <p class="notice ok" role="status">

@@ -28,15 +28,45 @@ export function mountSessionPages(router: Router, deps: PageDeps, sessions: Sess
   router.post("/offices/:id/corrections", formBody, page(deps, postedForm("OFFICIAL", submitReport(officeSections))));
   router.post("/offices/:id/confirm", formBody, page(deps, postedForm("OFFICIAL", submitConfirmation(officeSections))));
   router.get("/me/corrections", page(deps, forRole("OFFICIAL", myCorrectionsPage)));
-  router.get("/secretariat", page(deps, forRole("SECRETARIAT", (ctx, api, req) => secretariatPage(ctx, api, req))));
-  router.get("/secretariat/data-quality", page(deps, forRole("SECRETARIAT", (ctx, api) => dataQualityPage(ctx, api))));
-  router.get("/secretariat/country-tables", page(deps, forRole("SECRETARIAT", (ctx, api) => countryTablesPage(ctx, api))));
+  router.get(
+    "/secretariat",
+    page(
+      deps,
+      forRole("SECRETARIAT", (ctx, api, req) => secretariatPage(ctx, api, req)),
+    ),
+  );
+  router.get(
+    "/secretariat/data-quality",
+    page(
+      deps,
+      forRole("SECRETARIAT", (ctx, api) => dataQualityPage(ctx, api)),
+    ),
+  );
+  router.get(
+    "/secretariat/country-tables",
+    page(
+      deps,
+      forRole("SECRETARIAT", (ctx, api) => countryTablesPage(ctx, api)),
+    ),
+  );
   router.get("/secretariat/country-tables.csv", page(deps, forRole("SECRETARIAT", countryTablesCsv)));
   // Countries' tables (issue 21): an official's own, the secretariat's review.
-  router.get("/me/country-table", page(deps, forRole("OFFICIAL", (ctx, api, req) => myCountryTablePage(ctx, api, req))));
+  router.get(
+    "/me/country-table",
+    page(
+      deps,
+      forRole("OFFICIAL", (ctx, api, req) => myCountryTablePage(ctx, api, req)),
+    ),
+  );
   router.post("/me/country-table", page(deps, sendMyCountryTable));
   router.get("/secretariat/tables", page(deps, forRole("SECRETARIAT", submissionsPage)));
-  router.get("/secretariat/tables/:id", page(deps, forRole("SECRETARIAT", (ctx, api, req) => submissionPage(ctx, api, req))));
+  router.get(
+    "/secretariat/tables/:id",
+    page(
+      deps,
+      forRole("SECRETARIAT", (ctx, api, req) => submissionPage(ctx, api, req)),
+    ),
+  );
   router.post("/secretariat/tables/:id/apply", formBody, page(deps, postedForm("SECRETARIAT", decideSubmission("apply"))));
   router.post("/secretariat/tables/:id/reject", formBody, page(deps, postedForm("SECRETARIAT", decideSubmission("reject"))));
   router.post("/secretariat/corrections/:id/accept", formBody, page(deps, postedForm("SECRETARIAT", decideCorrection("accept"))));

@@ -55,7 +55,8 @@ export function mountSignIn(router: Router, deps: PageDeps, sessions: SessionSto
       const key = formField(req, "key", MAX_KEY_LENGTH + 1).trim();
       // Sign-ins per address, and failed keys per address and key id, are throttled (gateway/src/auth/throttle.ts).
       const signInWait = await keys.throttle.signIn(address);
-      const checked = signInWait > 0 ? { identity: null, retryAfterSeconds: signInWait } : key && key.length <= MAX_KEY_LENGTH ? await keys.authenticateFrom(key, address) : { identity: null, retryAfterSeconds: 0 };
+      const checked =
+        signInWait > 0 ? { identity: null, retryAfterSeconds: signInWait } : key && key.length <= MAX_KEY_LENGTH ? await keys.authenticateFrom(key, address) : { identity: null, retryAfterSeconds: 0 };
       const identity = checked.identity;
       if (checked.retryAfterSeconds > 0) {
         log("info", "web.signin_throttled", { requestId: res.getHeader("x-request-id"), remote: address, retryAfterSeconds: checked.retryAfterSeconds });

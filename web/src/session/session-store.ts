@@ -108,11 +108,10 @@ export class SessionStore {
     const at = this.now();
     const id = randomToken();
     const session: Session = { key, csrf: randomToken(), createdAt: at, lastSeenAt: at };
-    await this.backend.insert(
-      { idHash: digest(id), keyId, sealedKey: this.sealer.seal(key), csrf: session.csrf, createdAt: at, lastSeenAt: at },
-      this.limits.maxPerKey,
-      { idle: at - this.limits.idleMs, created: at - this.limits.maxAgeMs },
-    );
+    await this.backend.insert({ idHash: digest(id), keyId, sealedKey: this.sealer.seal(key), csrf: session.csrf, createdAt: at, lastSeenAt: at }, this.limits.maxPerKey, {
+      idle: at - this.limits.idleMs,
+      created: at - this.limits.maxAgeMs,
+    });
     return { id, session };
   }
 

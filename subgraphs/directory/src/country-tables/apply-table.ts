@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import { In, type EntityManager } from "typeorm";
 import type { Identity } from "../../../../platform/src/identity";
-import { FieldSourceRow, OfferBasis, ProcedureOfferRow, type CountryTableSubmission, type ProcedureCode, type Representation } from "../entities";
+import { FieldSourceRow, OfferBasis, ProcedureOfferRow, type CountryTableSubmission, type Representation } from "../entities";
 import { SourcedField } from "../entities/enums";
 import { applyChecked } from "../edits/apply-changes";
 import { insertRepresentation } from "../edits/create";
@@ -53,9 +53,15 @@ async function applyRow(m: EntityManager, rep: Representation, row: CheckedRow, 
   if (codes.length) {
     const before = await m.findBy(ProcedureOfferRow, { representationId: rep.id, procedureCode: In(codes.map(([c]) => c)) });
     await m.delete(ProcedureOfferRow, { representationId: rep.id, procedureCode: In(codes.map(([c]) => c)) });
-    const rows = codes.filter(([, a]) => a !== "NO").map(([code, answer]) => ({
-      representationId: rep.id, procedureCode: code, basis: answer === "CONFIRMED" ? OfferBasis.CONFIRMED : OfferBasis.TYPICAL_FOR_KIND, note: null, sourceUrl: answer === "CONFIRMED" ? source.url : null,
-    }));
+    const rows = codes
+      .filter(([, a]) => a !== "NO")
+      .map(([code, answer]) => ({
+        representationId: rep.id,
+        procedureCode: code,
+        basis: answer === "CONFIRMED" ? OfferBasis.CONFIRMED : OfferBasis.TYPICAL_FOR_KIND,
+        note: null,
+        sourceUrl: answer === "CONFIRMED" ? source.url : null,
+      }));
     if (rows.length) await m.insert(ProcedureOfferRow, rows);
     await m.delete(FieldSourceRow, { representationId: rep.id, field: SourcedField.PROCEDURE, value: In(codes.map(([c]) => c)) });
     const confirmed = codes.filter(([, a]) => a === "CONFIRMED").map(([code]) => ({ field: SourcedField.PROCEDURE, value: code as string }));
@@ -80,7 +86,9 @@ async function applyRow(m: EntityManager, rep: Representation, row: CheckedRow, 
  */
 export async function applySubmission(m: EntityManager, identity: Identity, submission: CountryTableSubmission, countryName: string): Promise<void> {
   const now = await compareTable(m, submission.country, submission.rows as CountryTableRowInput[]);
-  const moved = Object.entries(submission.officeVersions).filter(([id, version]) => now.versions[id] !== version).map(([id]) => id);
+  const moved = Object.entries(submission.officeVersions)
+    .filter(([id, version]) => now.versions[id] !== version)
+    .map(([id]) => id);
   if (moved.length) throw new StaleSubmissionError(submission.id, moved);
   if (now.diff.rejected.length) throw new StaleSubmissionError(submission.id, [...new Set(now.diff.rejected.map((p) => `row ${p.row} (${p.reason})`))]);
   const day = submission.submittedAt.slice(0, 10);
@@ -93,7 +101,12 @@ export async function applySubmission(m: EntityManager, identity: Identity, subm
   });
   for (const created of now.diff.created) {
     const row = now.checked.get(created.row) as CheckedRow;
-    const rep = await insertRepresentation(m, identity, { sender: created.sendingCountry, host: submission.country, kind: row.kind as Representation["kind"], checked: row.changes, id: created.id, verifiedBy: rowSource(row).verifiedBy }, "row");
+    const rep = await insertRepresentation(
+      m,
+      identity,
+      { sender: created.sendingCountry, host: submission.country, kind: row.kind as Representation["kind"], checked: row.changes, id: created.id, verifiedBy: rowSource(row).verifiedBy },
+      "row",
+    );
     const columns = new Set([...VALUE_COLUMNS.map((c) => c.column), COLUMN.status, ...[...row.procedures.keys()].map(procedureColumn)]);
     await writeRepresentation(m, identity, rep.id, rep.version, "TABLE_APPLIED", (r, mm) => applyRow(mm, r, row, columns, rowSource(row)));
   }

@@ -10,8 +10,17 @@ const ANSWERS: readonly ProcedureAnswer[] = ["CONFIRMED", "USUAL", "NO"];
 
 /** The column a problem is reported in: the header the official sees. */
 export const COLUMN: Record<string, string> = {
-  id: "id", sendingCountry: "sending_country", kind: "kind", city: "city", address: "address", phones: "phones", emails: "emails",
-  website: "website", openingHours: "opening_hours", status: "status", source: "source",
+  id: "id",
+  sendingCountry: "sending_country",
+  kind: "kind",
+  city: "city",
+  address: "address",
+  phones: "phones",
+  emails: "emails",
+  website: "website",
+  openingHours: "opening_hours",
+  status: "status",
+  source: "source",
 };
 /** A procedure's column: its code in lower case ("passport"). */
 export const procedureColumn = (code: string) => code.toLowerCase();

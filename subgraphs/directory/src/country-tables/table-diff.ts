@@ -33,9 +33,21 @@ export function rowChanges(row: CheckedRow, office: Representation, offers: Offe
   if (c.address && c.address !== office.address) push(COLUMN.address, office.address, c.address);
   if (c.phones?.length) {
     const numbers = (list: { e164: string | null; raw: string }[]) => list.map((p) => p.e164 ?? p.raw);
-    if (!sameSet(numbers(office.phones), numbers(c.phones))) push(COLUMN.phones, office.phones.map((p) => p.raw), c.phones.map((p) => p.raw));
+    if (!sameSet(numbers(office.phones), numbers(c.phones)))
+      push(
+        COLUMN.phones,
+        office.phones.map((p) => p.raw),
+        c.phones.map((p) => p.raw),
+      );
   }
-  if (c.emails?.length && !sameSet(office.emails.map((e) => e.toLowerCase()), c.emails.map((e) => e.toLowerCase()))) push(COLUMN.emails, office.emails, c.emails);
+  if (
+    c.emails?.length &&
+    !sameSet(
+      office.emails.map((e) => e.toLowerCase()),
+      c.emails.map((e) => e.toLowerCase()),
+    )
+  )
+    push(COLUMN.emails, office.emails, c.emails);
   if (c.website && c.website !== url(office.website)) push(COLUMN.website, office.website, c.website);
   if (c.openingHours && c.openingHours !== office.openingHours) push(COLUMN.openingHours, office.openingHours, c.openingHours);
   if (row.status && row.status !== office.status) push(COLUMN.status, office.status, row.status);
@@ -68,7 +80,9 @@ export function tableDiff(rows: CheckedRow[], offers: Map<string, OfferAnswers>,
       else diff.unchanged.push(row.office.id);
       continue;
     }
-    const id = representationId({ sendingCountryCode: row.sendingCountry as string, hostCountryCode: host, kind: row.kind as Representation["kind"], city: row.changes.city ?? null }, (candidate) => taken.has(candidate));
+    const id = representationId({ sendingCountryCode: row.sendingCountry as string, hostCountryCode: host, kind: row.kind as Representation["kind"], city: row.changes.city ?? null }, (candidate) =>
+      taken.has(candidate),
+    );
     taken.add(id);
     diff.created.push({ row: row.row, id, sendingCountry: row.sendingCountry as string, kind: row.kind as string, city: row.changes.city as string });
   }

@@ -32,7 +32,11 @@ export async function setConcurrent(m: EntityManager, rep: Representation, concu
   const current = (await m.findBy(JurisdictionRow, { representationId: rep.id, basis: JurisdictionBasis.CONCURRENT_ACCREDITATION })).map((j) => j.countryCode).sort();
   if (JSON.stringify(current) === JSON.stringify([...wanted].sort())) return {};
   await m.delete(JurisdictionRow, { representationId: rep.id, basis: JurisdictionBasis.CONCURRENT_ACCREDITATION });
-  if (wanted.length) await m.insert(JurisdictionRow, wanted.map((countryCode) => ({ representationId: rep.id, countryCode, basis: JurisdictionBasis.CONCURRENT_ACCREDITATION })));
+  if (wanted.length)
+    await m.insert(
+      JurisdictionRow,
+      wanted.map((countryCode) => ({ representationId: rep.id, countryCode, basis: JurisdictionBasis.CONCURRENT_ACCREDITATION })),
+    );
   return { concurrentAccreditation: [current, [...wanted].sort()] };
 }
 

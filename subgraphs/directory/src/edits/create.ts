@@ -28,10 +28,28 @@ export async function insertRepresentation(
   const taken = new Set((await m.find(Representation, { select: { id: true } })).map((r) => r.id));
   const rep = m.create(Representation, {
     id: office.id && !taken.has(office.id) ? office.id : representationId({ sendingCountryCode: sender, hostCountryCode: host, kind, city: checked.city ?? null }, (id) => taken.has(id)),
-    kind, sendingCountryCode: sender, hostCountryCode: host, city: null, address: null, latitude: null, longitude: null,
-    coordinatePrecision: null, phones: [], emails: [], website: null, openingHours: null, languages: [],
-    status: RepresentationStatus.ACTIVE, statusSince: today(), sourceUrls: [], sourceDate: today(),
-    lastVerifiedOn: today(), lastVerifiedBy: office.verifiedBy ?? actorOf(identity), searchText: "", searchNames: "", version: 1,
+    kind,
+    sendingCountryCode: sender,
+    hostCountryCode: host,
+    city: null,
+    address: null,
+    latitude: null,
+    longitude: null,
+    coordinatePrecision: null,
+    phones: [],
+    emails: [],
+    website: null,
+    openingHours: null,
+    languages: [],
+    status: RepresentationStatus.ACTIVE,
+    statusSince: today(),
+    sourceUrls: [],
+    sourceDate: today(),
+    lastVerifiedOn: today(),
+    lastVerifiedBy: office.verifiedBy ?? actorOf(identity),
+    searchText: "",
+    searchNames: "",
+    version: 1,
   });
   assignFields(rep, checked);
   const countries = new Map((await m.findBy(Country, [{ code: sender }, { code: host }])).map((c) => [c.code, c]));

@@ -5,7 +5,6 @@ import { normalizePhone } from "../../../../platform/src/phones";
 import type { RepresentationKind } from "../entities";
 import type { RepresentationChanges } from "./edit.types";
 
-
 export function checkUrl(value: string, field: string): string {
   let url: URL;
   try {

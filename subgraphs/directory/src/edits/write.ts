@@ -9,8 +9,23 @@ import { reconcileFieldSources } from "../sources/field-source-writes";
 
 /** Fields whose old → new values the audit trail records: every field a write can change, provenance included. */
 const AUDITED: readonly (keyof Representation)[] = [
-  "kind", "city", "address", "latitude", "longitude", "coordinatePrecision", "phones", "emails", "website", "openingHours",
-  "languages", "status", "statusSince", "sourceUrls", "sourceDate", "lastVerifiedOn", "lastVerifiedBy",
+  "kind",
+  "city",
+  "address",
+  "latitude",
+  "longitude",
+  "coordinatePrecision",
+  "phones",
+  "emails",
+  "website",
+  "openingHours",
+  "languages",
+  "status",
+  "statusSince",
+  "sourceUrls",
+  "sourceDate",
+  "lastVerifiedOn",
+  "lastVerifiedBy",
 ];
 
 /** A new office's audit changes: every field it was created with, from nothing. */
@@ -41,12 +56,21 @@ export async function writeRepresentation(
   action: string,
   change: (rep: Representation, m: EntityManager) => Promise<Changes | void> | Changes | void,
 ): Promise<Representation> {
-  const { row: rep, changes } = await versionedWrite(m, Representation, "Representation", id, expectedVersion, AUDITED, (r) => change(r, m), async (r) => {
-    const countries = new Map((await m.findBy(Country, [{ code: r.sendingCountryCode }, { code: r.hostCountryCode }])).map((c) => [c.code, c]));
-    const sender = countries.get(r.sendingCountryCode);
-    const host = countries.get(r.hostCountryCode);
-    if (sender && host) Object.assign(r, representationSearchFields(r, sender, host));
-  });
+  const { row: rep, changes } = await versionedWrite(
+    m,
+    Representation,
+    "Representation",
+    id,
+    expectedVersion,
+    AUDITED,
+    (r) => change(r, m),
+    async (r) => {
+      const countries = new Map((await m.findBy(Country, [{ code: r.sendingCountryCode }, { code: r.hostCountryCode }])).map((c) => [c.code, c]));
+      const sender = countries.get(r.sendingCountryCode);
+      const host = countries.get(r.hostCountryCode);
+      if (sender && host) Object.assign(r, representationSearchFields(r, sender, host));
+    },
+  );
   if (Object.keys(changes).length) await m.save(AuditEntry, auditEntry(m, identity, id, action, changes)); // nothing changed: no new version, no audit entry
   // Every value with its source: a value written without one is sourced by this write.
   await reconcileFieldSources(m, rep, Object.keys(changes), { role: identity.role, country: identity.country ?? null, action });

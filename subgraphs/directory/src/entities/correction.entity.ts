@@ -11,7 +11,7 @@ registerEnumType(CorrectionStatus, { name: "CorrectionStatus" });
 @ObjectType({ simpleResolvers: true, description: "A field and the value an official proposes for it (JSON)." })
 export class ProposedChange {
   @Field() field!: string;
-  @Field({ description: "The proposed value as JSON, e.g. [\"+50622892226\"]." }) value!: string;
+  @Field({ description: 'The proposed value as JSON, e.g. ["+50622892226"].' }) value!: string;
 }
 
 /** A correction an official reported from the field, and what the secretariat decided. */

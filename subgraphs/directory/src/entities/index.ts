@@ -9,5 +9,21 @@ import { ProcedureOfferRow } from "./procedure-offer.entity";
 import { Coordinates, Phone, Provenance, Representation } from "./representation.entity";
 
 export const entities = [Country, Procedure, Representation, JurisdictionRow, ProcedureOfferRow, AuditEntry, Correction, FieldSourceRow, CountryTableSubmission];
-export { AuditEntry, Correction, CountryTableSubmission, SubmissionStatus, FieldSourceRow, CorrectionStatus, ProposedChange, Coordinates, Country, JurisdictionRow, Phone, Procedure, ProcedureOfferRow, Provenance, Representation };
+export {
+  AuditEntry,
+  Correction,
+  CountryTableSubmission,
+  SubmissionStatus,
+  FieldSourceRow,
+  CorrectionStatus,
+  ProposedChange,
+  Coordinates,
+  Country,
+  JurisdictionRow,
+  Phone,
+  Procedure,
+  ProcedureOfferRow,
+  Provenance,
+  Representation,
+};
 export * from "./enums";

@@ -33,7 +33,10 @@ export class Provenance {
   @Field(() => String, { nullable: true, description: "When someone last confirmed the record (ISO 8601 date). For seeded and imported rows, the source's date." })
   lastVerifiedOn!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The country (ISO alpha-2) of the official who last confirmed the record or reported the correction that did; null when the secretariat, an import or a source did. Never a person." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The country (ISO alpha-2) of the official who last confirmed the record or reported the correction that did; null when the secretariat, an import or a source did. Never a person.",
+  })
   verifiedByCountry!: string | null;
 }
 

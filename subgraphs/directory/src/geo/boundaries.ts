@@ -81,7 +81,12 @@ function inRing(ring: Float64Array, latitude: number, longitude: number): boolea
 }
 
 const inside = (part: Part, latitude: number, longitude: number) =>
-  longitude >= part.box[0] && longitude <= part.box[2] && latitude >= part.box[1] && latitude <= part.box[3] && inRing(part.rings[0], latitude, longitude) && !part.rings.slice(1).some((hole) => inRing(hole, latitude, longitude));
+  longitude >= part.box[0] &&
+  longitude <= part.box[2] &&
+  latitude >= part.box[1] &&
+  latitude <= part.box[3] &&
+  inRing(part.rings[0], latitude, longitude) &&
+  !part.rings.slice(1).some((hole) => inRing(hole, latitude, longitude));
 
 /** The ISO alpha-2 code of the country whose land boundary holds the point; undefined at sea or in a disputed area. */
 export function countryAt(latitude: number, longitude: number): string | undefined {

@@ -42,12 +42,15 @@ export function findCity(city: string, country: string): CityPlace | undefined {
   const key = placeKey(city);
   if (!key) return undefined;
   const geonameId = (p: Place) => Number(p.id.slice("geonames:".length));
-  const place = (gazetteer().byKey.get(key) ?? [])
-    .filter((p) => p.kind === "CITY" && p.country === country)
-    .sort((a, b) => b.population - a.population || geonameId(a) - geonameId(b))[0];
+  const place = (gazetteer().byKey.get(key) ?? []).filter((p) => p.kind === "CITY" && p.country === country).sort((a, b) => b.population - a.population || geonameId(a) - geonameId(b))[0];
   if (!place) return undefined;
   return {
-    geonameId: geonameId(place), name: place.name, country, latitude: place.latitude, longitude: place.longitude, population: place.population,
+    geonameId: geonameId(place),
+    name: place.name,
+    country,
+    latitude: place.latitude,
+    longitude: place.longitude,
+    population: place.population,
     matchedBy: place.key === key ? "NAME" : "ALTERNATE_NAME",
     alternateNames: keysOf(place),
   };

@@ -22,22 +22,14 @@ function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): 
 export function createLoaders(dataSource: DataSource) {
   const m = dataSource.manager;
   return {
-    countryByCode: new DataLoader<string, Country | null>(async (codes) =>
-      byKey(codes, await plainWhereIn(dataSource, Country, "code", codes), (c) => c.code),
-    ),
-    procedureByCode: new DataLoader<string, Procedure | null>(async (codes) =>
-      byKey(codes, await plainWhereIn(dataSource, Procedure, "code", codes), (p) => p.code),
-    ),
+    countryByCode: new DataLoader<string, Country | null>(async (codes) => byKey(codes, await plainWhereIn(dataSource, Country, "code", codes), (c) => c.code)),
+    procedureByCode: new DataLoader<string, Procedure | null>(async (codes) => byKey(codes, await plainWhereIn(dataSource, Procedure, "code", codes), (p) => p.code)),
     representationById: new DataLoader<string, Representation | null>(async (ids) =>
       // Plain rows (raw-rows.ts): every reader of this loader only reads; writes load their own entity.
       byKey(ids, await plainWhereIn(dataSource, Representation, "id", ids), (r) => r.id),
     ),
     jurisdictionByRepresentationId: new DataLoader<string, JurisdictionRow[]>(async (ids) =>
-      groupByKey(
-        ids,
-        await m.find(JurisdictionRow, { where: { representationId: In([...ids]) }, order: { basis: "DESC", countryCode: "ASC" } }),
-        (row) => row.representationId,
-      ),
+      groupByKey(ids, await m.find(JurisdictionRow, { where: { representationId: In([...ids]) }, order: { basis: "DESC", countryCode: "ASC" } }), (row) => row.representationId),
     ),
     auditByRepresentationId: new DataLoader<string, AuditEntry[]>(async (ids) =>
       groupByKey(ids, await m.find(AuditEntry, { where: { entity: "Representation", entityId: In([...ids]) }, order: { id: "DESC" } }), (row) => row.entityId),

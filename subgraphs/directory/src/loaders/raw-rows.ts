@@ -41,7 +41,10 @@ export async function plainMany<T extends ObjectLiteral>(dataSource: DataSource,
 
 /** `SELECT * FROM <table> WHERE <column> IN (...)` as plain objects shaped like the entity. */
 export async function plainWhereIn<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, property: string, values: readonly unknown[], orderBy?: string): Promise<T[]> {
-  const qb = dataSource.getRepository(entity).createQueryBuilder("t").where(`t.${property} IN (:...values)`, { values: [...values] });
+  const qb = dataSource
+    .getRepository(entity)
+    .createQueryBuilder("t")
+    .where(`t.${property} IN (:...values)`, { values: [...values] });
   if (orderBy) qb.orderBy(orderBy);
   return plainMany(dataSource, entity, qb);
 }

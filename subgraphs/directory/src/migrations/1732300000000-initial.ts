@@ -17,7 +17,10 @@ export class Initial1732300000000 implements MigrationInterface {
         columns: [
           primary(code("code", 2)),
           code("alpha3", 3),
-          text("name_es"), text("name_en"), text("name_fr"), text("name_pt"),
+          text("name_es"),
+          text("name_en"),
+          text("name_fr"),
+          text("name_pt"),
           code("crm_membership", 16, true),
           code("csm_membership", 16, true),
           text("search_text"),
@@ -27,11 +30,7 @@ export class Initial1732300000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: "procedure",
-        columns: [
-          primary(code("code", 40)),
-          column.integer("position"),
-          text("label_es"), text("label_en"), text("label_fr"), text("label_pt"),
-        ],
+        columns: [primary(code("code", 40)), column.integer("position"), text("label_es"), text("label_en"), text("label_fr"), text("label_pt")],
       }),
     );
     await q.createTable(
@@ -47,7 +46,8 @@ export class Initial1732300000000 implements MigrationInterface {
           column.double("latitude", true),
           column.double("longitude", true),
           code("coordinate_precision", 8, true),
-          text("phones"), text("emails"),
+          text("phones"),
+          text("emails"),
           text("website", true),
           text("opening_hours", true),
           text("languages"),
@@ -71,11 +71,7 @@ export class Initial1732300000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: "representation_jurisdiction",
-        columns: [
-          primary(code("representation_id", 120)),
-          primary(code("country_code", 2)),
-          code("basis", 32),
-        ],
+        columns: [primary(code("representation_id", 120)), primary(code("country_code", 2)), code("basis", 32)],
         foreignKeys: [
           new TableForeignKey({ columnNames: ["representation_id"], referencedTableName: "representation", referencedColumnNames: ["id"], onDelete: "CASCADE" }),
           new TableForeignKey({ columnNames: ["country_code"], referencedTableName: "country", referencedColumnNames: ["code"] }),
@@ -86,13 +82,7 @@ export class Initial1732300000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: "procedure_offer",
-        columns: [
-          primary(code("representation_id", 120)),
-          primary(code("procedure_code", 40)),
-          code("basis", 24),
-          text("note", true),
-          text("source_url", true),
-        ],
+        columns: [primary(code("representation_id", 120)), primary(code("procedure_code", 40)), code("basis", 24), text("note", true), text("source_url", true)],
         foreignKeys: [
           new TableForeignKey({ columnNames: ["representation_id"], referencedTableName: "representation", referencedColumnNames: ["id"], onDelete: "CASCADE" }),
           new TableForeignKey({ columnNames: ["procedure_code"], referencedTableName: "procedure", referencedColumnNames: ["code"] }),

@@ -23,10 +23,7 @@ export class Corrections1732700000000 implements MigrationInterface {
           column.text("decision_reason", true),
         ],
         foreignKeys: [new TableForeignKey({ columnNames: ["representation_id"], referencedTableName: "representation", referencedColumnNames: ["id"] })],
-        indices: [
-          new TableIndex({ name: "idx_correction_status", columnNames: ["status"] }),
-          new TableIndex({ name: "idx_correction_submitter", columnNames: ["submitted_by"] }),
-        ],
+        indices: [new TableIndex({ name: "idx_correction_status", columnNames: ["status"] }), new TableIndex({ name: "idx_correction_submitter", columnNames: ["submitted_by"] })],
       }),
     );
   }

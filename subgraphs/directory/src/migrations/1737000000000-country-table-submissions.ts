@@ -25,10 +25,7 @@ export class CountryTableSubmissions1737000000000 implements MigrationInterface 
           column.varchar("decided_at", 32, true),
           column.text("decision_reason", true),
         ],
-        indices: [
-          new TableIndex({ name: "idx_table_submission_status", columnNames: ["status"] }),
-          new TableIndex({ name: "idx_table_submission_country", columnNames: ["country"] }),
-        ],
+        indices: [new TableIndex({ name: "idx_table_submission_status", columnNames: ["status"] }), new TableIndex({ name: "idx_table_submission_country", columnNames: ["country"] })],
       }),
     );
   }

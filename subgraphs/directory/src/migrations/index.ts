@@ -10,4 +10,15 @@ import { FieldSources1736000000000 } from "./1736000000000-field-sources";
 import { CountryTableSubmissions1737000000000 } from "./1737000000000-country-table-submissions";
 
 /** In order. A new migration is appended here; never edit one that has shipped. */
-export const migrations = [Initial1732300000000, Audit1732500000000, StatusVerification1732600000000, Corrections1732700000000, NearestIndexes1732800000000, Revision1732900000000, RevisionCatalogue1733000000000, FullTextSearch1735000000000, FieldSources1736000000000, CountryTableSubmissions1737000000000];
+export const migrations = [
+  Initial1732300000000,
+  Audit1732500000000,
+  StatusVerification1732600000000,
+  Corrections1732700000000,
+  NearestIndexes1732800000000,
+  Revision1732900000000,
+  RevisionCatalogue1733000000000,
+  FullTextSearch1735000000000,
+  FieldSources1736000000000,
+  CountryTableSubmissions1737000000000,
+];

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ObjectType, registerEnumType, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from "type-graphql";
 import { Lang } from "../../../../platform/src/lang";
 import type { DirectoryContext } from "../context";
 import { EMPTY_REASON_WORDS, localized } from "../labels";
@@ -6,13 +6,11 @@ import { NearestForNationality } from "./nearest.types";
 import { EmptyReasonCode, type EmptyReasonFacts } from "./empty-reason-code";
 export { EmptyReasonCode, type EmptyReasonFacts };
 
-
 @ObjectType({ simpleResolvers: true, description: "Why an answer is empty or has no competent office, and what to do next." })
 export class EmptyReason {
   @Field(() => EmptyReasonCode) code!: EmptyReasonCode;
   @Field({ description: "What it means and what the official can do next, in the language of labels." }) message!: string;
 }
-
 
 /** The reason for a nationality's answer, or null when an office there can act. */
 export function emptyReasonCode(f: EmptyReasonFacts): EmptyReasonCode | null {

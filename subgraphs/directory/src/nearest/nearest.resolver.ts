@@ -4,7 +4,6 @@ import { Role } from "../../../../platform/src/identity";
 import type { DirectoryContext } from "../context";
 import { CoordinatePrecision, Membership, ProcedureCode, RepresentationKind, type Country } from "../entities";
 import { countryCode, countryCodes } from "../validation";
-import { countryAt } from "../geo/boundaries";
 import { nearestPlace, nearestPlaceIn } from "../places/gazetteer";
 import { sideOfTheLine } from "../places/side-of-the-line";
 import { placeDivision, toPlaceCandidates } from "../places/place-candidates";
@@ -32,12 +31,11 @@ interface Where {
 @Resolver()
 export class NearestResolver {
   @Query(() => NearestRepresentations, {
-    description:
-      "For each presumed nationality, the nearest offices that can act in the place's country (resident or concurrently accredited) first, then the nearest others. Active offices only.",
+    description: "For each presumed nationality, the nearest offices that can act in the place's country (resident or concurrently accredited) first, then the nearest others. Active offices only.",
   })
   async nearestRepresentations(
     @Ctx() ctx: DirectoryContext,
-    @Arg("nationalities", () => [String], { description: "1 to 10 ISO alpha-2 codes, e.g. [\"BD\", \"NP\"] when unsure." }) nationalities: string[],
+    @Arg("nationalities", () => [String], { description: '1 to 10 ISO alpha-2 codes, e.g. ["BD", "NP"] when unsure.' }) nationalities: string[],
     @Arg("near", () => NearInput) near: NearInput,
     @Arg("procedure", () => ProcedureCode, { nullable: true, description: "Only offices that handle it (any basis)." }) procedure?: ProcedureCode,
     @Arg("kinds", () => [RepresentationKind], { nullable: true }) kinds?: RepresentationKind[],
@@ -65,15 +63,39 @@ export class NearestResolver {
     const [countries, alternatives] = await Promise.all([ctx.loaders.countryByCode.loadMany([place.country, ...codes]), toPlaceCandidates(place.others, ctx.loaders)]);
     const country = (code: string) => countries.find((c) => c && !(c instanceof Error) && c.code === code) as never;
     return {
-      place: { name: place.name, country: country(place.country), latitude: place.latitude, longitude: place.longitude, population: place.population, matchedBy: place.matchedBy, kind: place.kind, division: place.division, alternatives },
+      place: {
+        name: place.name,
+        country: country(place.country),
+        latitude: place.latitude,
+        longitude: place.longitude,
+        population: place.population,
+        matchedBy: place.matchedBy,
+        kind: place.kind,
+        division: place.division,
+        alternatives,
+      },
       byNationality: [...new Set(codes)].map((code) => {
         const results = (ranked.get(code) ?? []).flatMap((c) => {
           const representation = reps.get(c.id);
           if (!representation) return [];
-          return [{ representation, distanceKm: c.distanceKm === null ? null : Math.round(c.distanceKm * 10) / 10, coversLocation: c.basis !== "NONE", basis: c.basis, coordinatePrecision: (c.precision as CoordinatePrecision | null) ?? null }];
+          return [
+            {
+              representation,
+              distanceKm: c.distanceKm === null ? null : Math.round(c.distanceKm * 10) / 10,
+              coversLocation: c.basis !== "NONE",
+              basis: c.basis,
+              coordinatePrecision: (c.precision as CoordinatePrecision | null) ?? null,
+            },
+          ];
         });
         const anyCovers = results.some((r) => r.coversLocation);
-        const facts = { isCrmMember: (country(code) as Country | undefined)?.crmMembership === Membership.MEMBER, officesAnywhere: ctx.offices.countOf(code), results: results.length, anyCovers, placeCountry: place.country };
+        const facts = {
+          isCrmMember: (country(code) as Country | undefined)?.crmMembership === Membership.MEMBER,
+          officesAnywhere: ctx.offices.countOf(code),
+          results: results.length,
+          anyCovers,
+          placeCountry: place.country,
+        };
         return { nationality: country(code), anyCovers, results, facts };
       }),
     };
@@ -92,7 +114,17 @@ export class NearestResolver {
       if (explicit) return { name: `${latitude}, ${longitude}`, country: explicit, latitude, longitude, population: null, matchedBy: PlaceMatch.COORDINATES, kind: null, division: null, others: [] };
       const side = sideOfTheLine(latitude, longitude, closest, snapshot.region, ctx.identity.role === Role.OFFICIAL ? ctx.identity.country : undefined);
       const town = side.country === closest.country ? closest : (nearestPlaceIn(side.country, latitude, longitude, 50) ?? closest);
-      return { name: `${latitude}, ${longitude} (near ${town.name})`, country: side.country, latitude, longitude, population: null, matchedBy: PlaceMatch.COORDINATES, kind: null, division: null, others: side.others };
+      return {
+        name: `${latitude}, ${longitude} (near ${town.name})`,
+        country: side.country,
+        latitude,
+        longitude,
+        population: null,
+        matchedBy: PlaceMatch.COORDINATES,
+        kind: null,
+        division: null,
+        others: side.others,
+      };
     }
     const [best, ...others] = resolvePlaceQuery({
       text: near.place as string,
@@ -104,6 +136,16 @@ export class NearestResolver {
       limit: 6,
     });
     const { place } = best;
-    return { name: place.name, country: place.country, latitude: place.latitude, longitude: place.longitude, population: place.population || null, matchedBy: best.matchedBy as PlaceMatch, kind: place.kind as PlaceKind, division: placeDivision(place), others };
+    return {
+      name: place.name,
+      country: place.country,
+      latitude: place.latitude,
+      longitude: place.longitude,
+      population: place.population || null,
+      matchedBy: best.matchedBy as PlaceMatch,
+      kind: place.kind as PlaceKind,
+      division: placeDivision(place),
+      others,
+    };
   }
 }

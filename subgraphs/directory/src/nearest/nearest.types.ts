@@ -22,7 +22,12 @@ registerEnumType(CoverageBasis, {
 export class NearInput {
   @Field(() => Float, { nullable: true }) latitude?: number;
   @Field(() => Float, { nullable: true }) longitude?: number;
-  @Field(() => String, { nullable: true, description: 'A town, city or border post, any case, accents optional, other names too: "tapachula", "Ciudad de Panamá", "CDMX", "San José, Costa Rica", "Tonalá, Chiapas", "Tonalá (Chis.)", "Tonalá, Chiapas, México".' }) place?: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A town, city or border post, any case, accents optional, other names too: "tapachula", "Ciudad de Panamá", "CDMX", "San José, Costa Rica", "Tonalá, Chiapas", "Tonalá (Chis.)", "Tonalá, Chiapas, México".',
+  })
+  place?: string;
   @Field(() => String, {
     nullable: true,
     description:
@@ -41,7 +46,7 @@ export class ResolvedPlace {
   @Field(() => PlaceKind, { nullable: true, description: "What kind of place it is (a town, a border post, a reception point); null for coordinates given directly." }) kind!: PlaceKind | null;
   @Field(() => PlaceMatch, { description: "How the place was understood: check PARTIAL and ALTERNATE_NAME answers against `alternatives`." }) matchedBy!: PlaceMatch;
   @Field(() => PlaceDivision, { nullable: true, description: "Its state, province or department (CRM member states only); null for coordinates given directly." }) division!: PlaceDivision | null;
-  @Field(() => [PlaceCandidate], { description: "Up to 5 other places the name could mean, best first (\"did you mean…\"); empty for coordinates." }) alternatives!: PlaceCandidate[];
+  @Field(() => [PlaceCandidate], { description: 'Up to 5 other places the name could mean, best first ("did you mean…"); empty for coordinates.' }) alternatives!: PlaceCandidate[];
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -96,7 +96,11 @@ export class OfficeIndex {
       if (list) list.push(office);
       else bySender.set(r.sender, [office]);
     }
-    for (const j of (await this.dataSource.query("SELECT representation_id AS id, country_code AS country, basis FROM representation_jurisdiction")) as { id: string; country: string; basis: string }[]) {
+    for (const j of (await this.dataSource.query("SELECT representation_id AS id, country_code AS country, basis FROM representation_jurisdiction")) as {
+      id: string;
+      country: string;
+      basis: string;
+    }[]) {
       offices.get(j.id)?.coverage.set(j.country, j.basis);
     }
     for (const o of (await this.dataSource.query("SELECT representation_id AS id, procedure_code AS code FROM procedure_offer")) as { id: string; code: string }[]) {

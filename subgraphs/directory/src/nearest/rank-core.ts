@@ -82,7 +82,10 @@ export function rankOffices(groups: RankableOffice[][], q: RankQuery): Map<strin
       .filter((o) => (!kinds || kinds.has(o.kind)) && (!q.procedure || o.procedures.has(q.procedure)))
       .map((o) => ({ o, basis: o.coverage.get(q.placeCountry) ?? "NONE", c2: chord2(o) }))
       .filter((x) => x.c2 <= maxChord2)
-      .sort((a, b) => Number(a.basis === "NONE") - Number(b.basis === "NONE") || Number(a.o.kind === HONORARY) - Number(b.o.kind === HONORARY) || a.c2 - b.c2 || (a.o.id < b.o.id ? -1 : a.o.id > b.o.id ? 1 : 0))
+      .sort(
+        (a, b) =>
+          Number(a.basis === "NONE") - Number(b.basis === "NONE") || Number(a.o.kind === HONORARY) - Number(b.o.kind === HONORARY) || a.c2 - b.c2 || (a.o.id < b.o.id ? -1 : a.o.id > b.o.id ? 1 : 0),
+      )
       .slice(0, q.first);
     result.set(
       nationality,

@@ -24,7 +24,8 @@ export interface DivisionIndex {
 }
 
 /** Generic words the source puts around names ("Provincia de Darién", "Rivas Department"): a name is found with or without them. */
-const GENERIC = /^(?:provincia|departamento|distrito|estado|region|comarca|province|departement|department|district|state|etat) (?:of |de la |de |del |du |d )?| (?:province|department|district|state)$/;
+const GENERIC =
+  /^(?:provincia|departamento|distrito|estado|region|comarca|province|departement|department|district|state|etat) (?:of |de la |de |del |du |d )?| (?:province|department|district|state)$/;
 
 let index: DivisionIndex | undefined;
 
@@ -86,5 +87,4 @@ export function divisionsFromText(text: string): Division[] {
 }
 
 /** The division a place is in, from its country and GeoNames admin1 code. */
-export const divisionOf = (place: { country: string; admin1?: string }): Division | undefined =>
-  place.admin1 ? divisions().byAdmin.get(divisionRef(place.country, place.admin1)) : undefined;
+export const divisionOf = (place: { country: string; admin1?: string }): Division | undefined => (place.admin1 ? divisions().byAdmin.get(divisionRef(place.country, place.admin1)) : undefined);

@@ -58,7 +58,17 @@ function readGeoNames(add: (place: Place, names: string[]) => void): void {
       const name = field(1);
       const population = Number(field(14)) || 0;
       const alternates = field(17).startsWith("America/") || population >= 100_000 ? field(3) : "";
-      const place: Place = { id: `geonames:${field(0)}`, name, country: field(8), latitude: Number(field(4)), longitude: Number(field(5)), population, kind: "CITY", admin1: admin1Code(field(10)), key: placeKey(name) };
+      const place: Place = {
+        id: `geonames:${field(0)}`,
+        name,
+        country: field(8),
+        latitude: Number(field(4)),
+        longitude: Number(field(5)),
+        population,
+        kind: "CITY",
+        admin1: admin1Code(field(10)),
+        key: placeKey(name),
+      };
       add(place, [field(2), ...(alternates ? alternates.split(",") : [])]);
     }
     start = end + 1;
@@ -87,7 +97,6 @@ interface AliasRow {
   alias: string;
   place_id: string;
 }
-
 
 let loaded: Gazetteer | undefined;
 
@@ -130,7 +139,10 @@ export function gazetteer(): Gazetteer {
   readGeoNames(add);
   const cities = places.length;
   for (const row of readDirectoryCsv<BorderRow>("border-places.csv")) {
-    add({ id: row.id, name: row.name, country: row.country_iso2, latitude: Number(row.latitude), longitude: Number(row.longitude), population: 0, kind: row.kind, admin1: "", key: placeKey(row.name) }, row.alternate_names ? row.alternate_names.split(";") : []);
+    add(
+      { id: row.id, name: row.name, country: row.country_iso2, latitude: Number(row.latitude), longitude: Number(row.longitude), population: 0, kind: row.kind, admin1: "", key: placeKey(row.name) },
+      row.alternate_names ? row.alternate_names.split(";") : [],
+    );
   }
   const spatial = new KDBush(places.length);
   for (const p of places) spatial.add(p.longitude, p.latitude);

@@ -21,6 +21,17 @@ export async function toPlaceCandidates(matches: GazetteerMatch[], loaders: Load
   return matches.flatMap(({ place, matchedBy }, i) => {
     const country = countries[i];
     if (!country || country instanceof Error) return [];
-    return [{ name: place.name, country: country as Country, latitude: place.latitude, longitude: place.longitude, population: place.population || null, kind: place.kind as PlaceKind, matchedBy: matchedBy as PlaceMatch, division: placeDivision(place) }];
+    return [
+      {
+        name: place.name,
+        country: country as Country,
+        latitude: place.latitude,
+        longitude: place.longitude,
+        population: place.population || null,
+        kind: place.kind as PlaceKind,
+        matchedBy: matchedBy as PlaceMatch,
+        division: placeDivision(place),
+      },
+    ];
   });
 }

@@ -75,7 +75,11 @@ function resolveReading(q: PlaceQuery, parsed: PlaceText): GazetteerMatch[] {
     }
     const here = (p: Place) => named.some((d) => d.country === p.country && d.admin1 === p.admin1);
     const countries = [...new Set(named.map((d) => d.country))];
-    const found = take(q.limit, () => full(key, here), () => partial(key, countries, here));
+    const found = take(
+      q.limit,
+      () => full(key, here),
+      () => partial(key, countries, here),
+    );
     if (found.length) return found;
     const suggestions = misspelt(key, countries, here);
     const inCountry = (p: Place) => countries.includes(p.country);
@@ -91,7 +95,12 @@ function resolveReading(q: PlaceQuery, parsed: PlaceText): GazetteerMatch[] {
   const constraint = q.country ?? parsed.country ?? q.defaultCountry;
   if (constraint) {
     const here = (p: Place) => p.country === constraint;
-    const found = take(q.limit, () => full(key, here), () => divisionPlaces(key, here), () => partial(key, [constraint], here));
+    const found = take(
+      q.limit,
+      () => full(key, here),
+      () => divisionPlaces(key, here),
+      () => partial(key, [constraint], here),
+    );
     if (found.length) return found;
     const suggestions = misspelt(key, [constraint], here);
     const elsewhere = take(5, () => full(key, () => true)).map((c) => c.place);
@@ -120,7 +129,8 @@ function resolveReading(q: PlaceQuery, parsed: PlaceText): GazetteerMatch[] {
   const suggestions = misspelt(key, q.region, inRegion);
   throw new BadUserInputError(
     q.field,
-    `no place named "${parsed.name}" in the gazetteer` + (suggestions.length ? `; closest names in the region: ${suggestions.map(label).join(", ")}` : "; check the spelling, add the country or give coordinates"),
+    `no place named "${parsed.name}" in the gazetteer` +
+      (suggestions.length ? `; closest names in the region: ${suggestions.map(label).join(", ")}` : "; check the spelling, add the country or give coordinates"),
     { suggestions: suggestions.map(brief) },
   );
 }

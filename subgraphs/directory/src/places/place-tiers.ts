@@ -23,10 +23,7 @@ const SAME_PLACE_KM = 2;
 
 /** Curated border places first (they are where officials work), then the larger place, then its own name before another's. */
 export const byRank = (a: GazetteerMatch, b: GazetteerMatch) =>
-  Number(a.place.kind === "CITY") - Number(b.place.kind === "CITY") ||
-  b.place.population - a.place.population ||
-  Number(!a.own) - Number(!b.own) ||
-  a.place.name.localeCompare(b.place.name);
+  Number(a.place.kind === "CITY") - Number(b.place.kind === "CITY") || b.place.population - a.place.population || Number(!a.own) - Number(!b.own) || a.place.name.localeCompare(b.place.name);
 
 /** Places whose name or other name is the query, ranked. */
 export const full = (key: string, inScope: (p: Place) => boolean): GazetteerMatch[] =>

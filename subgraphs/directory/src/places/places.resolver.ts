@@ -22,7 +22,7 @@ export class PlacesResolver {
 
   @Query(() => [PlaceCandidate], {
     description:
-      "Gazetteer places matching a name, ranked as `nearestRepresentations` ranks them (its answer first): a country (given, named as \"Name, Country\", or an official's own) is a constraint, and so is a state, province or department (\"Name, State\", \"Name, State, Country\", \"Name (State)\"); without one the CRM region comes first. Namesakes come with their `division`. Nothing found: BAD_USER_INPUT with `extensions.suggestions`.",
+      'Gazetteer places matching a name, ranked as `nearestRepresentations` ranks them (its answer first): a country (given, named as "Name, Country", or an official\'s own) is a constraint, and so is a state, province or department ("Name, State", "Name, State, Country", "Name (State)"); without one the CRM region comes first. Namesakes come with their `division`. Nothing found: BAD_USER_INPUT with `extensions.suggestions`.',
   })
   async places(
     @Ctx() ctx: DirectoryContext,

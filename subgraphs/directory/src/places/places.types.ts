@@ -15,13 +15,13 @@ registerEnumType(PlaceMatch, {
   description: "How a place was understood.",
   valuesConfig: {
     EXACT: { description: "The place's own GeoNames name, ignoring case and accents." },
-    ALTERNATE_NAME: { description: "One of its other names (GeoNames alternate names in any language, or a curated alias such as \"D.F.\")." },
+    ALTERNATE_NAME: { description: 'One of its other names (GeoNames alternate names in any language, or a curated alias such as "D.F.").' },
     BORDER_POST: { description: "A curated land border crossing or migrant reception point of the region, by its name or one of its other names." },
-    PARTIAL: { description: "The text starts a word of the name (\"Paso Canoas\" → \"Paso Canoas Arriba\"): check it." },
+    PARTIAL: { description: 'The text starts a word of the name ("Paso Canoas" → "Paso Canoas Arriba"): check it.' },
     COORDINATES: { description: "Given as coordinates; the country comes from Natural Earth boundaries." },
     DIVISION: {
       description:
-        "The name of a first-level division of a CRM member state (\"Darién\", \"Petén\") that no town of its country carries: its curated border posts and reception points, else its largest town and the curated places within 50 km of it.",
+        'The name of a first-level division of a CRM member state ("Darién", "Petén") that no town of its country carries: its curated border posts and reception points, else its largest town and the curated places within 50 km of it.',
     },
   },
 });
@@ -50,5 +50,6 @@ export class PlaceCandidate {
   @Field(() => Int, { nullable: true, description: "From GeoNames (for a border place, the town it is in); null when unknown." }) population!: number | null;
   @Field(() => PlaceKind) kind!: PlaceKind;
   @Field(() => PlaceMatch) matchedBy!: PlaceMatch;
-  @Field(() => PlaceDivision, { nullable: true, description: "Its state, province or department (CRM member states only): tells namesakes apart (\"Tonalá\" in Jalisco or Chiapas)." }) division!: PlaceDivision | null;
+  @Field(() => PlaceDivision, { nullable: true, description: 'Its state, province or department (CRM member states only): tells namesakes apart ("Tonalá" in Jalisco or Chiapas).' })
+  division!: PlaceDivision | null;
 }

@@ -23,8 +23,7 @@ export function sideOfTheLine(latitude: number, longitude: number, closest: Plac
   // The region's countries, the official's own and the nearest town's (Haiti is not in the region, but its border posts are).
   const candidates = new Set([...(holder ? [holder] : []), ...region, ...(own ? [own] : []), closest.country]);
   const near = [...candidates].filter((c) => c === holder || kmOutside(c, latitude, longitude) <= BORDER_KM);
-  const country =
-    own && near.includes(own) ? own : closest.distanceKm <= TOWN_KM && near.includes(closest.country) ? closest.country : (holder ?? closest.country);
+  const country = own && near.includes(own) ? own : closest.distanceKm <= TOWN_KM && near.includes(closest.country) ? closest.country : (holder ?? closest.country);
   const others = near
     .filter((c) => c !== country)
     .flatMap((c): GazetteerMatch[] => {

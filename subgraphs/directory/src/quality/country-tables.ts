@@ -25,13 +25,20 @@ export async function countryTables(dataSource: DataSource, today = new Date()):
   );
   const confirmed = new Set(((await dataSource.query(`SELECT DISTINCT representation_id AS id FROM procedure_offer WHERE basis = 'CONFIRMED'`)) as { id: string }[]).map((r) => r.id));
   const submitted = new Map(
-    ((await dataSource.query(`SELECT country, MAX(submitted_at) AS at FROM country_table_submission GROUP BY country`)) as { country: string; at: string }[]).map((r) => [r.country, r.at.slice(0, 10)]),
+    ((await dataSource.query(`SELECT country, MAX(submitted_at) AS at FROM country_table_submission GROUP BY country`)) as { country: string; at: string }[]).map((r) => [
+      r.country,
+      r.at.slice(0, 10),
+    ]),
   );
   const yearAgo = new Date(today.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
   const tables = members.map((country) => {
     const hosted = offices.filter((o) => o.host === country);
     const byCountry = hosted.filter((o) => (o.by ?? "").startsWith(`OFFICIAL ${country}`));
-    const last = byCountry.map((o) => o.verified ?? "").sort().pop() || null;
+    const last =
+      byCountry
+        .map((o) => o.verified ?? "")
+        .sort()
+        .pop() || null;
     return {
       country,
       offices: hosted.length,

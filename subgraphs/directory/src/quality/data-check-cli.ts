@@ -24,10 +24,7 @@ const ids = (list: string[], indent = "    ") => {
 const withDetail = (s: QualitySection) => s.offices.map((o) => `    ${o.id}${o.detail ? ` — ${o.detail}` : ""}`);
 /** Long sections show their first ids; `--json` has them all. */
 const SHOWN = 40;
-const plain = (s: QualitySection) => [
-  ...ids(s.offices.slice(0, SHOWN).map((o) => o.id)),
-  ...(s.count > SHOWN ? [`    … and ${s.count - SHOWN} more (--json lists them all)`] : []),
-];
+const plain = (s: QualitySection) => [...ids(s.offices.slice(0, SHOWN).map((o) => o.id)), ...(s.count > SHOWN ? [`    … and ${s.count - SHOWN} more (--json lists them all)`] : [])];
 
 const pct = (n: number, of: number) => (of ? `${Math.round((100 * n) / of)}%` : "-");
 const RANKED_SHOWN = 30;
@@ -41,9 +38,9 @@ export function formatVerificationPlan(p: VerificationPlan): string {
     `  ${p.places} places × ${p.nationalities.length} priority nationalities = ${p.lookups} lookups; ${p.answered} have an office that can act; ` +
       `its phone is there in ${p.answeredWithPhone} (${pct(p.answeredWithPhone, p.answered)}), a phone or e-mail in ${p.answeredWithPhoneOrEmail} (${pct(p.answeredWithPhoneOrEmail, p.answered)})`,
     `  rank  first in  office — contacts; newest dated contact source; last verified`,
-    ...p.ranked.slice(0, RANKED_SHOWN).map(
-      (o, i) => `  ${String(i + 1).padStart(4)}  ${String(o.firstAnswerIn).padStart(8)}  ${o.id} — ${contacts(o)}; ${o.contactsDated ?? "no dated source"}; ${o.lastVerifiedOn ?? "never"}`,
-    ),
+    ...p.ranked
+      .slice(0, RANKED_SHOWN)
+      .map((o, i) => `  ${String(i + 1).padStart(4)}  ${String(o.firstAnswerIn).padStart(8)}  ${o.id} — ${contacts(o)}; ${o.contactsDated ?? "no dated source"}; ${o.lastVerifiedOn ?? "never"}`),
     ...(p.ranked.length > RANKED_SHOWN ? [`        … and ${p.ranked.length - RANKED_SHOWN} more (--json lists them all)`] : []),
     "",
     `Priority nationality × CRM member state with no office that covers it: ${p.uncovered.length} of ${p.nationalities.length * 11} pairs`,
@@ -102,29 +99,33 @@ const USAGE = `usage: npm run data:check [-- --json]
 
 /** `npm run data:check [-- --json]`: the secretariat's work list, from the directory's database. */
 export function runDataCheckCommand(argv: string[] = process.argv.slice(2)): Promise<ExitCode> {
-  return runCommand({
-    name: "data:check",
-    usage: USAGE,
-    config: { options: { json: { type: "boolean", default: false } } },
-    async run({ values }) {
-      const config = databaseConfigFromEnv("directory");
-      const where = describeDatabase(config);
-      if (!(await databaseExists(config, "directory"))) throw new PermanentError(`no directory database in ${where}: check DATA_DIR (or DIRECTORY_DATABASE_URL / DATABASE_URL); npm start or npm run seed creates it`);
-      console.error(`directory database: ${where}`);
-      const dataSource = await openDatabase(createDirectoryDataSource(config));
-      try {
-        const report = await dataQualityReport(dataSource);
-        if (!values.json && report.offices === 0) console.log("The directory is empty: run `npm run seed` (or `npm start`) first.");
-        else {
-          const plan = await verificationPlan(dataSource);
-          console.log(values.json ? JSON.stringify({ verification: plan, ...report }, null, 2) : `${formatVerificationPlan(plan)}\n\n${formatDataQuality(report)}`);
+  return runCommand(
+    {
+      name: "data:check",
+      usage: USAGE,
+      config: { options: { json: { type: "boolean", default: false } } },
+      async run({ values }) {
+        const config = databaseConfigFromEnv("directory");
+        const where = describeDatabase(config);
+        if (!(await databaseExists(config, "directory")))
+          throw new PermanentError(`no directory database in ${where}: check DATA_DIR (or DIRECTORY_DATABASE_URL / DATABASE_URL); npm start or npm run seed creates it`);
+        console.error(`directory database: ${where}`);
+        const dataSource = await openDatabase(createDirectoryDataSource(config));
+        try {
+          const report = await dataQualityReport(dataSource);
+          if (!values.json && report.offices === 0) console.log("The directory is empty: run `npm run seed` (or `npm start`) first.");
+          else {
+            const plan = await verificationPlan(dataSource);
+            console.log(values.json ? JSON.stringify({ verification: plan, ...report }, null, 2) : `${formatVerificationPlan(plan)}\n\n${formatDataQuality(report)}`);
+          }
+          return ExitCode.Done;
+        } finally {
+          await dataSource.destroy();
         }
-        return ExitCode.Done;
-      } finally {
-        await dataSource.destroy();
-      }
+      },
     },
-  }, argv);
+    argv,
+  );
 }
 
 if (require.main === module) void runDataCheckCommand();

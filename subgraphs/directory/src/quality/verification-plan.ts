@@ -96,7 +96,10 @@ export async function verificationPlan(dataSource: DataSource): Promise<Verifica
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const dated = new Map<string, string>();
-  for (const s of (await dataSource.query(`SELECT representation_id AS id, published FROM field_source WHERE field IN ('PHONE', 'EMAIL', 'ADDRESS', 'WEBSITE') AND published IS NOT NULL`)) as { id: string; published: string }[]) {
+  for (const s of (await dataSource.query(`SELECT representation_id AS id, published FROM field_source WHERE field IN ('PHONE', 'EMAIL', 'ADDRESS', 'WEBSITE') AND published IS NOT NULL`)) as {
+    id: string;
+    published: string;
+  }[]) {
     if (!dated.has(s.id) || (dated.get(s.id) as string) < s.published) dated.set(s.id, s.published);
   }
   const members = ((await dataSource.query(`SELECT code FROM country WHERE crm_membership = '${Membership.MEMBER}' ORDER BY code`)) as { code: string }[]).map((c) => c.code);
@@ -121,7 +124,19 @@ export async function verificationPlan(dataSource: DataSource): Promise<Verifica
   const ranked: VerificationItem[] = [...firsts]
     .map(([id, n]) => {
       const o = byId.get(id) as OfficeRow;
-      return { id, sender: o.sender, host: o.host, kind: o.kind, city: o.city, firstAnswerIn: n, phones: count(o.phones), emails: count(o.emails), website: !!o.website, contactsDated: dated.get(id) ?? null, lastVerifiedOn: o.verified };
+      return {
+        id,
+        sender: o.sender,
+        host: o.host,
+        kind: o.kind,
+        city: o.city,
+        firstAnswerIn: n,
+        phones: count(o.phones),
+        emails: count(o.emails),
+        website: !!o.website,
+        contactsDated: dated.get(id) ?? null,
+        lastVerifiedOn: o.verified,
+      };
     })
     .sort((a, b) => b.firstAnswerIn - a.firstAnswerIn || (a.contactsDated ?? "").localeCompare(b.contactsDated ?? "") || a.id.localeCompare(b.id));
 
@@ -133,7 +148,9 @@ export async function verificationPlan(dataSource: DataSource): Promise<Verifica
     for (const nationality of nationalities) {
       const offices = snapshot.officesOf([nationality])[0];
       if (offices.some((o) => o.coverage.has(country))) continue;
-      const nearest = at ? (await rankNearest(snapshot, { nationalities: [nationality], placeCountry: country, latitude: at.latitude, longitude: at.longitude, first: 1 })).get(nationality)?.[0] : undefined;
+      const nearest = at
+        ? (await rankNearest(snapshot, { nationalities: [nationality], placeCountry: country, latitude: at.latitude, longitude: at.longitude, first: 1 })).get(nationality)?.[0]
+        : undefined;
       const office = nearest ? byId.get(nearest.id) : undefined;
       uncovered.push({
         nationality,

@@ -64,18 +64,18 @@ export class CorrectionResolver {
   }
 
   @Mutation(() => Correction, { description: "Applies a reported correction to the office, crediting the report (SECRETARIAT). Send the office's version you reviewed." })
-  async acceptCorrection(
-    @Ctx() ctx: DirectoryContext,
-    @Arg("id", () => ID) id: string,
-    @Arg("representationVersion", () => Int) representationVersion: number,
-  ): Promise<Correction> {
+  async acceptCorrection(@Ctx() ctx: DirectoryContext, @Arg("id", () => ID) id: string, @Arg("representationVersion", () => Int) representationVersion: number): Promise<Correction> {
     requireRole(ctx.identity, [Role.SECRETARIAT], "acceptCorrection");
     const pending = await this.pending(ctx, id);
     await editRepresentation(ctx.dataSource, ctx.identity, pending.representationId, representationVersion, "CORRECTION_ACCEPTED", async (rep, m) => {
       const related = await applyChecked(m, rep, checkChanges(pending.changes as RepresentationChanges, rep.hostCountryCode, "changes"), "changes");
       // The report is the source of what it changed, and a verification of the office today (issue 21).
       const day = new Date().toISOString().slice(0, 10);
-      await sourceFromReport(m, rep, Object.keys(pending.changes), { url: `enlace:correction/${id}`, day, words: `Reported by an OFFICIAL of ${pending.submitterCountry} on ${pending.submittedAt.slice(0, 10)}, accepted by the secretariat on ${day}` });
+      await sourceFromReport(m, rep, Object.keys(pending.changes), {
+        url: `enlace:correction/${id}`,
+        day,
+        words: `Reported by an OFFICIAL of ${pending.submitterCountry} on ${pending.submittedAt.slice(0, 10)}, accepted by the secretariat on ${day}`,
+      });
       rep.lastVerifiedOn = day;
       rep.lastVerifiedBy = `OFFICIAL ${pending.submitterCountry} (correction ${id})`;
       const result = await m.update(Correction, { id, status: CorrectionStatus.PENDING }, { status: CorrectionStatus.ACCEPTED, decidedAt: new Date().toISOString() });
@@ -90,7 +90,11 @@ export class CorrectionResolver {
     requireRole(ctx.identity, [Role.SECRETARIAT], "rejectCorrection");
     if (!reason.trim()) throw new BadUserInputError("reason", "say why, so the official learns from it");
     await this.pending(ctx, id);
-    const result = await ctx.dataSource.manager.update(Correction, { id, status: CorrectionStatus.PENDING }, { status: CorrectionStatus.REJECTED, decidedAt: new Date().toISOString(), decisionReason: reason.trim() });
+    const result = await ctx.dataSource.manager.update(
+      Correction,
+      { id, status: CorrectionStatus.PENDING },
+      { status: CorrectionStatus.REJECTED, decidedAt: new Date().toISOString(), decisionReason: reason.trim() },
+    );
     if (!result.affected) throw new BadUserInputError("id", "the correction was decided meanwhile");
     return ctx.dataSource.manager.findOneByOrFail(Correction, { id });
   }

@@ -24,7 +24,8 @@ export class RepresentationFieldsResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'The city in the language asked (as for labels) where a page in that language names it ("Ciudad de Panamá"; subgraphs/directory/data/city-names.csv, each with its source); otherwise `city` as stored.',
+    description:
+      'The city in the language asked (as for labels) where a page in that language names it ("Ciudad de Panamá"; subgraphs/directory/data/city-names.csv, each with its source); otherwise `city` as stored.',
   })
   cityName(@Root() r: Representation, @Ctx() ctx: DirectoryContext, @Arg("lang", () => Lang, { nullable: true }) lang?: Lang): string | null {
     return r.city === null ? null : cityName(r.hostCountryCode, r.city, lang ?? ctx.lang);
@@ -65,7 +66,8 @@ export class RepresentationFieldsResolver {
   }
 
   @FieldResolver(() => [FieldSourceRow], {
-    description: "The source of each value (phone, e-mail, address, website, hours, status, caveats, confirmed procedures): URL, date and the exact excerpt. A value without one never enters the directory.",
+    description:
+      "The source of each value (phone, e-mail, address, website, hours, status, caveats, confirmed procedures): URL, date and the exact excerpt. A value without one never enters the directory.",
   })
   async fieldSources(@Root() r: Representation, @Ctx() ctx: DirectoryContext): Promise<FieldSourceRow[]> {
     return ctx.loaders.fieldSourcesByRepresentationId.load(r.id);

@@ -29,10 +29,7 @@ export async function applyRepresentationFilter(
   if (sending) qb.andWhere("r.sending_country_code IN (:...sending)", { sending: list(sending) });
   if (host) qb.andWhere("r.host_country_code IN (:...host)", { host: list(host) });
   if (jurisdiction) {
-    qb.andWhere(
-      "EXISTS (SELECT 1 FROM representation_jurisdiction j WHERE j.representation_id = r.id AND j.country_code IN (:...jurisdiction))",
-      { jurisdiction: list(jurisdiction) },
-    );
+    qb.andWhere("EXISTS (SELECT 1 FROM representation_jurisdiction j WHERE j.representation_id = r.id AND j.country_code IN (:...jurisdiction))", { jurisdiction: list(jurisdiction) });
   }
   (filter?.procedures ?? []).forEach((procedure, i) => {
     qb.andWhere(`EXISTS (SELECT 1 FROM procedure_offer o${i} WHERE o${i}.representation_id = r.id AND o${i}.procedure_code = :procedure${i})`, {

@@ -25,7 +25,10 @@ export class RepresentationFilter {
   @Field(() => [RepresentationStatus], { nullable: true, description: "Default: ACTIVE and TEMPORARILY_CLOSED (closed offices are kept but hidden)." })
   status?: RepresentationStatus[];
 
-  @Field(() => String, { nullable: true, description: `Words of the office's name, kind, city, address or countries, in es, en, fr or pt; case, accents and words such as "de", "of", "d'" ignored; the last word may be cut short ("tapach"). Results by relevance, an exact name first. ${SEARCH_TEXT_DESCRIPTION}` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Words of the office's name, kind, city, address or countries, in es, en, fr or pt; case, accents and words such as "de", "of", "d'" ignored; the last word may be cut short ("tapach"). Results by relevance, an exact name first. ${SEARCH_TEXT_DESCRIPTION}`,
+  })
   text?: string;
 
   @Field(() => String, { nullable: true, description: "Only offices not verified since this date (YYYY-MM-DD), or never: the secretariat's list of records to check." })

@@ -44,8 +44,5 @@ export function matchTerms(qb: SelectQueryBuilder<Representation>, terms: string
 
 /** Best first: an exact name ("consulado haiti" = "Consulado de Haití"), then relevance, then id. */
 export function orderByRelevance(qb: SelectQueryBuilder<Representation>): SelectQueryBuilder<Representation> {
-  return qb
-    .orderBy("CASE WHEN r.search_names LIKE :exactName THEN 0 ELSE 1 END", "ASC")
-    .addOrderBy(`${SEARCH_ALIAS}.score`, "ASC")
-    .addOrderBy("r.id", "ASC");
+  return qb.orderBy("CASE WHEN r.search_names LIKE :exactName THEN 0 ELSE 1 END", "ASC").addOrderBy(`${SEARCH_ALIAS}.score`, "ASC").addOrderBy("r.id", "ASC");
 }

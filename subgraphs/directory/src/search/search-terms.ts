@@ -6,7 +6,38 @@ import { foldText, searchWords } from "../../../../platform/src/text";
  * "Embassy of Haiti", "Ambassade d'Haïti", "Embaixada do Haiti"), in the four languages.
  * They are left out of what is indexed and of what is searched.
  */
-const FILLER = new Set(["a", "as", "and", "at", "d", "da", "das", "de", "del", "des", "do", "dos", "du", "e", "el", "em", "en", "et", "in", "l", "la", "las", "le", "les", "los", "o", "of", "os", "the", "y"]);
+const FILLER = new Set([
+  "a",
+  "as",
+  "and",
+  "at",
+  "d",
+  "da",
+  "das",
+  "de",
+  "del",
+  "des",
+  "do",
+  "dos",
+  "du",
+  "e",
+  "el",
+  "em",
+  "en",
+  "et",
+  "in",
+  "l",
+  "la",
+  "las",
+  "le",
+  "les",
+  "los",
+  "o",
+  "of",
+  "os",
+  "the",
+  "y",
+]);
 
 /** Folded words without filler: "Ambassade d'Haïti" → ["ambassade", "haiti"]. */
 export function documentWords(text: string): string[] {

@@ -9,7 +9,9 @@ const blank = (value: unknown) => (typeof value === "string" && value.trim() !==
 
 function fromRecord(record: Record<string, unknown>): FieldSourceValue {
   return {
-    field: String(record.field ?? "").trim().toUpperCase() as SourcedField,
+    field: String(record.field ?? "")
+      .trim()
+      .toUpperCase() as SourcedField,
     value: String(record.value ?? "").trim(),
     label: (blank(record.label)?.toUpperCase() ?? null) as PhoneLabel | null,
     url: String(record.url ?? "").trim(),

@@ -70,12 +70,7 @@ const SOURCED_PROPERTIES: Record<string, SourcedField> = {
  * who wrote it (role and country, never a person) and the value. So no value is ever
  * shown without saying where it comes from, and the audit trail has the rest.
  */
-export async function reconcileFieldSources(
-  m: EntityManager,
-  rep: Representation,
-  changedProperties: string[],
-  writer: { role: string; country?: string | null; action: string },
-): Promise<void> {
+export async function reconcileFieldSources(m: EntityManager, rep: Representation, changedProperties: string[], writer: { role: string; country?: string | null; action: string }): Promise<void> {
   const fields = changedProperties.flatMap((p) => (SOURCED_PROPERTIES[p] ? [SOURCED_PROPERTIES[p]] : []));
   if (!fields.length) return;
   const held = new Map<SourcedField, string[]>();

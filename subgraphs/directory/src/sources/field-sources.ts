@@ -128,7 +128,7 @@ export function checkOfficeSources(office: SourcedValues, sources: FieldSourceVa
             ? false
             : s.field === SourcedField.STATUS
               ? s.value !== office.status // a dated page showing an office open is a source of its ACTIVE status too
-            : !heldKeys.has(key(s.field, s.value));
+              : !heldKeys.has(key(s.field, s.value));
     if (orphan) problems.push(`source of ${s.field.toLowerCase()} "${s.value}": the office does not hold that value (an orphan source)`);
   }
   return problems;

@@ -6,7 +6,7 @@ import { log } from "../../../../platform/src/log";
 import { lockFeed, nextSeqs } from "../../../kit/src/sync/sync-state";
 import { PartnerBatch } from "../entities/partner-batch.entity";
 import { PartnerContact } from "../entities/partner-contact.entity";
-import { BatchMode, RowOutcome, type BatchReport, type PartnerContactInput } from "./batch.types";
+import { BatchMode, RowOutcome, type BatchReport } from "./batch.types";
 import { planBatch, type BatchPlan } from "./plan-batch";
 import { checkAllowRemovals, checkRemovals, maxRemovalPercentFromEnv } from "./removal-limit";
 
@@ -41,7 +41,10 @@ function checkRequest(request: BatchRequest, maxContacts: number): void {
   checkAllowRemovals(request.mode, request.allowRemovals);
 }
 
-const contentHash = (r: BatchRequest) => createHash("sha256").update(JSON.stringify({ mode: r.mode, contacts: r.contacts, remove: r.remove ?? [] })).digest("hex");
+const contentHash = (r: BatchRequest) =>
+  createHash("sha256")
+    .update(JSON.stringify({ mode: r.mode, contacts: r.contacts, remove: r.remove ?? [] }))
+    .digest("hex");
 
 /**
  * Applies a partner's batch in one transaction: all of it or, if anything fails (a
@@ -86,7 +89,13 @@ function reportOf(request: BatchRequest, plan: BatchPlan, now: string, dryRun: b
     appliedAt: now,
     replayed: false,
     dryRun,
-    counts: { created: count(RowOutcome.CREATED), updated: count(RowOutcome.UPDATED), unchanged: count(RowOutcome.UNCHANGED), removed: count(RowOutcome.REMOVED), rejected: count(RowOutcome.REJECTED) },
+    counts: {
+      created: count(RowOutcome.CREATED),
+      updated: count(RowOutcome.UPDATED),
+      unchanged: count(RowOutcome.UNCHANGED),
+      removed: count(RowOutcome.REMOVED),
+      rejected: count(RowOutcome.REJECTED),
+    },
     rows: plan.rows,
   };
 }

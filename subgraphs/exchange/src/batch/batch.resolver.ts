@@ -22,10 +22,19 @@ export class BatchResolver {
     @Arg("contacts", () => [PartnerContactInput]) contacts: PartnerContactInput[],
     @Arg("remove", () => [String], { nullable: true, description: "INCREMENTAL: externalIds of contacts to remove." }) remove?: string[] | null,
     @Arg("dryRun", { nullable: true, defaultValue: false, description: "Answer the report of what the batch would do, and write nothing (the batchId stays unused)." }) dryRun?: boolean,
-    @Arg("allowRemovals", () => Int, { nullable: true, description: "FULL: the number of removals you accept. Without it, a FULL batch that would remove more than EXCHANGE_MAX_REMOVAL_PERCENT (default 20%) of your current contacts is refused, with the numbers." }) allowRemovals?: number | null,
+    @Arg("allowRemovals", () => Int, {
+      nullable: true,
+      description:
+        "FULL: the number of removals you accept. Without it, a FULL batch that would remove more than EXCHANGE_MAX_REMOVAL_PERCENT (default 20%) of your current contacts is refused, with the numbers.",
+    })
+    allowRemovals?: number | null,
   ): Promise<BatchReport> {
     requireRole(ctx.identity, [Role.PARTNER], "syncPartnerContacts");
-    return applyBatch(ctx.dataSource, { conference: ctx.identity.conference ?? "?", actor: actorOf(ctx.identity), batchId, mode, contacts, remove: remove ?? [], dryRun: dryRun === true, allowRemovals }, batchLimitsFromEnv());
+    return applyBatch(
+      ctx.dataSource,
+      { conference: ctx.identity.conference ?? "?", actor: actorOf(ctx.identity), batchId, mode, contacts, remove: remove ?? [], dryRun: dryRun === true, allowRemovals },
+      batchLimitsFromEnv(),
+    );
   }
 }
 

@@ -19,7 +19,16 @@ export interface BatchPlan {
   current: number;
 }
 
-export const row = (fields: Partial<BatchRow> & Pick<BatchRow, "outcome">): BatchRow => ({ index: null, externalId: null, contactId: null, changedFields: [], changes: [], field: null, reason: null, ...fields });
+export const row = (fields: Partial<BatchRow> & Pick<BatchRow, "outcome">): BatchRow => ({
+  index: null,
+  externalId: null,
+  contactId: null,
+  changedFields: [],
+  changes: [],
+  field: null,
+  reason: null,
+  ...fields,
+});
 
 /**
  * The partner's contacts the batch can touch: all of them under FULL (the missing ones are
@@ -59,7 +68,15 @@ export async function planBatch(m: EntityManager, request: BatchRequest, now: st
     const own = conferenceMembers(request.conference);
     if (!own.has(c.countryCode)) {
       inBatch.set(c.externalId, index);
-      rows.push(row({ index, externalId: c.externalId, outcome: RowOutcome.REJECTED, field: `contacts[${index}].country`, reason: `${c.countryCode} is not a member state of ${request.conference}; a partner pushes contacts of its own conference's countries (${[...own].sort().join(", ")})` }));
+      rows.push(
+        row({
+          index,
+          externalId: c.externalId,
+          outcome: RowOutcome.REJECTED,
+          field: `contacts[${index}].country`,
+          reason: `${c.countryCode} is not a member state of ${request.conference}; a partner pushes contacts of its own conference's countries (${[...own].sort().join(", ")})`,
+        }),
+      );
       return;
     }
     const earlier = inBatch.get(c.externalId);

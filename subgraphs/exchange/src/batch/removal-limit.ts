@@ -27,11 +27,20 @@ export function checkRemovals(request: { conference: string; mode: BatchMode; al
   const share = `${removals} of the ${current} current contacts of ${request.conference} (${Math.round((removals / Math.max(current, 1)) * 100)}%)`;
   const numbers = { removals, current };
   if (request.allowRemovals !== null && request.allowRemovals !== undefined) {
-    if (removals > request.allowRemovals) throw new BadUserInputError("allowRemovals", `this FULL batch would remove ${share}, more than the ${request.allowRemovals} you allowed; nothing was changed. Check that the file is complete, or allow ${removals}`, { ...numbers, allowed: request.allowRemovals });
+    if (removals > request.allowRemovals)
+      throw new BadUserInputError(
+        "allowRemovals",
+        `this FULL batch would remove ${share}, more than the ${request.allowRemovals} you allowed; nothing was changed. Check that the file is complete, or allow ${removals}`,
+        { ...numbers, allowed: request.allowRemovals },
+      );
     return;
   }
   const allowed = Math.floor((current * maxPercent) / 100);
   if (removals > allowed) {
-    throw new BadUserInputError("allowRemovals", `this FULL batch would remove ${share}, more than the ${maxPercent}% (${allowed}) a FULL batch may remove unasked; nothing was changed. Check that the file is complete, or send allowRemovals: ${removals} to accept these removals`, { ...numbers, allowed });
+    throw new BadUserInputError(
+      "allowRemovals",
+      `this FULL batch would remove ${share}, more than the ${maxPercent}% (${allowed}) a FULL batch may remove unasked; nothing was changed. Check that the file is complete, or send allowRemovals: ${removals} to accept these removals`,
+      { ...numbers, allowed },
+    );
   }
 }

@@ -58,7 +58,11 @@ export function validateContact(input: PartnerContactInput, path: string): Check
   if (!personName) return fail("personName", "is required");
   const institution = text(input.institution);
   if (!institution) return fail("institution", "is required");
-  for (const [field, value] of [["personName", personName], ["institution", institution], ["position", text(input.position)]] as const) {
+  for (const [field, value] of [
+    ["personName", personName],
+    ["institution", institution],
+    ["position", text(input.position)],
+  ] as const) {
     if (value.length > MAX_TEXT) return fail(field, `is longer than ${MAX_TEXT} characters`);
   }
   const emails: string[] = [];
@@ -81,6 +85,16 @@ export function validateContact(input: PartnerContactInput, path: string): Check
   }
   return {
     ok: true,
-    contact: { externalId, countryCode: country, topics: topics.sort() as ExchangeTopic[], personName, position: text(input.position) || null, institution, emails: [...new Set(emails)], phones: [...new Set(phones)], languages: [...new Set(languages)] },
+    contact: {
+      externalId,
+      countryCode: country,
+      topics: topics.sort() as ExchangeTopic[],
+      personName,
+      position: text(input.position) || null,
+      institution,
+      emails: [...new Set(emails)],
+      phones: [...new Set(phones)],
+      languages: [...new Set(languages)],
+    },
   };
 }

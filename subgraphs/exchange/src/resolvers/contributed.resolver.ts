@@ -10,7 +10,8 @@ import { ExchangeTopic, TOPICS_OF_ROLE } from "../entities/topics";
 export class CountryPartnerContactsResolver {
   @FieldResolver(() => [PartnerContact], {
     nullable: true, // the country still answers when the exchange is down
-    description: "The partner conferences' current contacts in this country (exchange); personal fields as for any partner contact. Null, with an error naming the service, when the exchange is unavailable.",
+    description:
+      "The partner conferences' current contacts in this country (exchange); personal fields as for any partner contact. Null, with an error naming the service, when the exchange is unavailable.",
   })
   async partnerContacts(@Root() country: CountryReference, @Ctx() ctx: ExchangeContext, @Arg("topic", () => ExchangeTopic, { nullable: true }) topic?: ExchangeTopic): Promise<PartnerContact[]> {
     const contacts = await ctx.loaders.contactsByCountry.load(country.code);
@@ -24,7 +25,8 @@ export class FocalPointCounterpartsResolver {
   @Directive(`@requires(fields: "role")`)
   @FieldResolver(() => [PartnerContact], {
     nullable: true, // the focal point still answers when the exchange is down
-    description: "Partner contacts on the same topics as this focal point's role (exchange). None for a NATIONAL focal point, whose remit is every topic. Null, with an error naming the service, when the exchange is unavailable.",
+    description:
+      "Partner contacts on the same topics as this focal point's role (exchange). None for a NATIONAL focal point, whose remit is every topic. Null, with an error naming the service, when the exchange is unavailable.",
   })
   async counterparts(@Root() fp: FocalPointReference, @Ctx() ctx: ExchangeContext): Promise<PartnerContact[]> {
     const topics = fp.role ? TOPICS_OF_ROLE[fp.role] : [];

@@ -35,7 +35,10 @@ export class PartnerContactResolver {
     if (filter?.conference) qb.andWhere("c.conference = :conference", { conference: filter.conference });
     const own = conferenceFilter(ctx.identity);
     if (own) qb.andWhere("c.conference = :own", { own });
-    return qb.offset(offset ?? 0).limit(pageSize(first)).getMany();
+    return qb
+      .offset(offset ?? 0)
+      .limit(pageSize(first))
+      .getMany();
   }
 
   @Query(() => PartnerContact, { nullable: true, description: "A partner contact by id (also a removed one); null when there is none or it is not yours to see." })

@@ -14,7 +14,12 @@ const SYNC_STATE_TABLE = "sync_state";
 /** For a subgraph's migration: creates the table with a fresh random secret. */
 export async function createSyncState(q: QueryRunner, seq = 0): Promise<void> {
   await q.createTable(new Table({ name: SYNC_STATE_TABLE, columns: [column.primary(column.integer("id")), column.integer("seq"), column.varchar("secret", 64)] }));
-  await q.manager.createQueryBuilder().insert().into(SYNC_STATE_TABLE).values({ id: 1, seq, secret: randomBytes(32).toString("hex") }).execute();
+  await q.manager
+    .createQueryBuilder()
+    .insert()
+    .into(SYNC_STATE_TABLE)
+    .values({ id: 1, seq, secret: randomBytes(32).toString("hex") })
+    .execute();
 }
 
 /**
@@ -25,13 +30,23 @@ export async function createSyncState(q: QueryRunner, seq = 0): Promise<void> {
  * write's transaction; returns the first number.
  */
 export async function nextSeqs(m: EntityManager, count: number): Promise<number> {
-  await m.createQueryBuilder().update(SYNC_STATE_TABLE).set({ seq: () => `seq + ${Math.trunc(count)}` }).where("id = 1").execute();
+  await m
+    .createQueryBuilder()
+    .update(SYNC_STATE_TABLE)
+    .set({ seq: () => `seq + ${Math.trunc(count)}` })
+    .where("id = 1")
+    .execute();
   return (await currentSeq(m)) - count + 1;
 }
 
 /** Takes the feed's lock without consuming a number (writers that decide later how many they need). */
 export async function lockFeed(m: EntityManager): Promise<void> {
-  await m.createQueryBuilder().update(SYNC_STATE_TABLE).set({ seq: () => "seq" }).where("id = 1").execute();
+  await m
+    .createQueryBuilder()
+    .update(SYNC_STATE_TABLE)
+    .set({ seq: () => "seq" })
+    .where("id = 1")
+    .execute();
 }
 
 export async function currentSeq(m: EntityManager): Promise<number> {
@@ -56,7 +71,12 @@ const secrets = new WeakMap<object, FeedSecrets>();
 export async function feedSecrets(m: EntityManager): Promise<FeedSecrets> {
   const cached = secrets.get(m.connection);
   if (cached) return cached;
-  const rows = await m.createQueryBuilder().select(["s.id AS id", "s.seq AS seq", "s.secret AS secret"]).from(SYNC_STATE_TABLE, "s").orderBy("s.id").getRawMany<{ id: number | string; seq: number | string; secret: string }>();
+  const rows = await m
+    .createQueryBuilder()
+    .select(["s.id AS id", "s.seq AS seq", "s.secret AS secret"])
+    .from(SYNC_STATE_TABLE, "s")
+    .orderBy("s.id")
+    .getRawMany<{ id: number | string; seq: number | string; secret: string }>();
   const current = rows.find((r) => Number(r.id) === 1);
   if (!current) throw new Error("sync_state is empty: run the migrations");
   const found = { secret: current.secret, restored: rows.filter((r) => Number(r.id) > 1).map((r) => ({ secret: r.secret, seq: Number(r.seq) })) };

@@ -13,9 +13,7 @@ import { FeedEntry } from "./feed-entry.entity";
 export async function recordFocalPointChanges(m: EntityManager, written: FocalPoint[]): Promise<void> {
   if (!written.length) return;
   const partnerAudiences = PARTNER_CONFERENCES.map(partnerAudience);
-  const existing = new Set(
-    (await m.find(FeedEntry, { where: { audience: In(partnerAudiences), entityId: In(written.map((fp) => fp.id)), removed: 0 } })).map((e) => `${e.audience} ${e.entityId}`),
-  );
+  const existing = new Set((await m.find(FeedEntry, { where: { audience: In(partnerAudiences), entityId: In(written.map((fp) => fp.id)), removed: 0 } })).map((e) => `${e.audience} ${e.entityId}`));
   const entries: Omit<FeedEntry, "seq">[] = [];
   for (const fp of written) {
     entries.push({ audience: ALL, entityId: fp.id, removed: 0 });
@@ -28,6 +26,12 @@ export async function recordFocalPointChanges(m: EntityManager, written: FocalPo
   const first = await nextSeqs(m, entries.length);
   const rows = entries.map((e, i) => ({ ...e, seq: first + i }));
   for (let i = 0; i < rows.length; i += 200) {
-    await m.createQueryBuilder().insert().into(FeedEntry).values(rows.slice(i, i + 200)).orUpdate(["seq", "removed"], ["audience", "entity_id"]).execute();
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(FeedEntry)
+      .values(rows.slice(i, i + 200))
+      .orUpdate(["seq", "removed"], ["audience", "entity_id"])
+      .execute();
   }
 }

@@ -25,7 +25,10 @@ export class RosterFeed1733200000000 implements MigrationInterface {
     for (let i = 0; i < rows.length; i += 200) {
       const chunk = rows.slice(i, i + 200);
       const placeholders = chunk.map((_r, j) => `(${[1, 2, 3, 4].map((k) => (postgres ? `$${j * 4 + k}` : "?")).join(", ")})`).join(", ");
-      await q.query(`INSERT INTO feed_entry (audience, entity_id, seq, removed) VALUES ${placeholders}`, chunk.flatMap((r) => [r.audience, r.entity_id, r.seq, r.removed]));
+      await q.query(
+        `INSERT INTO feed_entry (audience, entity_id, seq, removed) VALUES ${placeholders}`,
+        chunk.flatMap((r) => [r.audience, r.entity_id, r.seq, r.removed]),
+      );
     }
     await createSyncState(q, rows.length);
   }

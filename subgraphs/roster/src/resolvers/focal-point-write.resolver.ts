@@ -62,7 +62,20 @@ export class FocalPointWriteResolver {
       await writeFocalPoint(m, ctx.identity, id, version, "REPLACED", (old) => {
         if (old.status === FocalPointStatus.ENDED) throw new BadUserInputError("id", "this focal point has already ended");
         if (from <= old.termStart) throw new BadUserInputError("effectiveOn", `must be after the current term's start (${old.termStart})`);
-        next = this.nomination(ctx, { ...old, ...successor, country: old.countryCode, role: old.role, termStart: from, termEnd: successor.termEnd ?? null, representationId: old.representationId, sharedWith: old.sharedWith } as NominationInput, "successor");
+        next = this.nomination(
+          ctx,
+          {
+            ...old,
+            ...successor,
+            country: old.countryCode,
+            role: old.role,
+            termStart: from,
+            termEnd: successor.termEnd ?? null,
+            representationId: old.representationId,
+            sharedWith: old.sharedWith,
+          } as NominationInput,
+          "successor",
+        );
         old.termEnd = dayBefore(from);
         if (from <= today()) old.status = FocalPointStatus.ENDED;
         return { successor: [null, next.id] };
@@ -88,7 +101,12 @@ export class FocalPointWriteResolver {
   }
 
   @Mutation(() => FocalPoint, { description: "Sets the partner conferences a focal point is shared with (SECRETARIAT)." })
-  async setFocalPointSharing(@Ctx() ctx: RosterContext, @Arg("id", () => ID) id: string, @Arg("version", () => Int) version: number, @Arg("conferences", () => [String]) conferences: string[]): Promise<FocalPoint> {
+  async setFocalPointSharing(
+    @Ctx() ctx: RosterContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("version", () => Int) version: number,
+    @Arg("conferences", () => [String]) conferences: string[],
+  ): Promise<FocalPoint> {
     requireRole(ctx.identity, SECRETARIAT, "setFocalPointSharing");
     const bad = conferences.findIndex((c) => c !== "CSM");
     if (bad >= 0) throw new BadUserInputError(`conferences[${bad}]`, `"${conferences[bad]}" is not a partner conference (CSM)`);

@@ -38,15 +38,20 @@ export class FocalPointResolver {
     }
     if (searchWords(filter?.text, "filter.text").length) {
       const like = `%${(filter?.text ?? "").trim().toLowerCase()}%`;
-      qb.andWhere(new Brackets((w) => {
-        w.where("LOWER(f.institution) LIKE :like", { like });
-        if (ctx.identity.role === Role.SECRETARIAT) w.orWhere("LOWER(f.person_name) LIKE :like", { like });
-      }));
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where("LOWER(f.institution) LIKE :like", { like });
+          if (ctx.identity.role === Role.SECRETARIAT) w.orWhere("LOWER(f.person_name) LIKE :like", { like });
+        }),
+      );
     }
     // A partner sees only what was shared with its conference: in SQL, before paging.
     if (ctx.identity.role === Role.PARTNER) qb.andWhere("f.shared_with LIKE :shared", { shared: `%"${ctx.identity.conference ?? "?"}"%` });
     if (offset !== undefined && offset !== null && (!Number.isInteger(offset) || offset < 0)) throw new BadUserInputError("offset", "must be a non-negative integer");
-    return qb.offset(offset ?? 0).limit(pageSize(first)).getMany();
+    return qb
+      .offset(offset ?? 0)
+      .limit(pageSize(first))
+      .getMany();
   }
 
   @Query(() => [FocalPoint], { description: "Terms that end within the next N days (0 to 366), soonest first, for reminders (SECRETARIAT)." })
