@@ -1,4 +1,4 @@
-import type { CountryTableRowsQuery } from "../../../operations/generated/graphql";
+import type { CountryTableRowsQuery, ProcedureCode, RepresentationKind, RepresentationStatus } from "../../../operations/generated/graphql";
 
 /** The procedures of the catalogue, one column each, in catalogue order (lower-case codes). */
 export const PROCEDURE_CODES = [
@@ -11,11 +11,16 @@ export const PROCEDURE_CODES = [
   "VISA",
   "ASSISTED_RETURN",
   "DETAINEE_ASSISTANCE",
-] as const;
+] as const satisfies readonly ProcedureCode[];
 
-export const KINDS = ["EMBASSY", "CONSULATE_GENERAL", "CONSULATE", "VICE_CONSULATE", "HONORARY_CONSULATE", "CONSULAR_SECTION", "OTHER"];
-export const STATUSES = ["ACTIVE", "TEMPORARILY_CLOSED", "CLOSED"];
+export const KINDS = ["EMBASSY", "CONSULATE_GENERAL", "CONSULATE", "VICE_CONSULATE", "HONORARY_CONSULATE", "CONSULAR_SECTION", "OTHER"] as const satisfies readonly RepresentationKind[];
+export const STATUSES = ["ACTIVE", "TEMPORARILY_CLOSED", "CLOSED"] as const satisfies readonly RepresentationStatus[];
 export const ANSWERS = ["CONFIRMED", "USUAL", "NO"];
+
+/** The lists above name every value of the API's schema: a procedure, kind or status added there and not here fails the build. */
+type Unlisted = Exclude<ProcedureCode, (typeof PROCEDURE_CODES)[number]> | Exclude<RepresentationKind, (typeof KINDS)[number]> | Exclude<RepresentationStatus, (typeof STATUSES)[number]>;
+const everyValueListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyValueListed;
 
 /**
  * The table's columns, in order (issue 21): what the official reads and writes. `name` and

@@ -30,7 +30,7 @@ export async function tableWorkbook(offices: Office[], t: Translate, title: stri
   sheet.getRow(1).font = { bold: true };
   for (const office of offices) sheet.addRow(officeCells(office));
   const last = offices.length + 1 + ROOM_FOR_NEW;
-  const listed: [string, string[]][] = [["kind", KINDS], ["status", STATUSES], ...PROCEDURE_CODES.map((c): [string, string[]] => [c.toLowerCase(), ANSWERS])];
+  const listed: [string, readonly string[]][] = [["kind", KINDS], ["status", STATUSES], ...PROCEDURE_CODES.map((c): [string, readonly string[]] => [c.toLowerCase(), ANSWERS])];
   for (const [column, values] of listed) {
     const at = COLUMNS.indexOf(column) + 1;
     const rule = { type: "list" as const, allowBlank: true, formulae: [`"${values.join(",")}"`], showErrorMessage: true, errorTitle: column, error: meaning(column, t, procedures).slice(0, 255) };
