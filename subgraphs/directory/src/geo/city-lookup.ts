@@ -1,5 +1,5 @@
-import { gazetteer, type Place } from "../places/gazetteer";
-import { placeKey } from "../places/place-text";
+import { placeKey } from "../places/place-key";
+import { readGeoNames } from "./geonames-file";
 
 /** A GeoNames populated place, as an office's city. */
 export interface CityPlace {
@@ -11,26 +11,52 @@ export interface CityPlace {
   population: number;
   /** Whether the office's city matched the place's name, or only one of its alternate names. */
   matchedBy: "NAME" | "ALTERNATE_NAME";
-  /** The place's other names as the gazetteer keys them (folded: "nueva york"; no language: GeoNames' extract does not say). */
+  /** GeoNames' alternate names of the place, as written there (no language: GeoNames' extract does not say). */
   alternateNames: string[];
 }
 
 /** The GeoNames page of a place: the source cited for a position taken from the gazetteer. */
 export const geonamesUrl = (geonameId: number) => `https://www.geonames.org/${geonameId}`;
 
+/** Per country: folded name (placeKey, as the gazetteer folds) → its places. Built on first use, a country at a time or a batch at once. */
+const indexes = new Map<string, Map<string, CityPlace[]>>();
+
 /**
- * Other keys of a place: every name the gazetteer indexes it by, found by scanning its
- * country's keys once per place asked (a search document's city), then kept.
+ * Indexes the cities of these countries in one pass of the shared cities500 reader
+ * (geo/geonames-file.ts): the seed asks for every host country at once, an edit for its own.
+ * Only the countries asked are kept; no line of the file is.
  */
-const otherKeys = new Map<Place, string[]>();
-function keysOf(place: Place): string[] {
-  let keys = otherKeys.get(place);
-  if (!keys) {
-    const { byKey } = gazetteer();
-    keys = (gazetteer().keysByCountry().get(place.country) ?? []).filter((key) => key !== place.key && (byKey.get(key) ?? []).includes(place));
-    otherKeys.set(place, keys);
-  }
-  return keys;
+export function loadCityCountries(countries: Iterable<string>): void {
+  const wanted = new Set([...countries].filter((c) => !indexes.has(c)));
+  if (!wanted.size) return;
+  for (const country of wanted) indexes.set(country, new Map());
+  readGeoNames(
+    ({ country, field }) => {
+      const index = indexes.get(country) as Map<string, CityPlace[]>;
+      const alternateNames = field(3) ? field(3).split(",") : [];
+      const place: CityPlace = {
+        geonameId: Number(field(0)),
+        name: field(1),
+        country,
+        latitude: Number(field(4)),
+        longitude: Number(field(5)),
+        population: Number(field(14)) || 0,
+        matchedBy: "NAME",
+        alternateNames,
+      };
+      const add = (key: string, p: CityPlace) => {
+        if (!key) return;
+        const list = index.get(key);
+        if (!list) index.set(key, [p]);
+        else if (!list.some((q) => q.geonameId === p.geonameId)) list.push(p);
+      };
+      add(placeKey(place.name), place);
+      add(placeKey(field(2)), place);
+      const alternate = { ...place, matchedBy: "ALTERNATE_NAME" as const };
+      for (const name of alternateNames) add(placeKey(name), alternate);
+    },
+    (country) => wanted.has(country),
+  );
 }
 
 /**
@@ -41,17 +67,7 @@ function keysOf(place: Place): string[] {
 export function findCity(city: string, country: string): CityPlace | undefined {
   const key = placeKey(city);
   if (!key) return undefined;
-  const geonameId = (p: Place) => Number(p.id.slice("geonames:".length));
-  const place = (gazetteer().byKey.get(key) ?? []).filter((p) => p.kind === "CITY" && p.country === country).sort((a, b) => b.population - a.population || geonameId(a) - geonameId(b))[0];
-  if (!place) return undefined;
-  return {
-    geonameId: geonameId(place),
-    name: place.name,
-    country,
-    latitude: place.latitude,
-    longitude: place.longitude,
-    population: place.population,
-    matchedBy: place.key === key ? "NAME" : "ALTERNATE_NAME",
-    alternateNames: keysOf(place),
-  };
+  loadCityCountries([country]);
+  const matches = indexes.get(country)?.get(key) ?? [];
+  return [...matches].sort((a, b) => b.population - a.population || a.geonameId - b.geonameId)[0];
 }

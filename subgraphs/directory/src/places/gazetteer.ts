@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import KDBush from "kdbush";
 import { around } from "geokdbush";
 import { distanceKm } from "../geo/distance";
-import { geonamesCitiesFile } from "../geo/geonames-file";
+import { readGeoNames } from "../geo/geonames-file";
 import { isSearchable, placeKey } from "./place-text";
 import { readDirectoryCsv } from "../reference-data";
 
@@ -44,35 +43,24 @@ export interface Gazetteer {
  * 847,000, which halves the name index (269,000 keys instead of 508,000) and its memory; a small town in Europe or Asia is found
  * by its own name.
  */
-function readGeoNames(add: (place: Place, names: string[]) => void): void {
-  // Fields are decoded one by one from the bytes: strings cut from one 32 MB text would keep all of it alive.
-  const bytes = readFileSync(geonamesCitiesFile());
-  const tabs: number[] = [];
-  for (let start = 0; start < bytes.length; ) {
-    let end = bytes.indexOf(10, start);
-    if (end < 0) end = bytes.length;
-    tabs.length = 0;
-    for (let at = bytes.indexOf(9, start); at >= 0 && at < end; at = bytes.indexOf(9, at + 1)) tabs.push(at);
-    if (tabs.length >= 17) {
-      const field = (i: number) => bytes.toString("utf8", i === 0 ? start : tabs[i - 1] + 1, i < tabs.length ? tabs[i] : end);
-      const name = field(1);
-      const population = Number(field(14)) || 0;
-      const alternates = field(17).startsWith("America/") || population >= 100_000 ? field(3) : "";
-      const place: Place = {
-        id: `geonames:${field(0)}`,
-        name,
-        country: field(8),
-        latitude: Number(field(4)),
-        longitude: Number(field(5)),
-        population,
-        kind: "CITY",
-        admin1: admin1Code(field(10)),
-        key: placeKey(name),
-      };
-      add(place, [field(2), ...(alternates ? alternates.split(",") : [])]);
-    }
-    start = end + 1;
-  }
+function readPlaces(add: (place: Place, names: string[]) => void): void {
+  readGeoNames(({ country, field }) => {
+    const name = field(1);
+    const population = Number(field(14)) || 0;
+    const alternates = field(17).startsWith("America/") || population >= 100_000 ? field(3) : "";
+    const place: Place = {
+      id: `geonames:${field(0)}`,
+      name,
+      country,
+      latitude: Number(field(4)),
+      longitude: Number(field(5)),
+      population,
+      kind: "CITY",
+      admin1: admin1Code(field(10)),
+      key: placeKey(name),
+    };
+    add(place, [field(2), ...(alternates ? alternates.split(",") : [])]);
+  });
 }
 
 /** Admin1 codes are a few distinct short strings ("05", "TX"): one copy of each rather than one per place. */
@@ -136,7 +124,7 @@ export function gazetteer(): Gazetteer {
     index(place, place.key);
     for (const name of names) if (LATIN.test(name)) index(place, placeKey(name));
   };
-  readGeoNames(add);
+  readPlaces(add);
   const cities = places.length;
   for (const row of readDirectoryCsv<BorderRow>("border-places.csv")) {
     add(

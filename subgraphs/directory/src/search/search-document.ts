@@ -7,7 +7,7 @@ import { documentWords } from "./search-terms";
 type CountryNames = Pick<Country, "code" | "alpha3" | "nameEs" | "nameEn" | "nameFr" | "namePt">;
 
 /** Bumped whenever what is indexed changes: the seed then recomputes every office's search fields. */
-export const SEARCH_DOCUMENT_VERSION = 4; // 3: French and Portuguese names with the country's article; 4: the city's other names from the gazetteer (one GeoNames reader)
+export const SEARCH_DOCUMENT_VERSION = 3; // 3: French and Portuguese names with the country's article
 
 const LANGS = [Lang.ES, Lang.EN, Lang.FR, Lang.PT];
 const countryNames = (c: CountryNames) => [c.code, c.alpha3, c.nameEs, c.nameEn, c.nameFr, c.namePt];
