@@ -102,6 +102,19 @@ describe("a country's table on the pages", () => {
     expect(tables.text).toContain("Última tabla enviada");
   });
 
+  it("a refused cell is said in Spanish on the page, with the value to write instead, and nothing is recorded", async () => {
+    const official = new Browser(origin);
+    await official.signIn(keys.gt);
+    const form = new FormData();
+    form.set("csrf", csrfOf((await official.page("/me/country-table?lang=es")).text));
+    form.set("file", new Blob(["id;phones\nin-gt-emb-guatemala-city;2333 4444\n"], { type: "text/csv" }), "GT.csv");
+    const answer = await official.request("POST", "/me/country-table?lang=es", form);
+    const text = answer.bytes.toString("utf8");
+    expect(answer.status).toBe(422);
+    expect(text).toContain("«2333 4444» no tiene código de país: escriba +502 2333 4444.");
+    expect(text).not.toContain("has no country code");
+  });
+
   it("a workbook with a formula is refused on the page in Spanish, naming the cell, and nothing is recorded", async () => {
     const official = new Browser(origin);
     await official.signIn(keys.gt);

@@ -208,9 +208,9 @@ describe.each(DATABASES)("a country's table, both ways (%s)", (db) => {
     expect(refused.body.recorded).toBe(false);
     expect(refused.body.diff.rejected).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ row: 2, column: "id", reason: expect.stringContaining("not in Guatemala") }),
-        { row: 3, column: "phones", reason: expect.stringContaining("no country code"), fix: PHONE },
-        expect.objectContaining({ row: 4, column: "phones", reason: expect.stringContaining("not a valid phone number") }),
+        expect.objectContaining({ row: 2, column: "id", code: "OTHER_HOST", value: "MX", reason: expect.stringContaining("not in Guatemala") }),
+        { row: 3, column: "phones", code: "PHONE_NO_CODE", value: "2333 4444", reason: expect.stringContaining("no country code"), fix: PHONE },
+        expect.objectContaining({ row: 4, column: "phones", code: "INVALID", value: "+502 123", reason: expect.stringContaining("not a valid phone number") }),
       ]),
     );
     expect((await stack.query(SUBMISSIONS, undefined, as.secretariat)).body.data.countryTableSubmissions.length).toBe(before);

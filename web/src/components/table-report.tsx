@@ -1,6 +1,7 @@
 import type { TableDiffFragment } from "../../../operations/generated/graphql";
 import { hoursInWords } from "../format/office";
 import { localHref, type PageContext } from "./layout";
+import { CATALOGS, type MessageKey } from "../i18n";
 
 const parse = (json: string | null | undefined): unknown => (json === null || json === undefined ? null : JSON.parse(json));
 
@@ -10,6 +11,12 @@ function valueText(ctx: PageContext, field: string, json: string | null | undefi
   if (value === null || value === "" || (Array.isArray(value) && !value.length)) return "—";
   if (field === "opening_hours" && typeof value === "string") return `${value} (${hoursInWords(value, ctx.lang) ?? value})`;
   return Array.isArray(value) ? value.join("; ") : String(value);
+}
+
+/** A refused cell in the page's language, from its code (the API's English reason when a code is new to the pages). */
+function problemInWords(ctx: PageContext, p: { column: string; code: string; value?: string | null; fix?: string | null; reason: string }): string {
+  const key = (p.code === "INVALID" && CATALOGS.es[`tableProblem.INVALID.${p.column}`] ? `tableProblem.INVALID.${p.column}` : `tableProblem.${p.code}`) as MessageKey;
+  return CATALOGS.es[key] ? ctx.t(key, { value: p.value ?? "", fix: p.fix ?? "" }) : p.reason;
 }
 
 /**
@@ -41,7 +48,7 @@ export function TableReport(props: { ctx: PageContext; diff: TableDiffFragment; 
                   <td>
                     <code>{p.column}</code>
                   </td>
-                  <td lang="en">{p.reason}</td>
+                  <td>{problemInWords(ctx, p)}</td>
                   <td>{p.fix ? <code>{p.fix}</code> : "—"}</td>
                 </tr>
               ))}

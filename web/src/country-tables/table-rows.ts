@@ -5,6 +5,9 @@ import { COLUMNS, listCell, PROCEDURE_CODES, READ_ONLY } from "./columns";
 export interface TableRowProblem {
   row: number;
   column: string;
+  /** What is wrong (the API's codes, and UNKNOWN_COLUMN, NO_ID_COLUMN for the file's header). */
+  code: string;
+  value?: string | null;
   reason: string;
   fix?: string | null;
 }
@@ -24,9 +27,10 @@ export function tableRows(header: string[], rows: { row: number; cells: Record<s
   const problems: TableRowProblem[] = [];
   const known = new Set(COLUMNS);
   for (const name of header) {
-    if (name && !known.has(name)) problems.push({ row: 1, column: name, reason: `"${name}" is not a column of the table; the second sheet ("columns") lists them`, fix: null });
+    if (name && !known.has(name))
+      problems.push({ row: 1, column: name, code: "UNKNOWN_COLUMN", value: name, reason: `"${name}" is not a column of the table; the second sheet ("columns") lists them`, fix: null });
   }
-  if (!header.includes("id")) problems.push({ row: 1, column: "id", reason: "the header has no id column: download the table again and fill that file", fix: null });
+  if (!header.includes("id")) problems.push({ row: 1, column: "id", code: "NO_ID_COLUMN", value: null, reason: "the header has no id column: download the table again and fill that file", fix: null });
   const out: CountryTableRowInput[] = [];
   for (const { row, cells } of rows) {
     const value = (column: string) => (cells[column] ?? "").trim();

@@ -129,7 +129,12 @@ export async function sendMyCountryTable(ctx: PageContext, api: Api, req: Reques
   }
   const dryRun = form.get("dryRun") === "1";
   if (table.problems.length) {
-    const report: Report = { dryRun, recorded: false, submission: null, diff: { created: [], changed: [], unchanged: [], rejected: table.problems.map((p) => ({ ...p, fix: p.fix ?? null })) } };
+    const report: Report = {
+      dryRun,
+      recorded: false,
+      submission: null,
+      diff: { created: [], changed: [], unchanged: [], rejected: table.problems.map((p) => ({ ...p, value: p.value ?? null, fix: p.fix ?? null })) },
+    };
     return myCountryTablePage(ctx, api, req, { report }, 422);
   }
   const answer = await submitRows(api, ctx.viewer.country, table.rows, dryRun, file.name.slice(0, 200), ctx.lang);

@@ -71,7 +71,7 @@ export function tableDiff(rows: CheckedRow[], offers: Map<string, OfferAnswers>,
     if (row.office) {
       const first = seen.get(row.office.id);
       if (first !== undefined) {
-        diff.rejected.push({ row: row.row, column: COLUMN.id, reason: `row ${first} is already about ${row.office.id}: one row per office`, fix: null });
+        diff.rejected.push({ row: row.row, column: COLUMN.id, code: "DUPLICATE_ROW", value: String(first), reason: `row ${first} is already about ${row.office.id}: one row per office`, fix: null });
         continue;
       }
       seen.set(row.office.id, row.row);

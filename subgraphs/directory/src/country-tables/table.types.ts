@@ -30,10 +30,37 @@ export class CountryTableRowInput {
   @Field(() => String, { nullable: true, description: "Where the row's values come from (URL); empty: the submitting country is the source." }) source?: string | null;
 }
 
+/** What is wrong with a cell, for a page to say in its own language. */
+export type ProblemCode =
+  | "UNKNOWN_ID"
+  | "OTHER_HOST"
+  | "UNKNOWN_COUNTRY"
+  | "SAME_COUNTRY"
+  | "SENDER_CHANGE"
+  | "BAD_KIND"
+  | "BAD_STATUS"
+  | "NEEDS_SENDER"
+  | "NEEDS_KIND"
+  | "NEEDS_CITY"
+  | "PHONE_NO_CODE"
+  | "PHONE_NOT_OF_HOST"
+  | "INVALID"
+  | "DUPLICATE_ROW"
+  | "UNKNOWN_PROCEDURE"
+  | "BAD_ANSWER"
+  | "UNKNOWN_COLUMN"
+  | "NO_ID_COLUMN";
+
 @ObjectType({ simpleResolvers: true, description: "A cell the table cannot take: its row, its column, why, and the value to write instead when one can be offered." })
 export class TableRowProblem {
   @Field(() => Int) row!: number;
   @Field({ description: "The column's header, e.g. phones." }) column!: string;
+  @Field(() => String, {
+    description:
+      "What is wrong, for a page to say in its language: UNKNOWN_ID, OTHER_HOST, UNKNOWN_COUNTRY, SAME_COUNTRY, SENDER_CHANGE, BAD_KIND, BAD_STATUS, NEEDS_SENDER, NEEDS_KIND, NEEDS_CITY, PHONE_NO_CODE, PHONE_NOT_OF_HOST, INVALID, DUPLICATE_ROW, UNKNOWN_PROCEDURE, BAD_ANSWER, UNKNOWN_COLUMN, NO_ID_COLUMN.",
+  })
+  code!: ProblemCode;
+  @Field(() => String, { nullable: true, description: "The value refused (OTHER_HOST, SENDER_CHANGE: the country; DUPLICATE_ROW: the first row)." }) value!: string | null;
   @Field() reason!: string;
   @Field(() => String, { nullable: true, description: "The value to write instead, e.g. the phone with the host's country code." }) fix?: string | null;
 }
