@@ -14,7 +14,7 @@ async function main(check: boolean): Promise<void> {
   let stale = 0;
   for (const subgraph of SUBGRAPHS) {
     const path = join(projectRoot(), "subgraphs", subgraph.name, "schema.graphql");
-    const sdl = `# Generated from the code by \`npm run compose\`. Do not edit.\n${printSubgraphSchema(await subgraph.buildSchema())}\n`;
+    const sdl = `# Generated from the code by \`npm run compose\`. Do not edit.\n${printSubgraphSchema(await (await subgraph.load()).buildSchema())}\n`;
     let current = "";
     try {
       current = readFileSync(path, "utf8");

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   });
   for (const [name, subgraph] of Object.entries(stack.subgraphs)) console.log(`subgraph ${name}: ${subgraph.url}`);
   for (const subgraph of SUBGRAPHS) {
-    const seconds = subgraph.warmUp?.();
+    const seconds = (await subgraph.load()).warmUp?.();
     if (seconds !== undefined) console.log(`${subgraph.name}: loaded what its first request needs in ${seconds.toFixed(1)} s (places: gazetteer and country boundaries)`);
   }
   console.log(

@@ -65,13 +65,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const listeners = new Map<string, Listening>();
     const apps = new Map<string, { app: Parameters<typeof listen>[0]; port: number }>();
     for (const module of SUBGRAPHS) {
-      const dataSource = await module.open(options.database(module.name));
+      const parts = await module.load();
+      const dataSource = await parts.open(options.database(module.name));
       stops.push(() => dataSource.destroy());
       if (options.seed !== false) {
         const summary = await SEEDS[module.name](dataSource);
         options.onSeed?.(summary);
       }
-      const server = await module.createServer(dataSource, identitySecret);
+      const server = await parts.createServer(dataSource, identitySecret);
       stops.push(() => server.stop());
       const listening: Listening = await listen(server.app, options.subgraphPorts?.[module.name] ?? 0, host);
       stops.push(() => listeners.get(module.name)?.close() ?? Promise.resolve());

@@ -15,13 +15,16 @@ if (!SUBGRAPHS.some((s) => s.name === name)) {
   process.exit(2);
 }
 const subgraph = subgraphNamed(name);
-runSubgraph({
-  name: subgraph.name,
-  defaultPort: subgraph.defaultPort,
-  open: async (config) => {
-    const dataSource = await subgraph.open(config);
-    subgraph.warmUp?.();
-    return dataSource;
-  },
-  createServer: subgraph.createServer,
-});
+// Only this subgraph's code is loaded in its process.
+void subgraph.load().then((parts) =>
+  runSubgraph({
+    name: subgraph.name,
+    defaultPort: subgraph.defaultPort,
+    open: async (config) => {
+      const dataSource = await parts.open(config);
+      parts.warmUp?.();
+      return dataSource;
+    },
+    createServer: parts.createServer,
+  }),
+);

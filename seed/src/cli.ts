@@ -29,7 +29,7 @@ export function runSeedCommand(argv: string[] = process.argv.slice(2)): Promise<
           const config = databaseConfigFromEnv(subgraph.name);
           const created = !(await databaseExists(config, subgraph.name));
           console.log(`${subgraph.name} database: ${describeDatabase(config)}${created ? " (created now)" : ""}`);
-          const dataSource = await subgraph.open(config);
+          const dataSource = await (await subgraph.load()).open(config);
           try {
             console.log(await SEEDS[subgraph.name](dataSource));
           } finally {

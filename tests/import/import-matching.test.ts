@@ -25,7 +25,7 @@ describe.each(DATABASES)("import: matching, repeats, dates and audit (%s)", (db)
 
   beforeAll(async () => {
     databases = await createTestDatabases(db, ["directory"]);
-    ds = await directory.open(databases.config("directory"));
+    ds = await (await directory.load()).open(databases.config("directory"));
     await directory.seed(ds);
   });
   afterAll(async () => {

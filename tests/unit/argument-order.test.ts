@@ -8,11 +8,11 @@ const argsOf = (type: GraphQLObjectType | null | undefined, field: string) => ty
 
 describe("arguments in the order the code declares them", () => {
   it("the subgraphs emit them in declaration order", async () => {
-    const directory = await SUBGRAPHS.find((m) => m.name === "directory")!.buildSchema();
+    const directory = await (await SUBGRAPHS.find((m) => m.name === "directory")!.load()).buildSchema();
     expect(argsOf(directory.getMutationType(), "updateRepresentation")).toEqual(["id", "version", "changes"]);
     expect(argsOf(directory.getMutationType(), "changeRepresentationStatus")).toEqual(["id", "version", "status", "since"]);
     expect(argsOf(directory.getQueryType(), "representations")).toEqual(["filter", "first", "after"]);
-    const roster = await SUBGRAPHS.find((m) => m.name === "roster")!.buildSchema();
+    const roster = await (await SUBGRAPHS.find((m) => m.name === "roster")!.load()).buildSchema();
     expect(argsOf(roster.getMutationType(), "replaceFocalPoint")).toEqual(["id", "version", "effectiveOn", "successor"]);
   });
 

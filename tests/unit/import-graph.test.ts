@@ -18,7 +18,7 @@ function sources(dir: string, out: string[] = []): string[] {
 
 const SPECIFIER = /(?:from\s+|import\s*\(\s*|import\s+)["'](\.\.?\/[^"']+)["']/g;
 function resolve(from: string, specifier: string): string | undefined {
-  const base = join(dirname(from), specifier);
+  const base = join(dirname(from), specifier.replace(/\.js$/, ""));
   return [base, `${base}.ts`, `${base}.tsx`, join(base, "index.ts")].find((p) => existsSync(join(root, p)) && statSync(join(root, p)).isFile());
 }
 
