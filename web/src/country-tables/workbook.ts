@@ -1,5 +1,12 @@
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type ExcelJS from "exceljs";
+import type JSZip from "jszip";
+
+/**
+ * exceljs and jszip are loaded the first time a table is read or written, not when the
+ * gateway starts: most gateways never serve one, and exceljs alone is about 10 MB of heap.
+ */
+const excel = async () => (await import("exceljs")).default;
+const zipReader = async () => (await import("jszip")).default;
 import type { MessageKey, Translate } from "../i18n";
 import { ANSWERS, COLUMNS, KINDS, officeCells, PROCEDURE_CODES, READ_ONLY, STATUSES, type Office } from "./columns";
 import { tableRows, type ReadTable, type TableRowProblem } from "./table-rows";
@@ -22,7 +29,7 @@ function meaning(column: string, t: Translate, procedures: Map<string, string>):
  * the official's language.
  */
 export async function tableWorkbook(offices: Office[], t: Translate, title: string, procedures: Map<string, string>): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   book.creator = "Enlace";
   book.title = title;
   const sheet = book.addWorksheet(t("table.sheet.offices"), { views: [{ state: "frozen", ySplit: 1 }] });
@@ -71,7 +78,7 @@ export async function readWorkbook(bytes: Buffer): Promise<ReadTable> {
     throw new WorkbookRefused("NOT_A_WORKBOOK", "the file is not an Excel workbook (.xlsx); send the table as downloaded, or as CSV to the .csv address");
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await (await zipReader()).loadAsync(bytes);
   } catch {
     throw new WorkbookRefused("NOT_A_WORKBOOK", "the file is not a readable Excel workbook (.xlsx)");
   }
@@ -84,7 +91,8 @@ export async function readWorkbook(bytes: Buffer): Promise<ReadTable> {
     throw new WorkbookRefused("MACROS", "the workbook holds macros (.xlsm); save it as an Excel workbook (.xlsx) without macros and send it again");
   if (names.some((n) => /^xl\/externalLinks\//i.test(n)))
     throw new WorkbookRefused("EXTERNAL_LINKS", "the workbook links to other files; paste the values instead (Paste special → Values) and send it again");
-  const book = new ExcelJS.Workbook();
+  const Excel = await excel();
+  const book = new Excel.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -97,7 +105,7 @@ export async function readWorkbook(bytes: Buffer): Promise<ReadTable> {
   for (const s of book.worksheets) {
     s.eachRow((row) =>
       row.eachCell((cell) => {
-        if (cell.type === ExcelJS.ValueType.Formula || cell.formula || (cell.value && typeof cell.value === "object" && "sharedFormula" in cell.value)) {
+        if (cell.type === Excel.ValueType.Formula || cell.formula || (cell.value && typeof cell.value === "object" && "sharedFormula" in cell.value)) {
           throw new WorkbookRefused("FORMULA", `the cell ${cell.address} of the sheet "${s.name}" holds a formula (${cell.formula ?? "shared"}); write its value instead`, {
             sheet: s.name,
             cell: cell.address,
