@@ -18,7 +18,6 @@ import { countrySearchText } from "../../../subgraphs/directory/src/search-text"
 import { allCountryNames } from "../country-names";
 import { SEED_DATA_DIR } from "../paths";
 import { buildJurisdictions, buildRepresentation, insertAll, locate } from "./representation-builder";
-import { loadCityCountries } from "../../../subgraphs/directory/src/geo/city-lookup";
 import { attachSourceTable, buildFieldSources, buildOffers, refuseUnsourced } from "./field-source-rows";
 import { newestSourceDate } from "../../../subgraphs/directory/src/sources/field-sources";
 import { FieldSourceRow, SourcedField } from "../../../subgraphs/directory/src/entities";
@@ -146,8 +145,6 @@ export async function seedDirectory(
       if (!found) throw new Error(`seed: country ${code} passed validation but is not in the country table`);
       return found;
     };
-    // The new offices' host countries' cities in one pass of cities500 (positions and search documents ask for them).
-    loadCityCountries(fresh.map((row) => row.hostCountryCode));
     const where = fresh.map((row) => locate(row));
     const reps = fresh.map((row, i) => buildRepresentation(m, row, country, { sourceDate: row.sourceDate, lastVerifiedOn: verifiedOn(row) }, where[i]));
     const statusFixes = applyStatusVerdicts(reps);

@@ -1,7 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { Country, Representation } from "../../../subgraphs/directory/src/entities";
 import { representationSearchFields, SEARCH_DOCUMENT_VERSION } from "../../../subgraphs/directory/src/search/search-document";
-import { loadCityCountries } from "../../../subgraphs/directory/src/geo/city-lookup";
 
 /**
  * Brings every office's search fields up to the current search document (after an
@@ -15,7 +14,6 @@ export async function refreshSearchIndex(m: EntityManager): Promise<number> {
   if (Number(meta?.document_version) !== SEARCH_DOCUMENT_VERSION) {
     const countries = new Map((await m.find(Country)).map((c) => [c.code, c]));
     const offices = await m.find(Representation, { select: { id: true, kind: true, city: true, address: true, sendingCountryCode: true, hostCountryCode: true, searchText: true, searchNames: true } });
-    loadCityCountries(offices.map((o) => o.hostCountryCode)); // one pass of cities500 for all
     for (const office of offices) {
       const sender = countries.get(office.sendingCountryCode);
       const host = countries.get(office.hostCountryCode);

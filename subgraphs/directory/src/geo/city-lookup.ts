@@ -1,5 +1,5 @@
 import { placeKey } from "../places/place-key";
-import { readGeoNames } from "./geonames-file";
+import { eachGeoNamesRow, geoNamesRowAt, geonamesBytes } from "./geonames-file";
 
 /** A GeoNames populated place, as an office's city. */
 export interface CityPlace {
@@ -18,45 +18,63 @@ export interface CityPlace {
 /** The GeoNames page of a place: the source cited for a position taken from the gazetteer. */
 export const geonamesUrl = (geonameId: number) => `https://www.geonames.org/${geonameId}`;
 
-/** Per country: folded name (placeKey, as the gazetteer folds) → its places. Built on first use, a country at a time or a batch at once. */
+/**
+ * The file's bytes and, per country, where its rows start: one pass over cities500 the
+ * first time any city is looked up (about 0.5 s), then each country's name index built from
+ * its own rows when first asked for. The 32 MB stay as one Buffer outside the JavaScript
+ * heap, never as strings cut from it; the offsets take about 1.6 MB.
+ */
+let file: { bytes: Buffer; rowsByCountry: Map<string, number[]> } | undefined;
 const indexes = new Map<string, Map<string, CityPlace[]>>();
 
-/**
- * Indexes the cities of these countries in one pass of the shared cities500 reader
- * (geo/geonames-file.ts): the seed asks for every host country at once, an edit for its own.
- * Only the countries asked are kept; no line of the file is.
- */
-export function loadCityCountries(countries: Iterable<string>): void {
-  const wanted = new Set([...countries].filter((c) => !indexes.has(c)));
-  if (!wanted.size) return;
-  for (const country of wanted) indexes.set(country, new Map());
-  readGeoNames(
-    ({ country, field }) => {
-      const index = indexes.get(country) as Map<string, CityPlace[]>;
-      const alternateNames = field(3) ? field(3).split(",") : [];
-      const place: CityPlace = {
-        geonameId: Number(field(0)),
-        name: field(1),
-        country,
-        latitude: Number(field(4)),
-        longitude: Number(field(5)),
-        population: Number(field(14)) || 0,
-        matchedBy: "NAME",
-        alternateNames,
-      };
-      const add = (key: string, p: CityPlace) => {
-        if (!key) return;
-        const list = index.get(key);
-        if (!list) index.set(key, [p]);
-        else if (!list.some((q) => q.geonameId === p.geonameId)) list.push(p);
-      };
-      add(placeKey(place.name), place);
-      add(placeKey(field(2)), place);
-      const alternate = { ...place, matchedBy: "ALTERNATE_NAME" as const };
-      for (const name of alternateNames) add(placeKey(name), alternate);
-    },
-    (country) => wanted.has(country),
-  );
+function rowsOf(country: string): { bytes: Buffer; starts: number[] } {
+  if (!file) {
+    const bytes = geonamesBytes();
+    const rowsByCountry = new Map<string, number[]>();
+    eachGeoNamesRow(bytes, ({ country: code, start }) => {
+      const list = rowsByCountry.get(code);
+      if (list) list.push(start);
+      else rowsByCountry.set(code, [start]);
+    });
+    file = { bytes, rowsByCountry };
+  }
+  return { bytes: file.bytes, starts: file.rowsByCountry.get(country) ?? [] };
+}
+
+/** A country's folded names (placeKey, as the gazetteer folds them) → its places. */
+function countryIndex(country: string): Map<string, CityPlace[]> {
+  let index = indexes.get(country);
+  if (index) return index;
+  index = new Map();
+  const add = (key: string, place: CityPlace) => {
+    if (!key) return;
+    const list = (index as Map<string, CityPlace[]>).get(key);
+    if (!list) (index as Map<string, CityPlace[]>).set(key, [place]);
+    else if (!list.some((p) => p.geonameId === place.geonameId)) list.push(place);
+  };
+  const { bytes, starts } = rowsOf(country);
+  for (const start of starts) {
+    const row = geoNamesRowAt(bytes, start);
+    if (!row) continue;
+    const { field } = row;
+    const alternateNames = field(3) ? field(3).split(",") : [];
+    const place: CityPlace = {
+      geonameId: Number(field(0)),
+      name: field(1),
+      country,
+      latitude: Number(field(4)),
+      longitude: Number(field(5)),
+      population: Number(field(14)) || 0,
+      matchedBy: "NAME",
+      alternateNames,
+    };
+    add(placeKey(place.name), place);
+    add(placeKey(field(2)), place);
+    const alternate = { ...place, matchedBy: "ALTERNATE_NAME" as const };
+    for (const name of alternateNames) add(placeKey(name), alternate);
+  }
+  indexes.set(country, index);
+  return index;
 }
 
 /**
@@ -67,7 +85,6 @@ export function loadCityCountries(countries: Iterable<string>): void {
 export function findCity(city: string, country: string): CityPlace | undefined {
   const key = placeKey(city);
   if (!key) return undefined;
-  loadCityCountries([country]);
-  const matches = indexes.get(country)?.get(key) ?? [];
+  const matches = countryIndex(country).get(key) ?? [];
   return [...matches].sort((a, b) => b.population - a.population || a.geonameId - b.geonameId)[0];
 }
