@@ -14,6 +14,7 @@ import { countryName, dateInWords } from "../format/office";
 import type { MessageKey } from "../i18n";
 import type { PageResult } from "../http/page";
 import { formField } from "../session/guard";
+import { decisionRefusal } from "./secretariat";
 
 /** A table's line in a list: country, when, who (role and country), what it would do, what became of it. */
 export function SubmissionSummary(props: { ctx: PageContext; s: TableSubmissionFragment; link?: boolean }) {
@@ -68,14 +69,10 @@ export async function submissionsPage(ctx: PageContext, api: Api, req: Request):
   };
 }
 
-/** Why the API refused a decision, in the page's language. */
+/** Why the API refused a decision on a table: an office changed since it was sent, or a decision's refusal. */
 function refusalOf(ctx: PageContext, error: GraphQLError | undefined): { message: string; status: number } {
-  const code = error?.extensions?.code;
-  if (code === "SUBMISSION_STALE") return { message: ctx.t("submission.stale", { offices: ((error?.extensions?.offices as string[]) ?? []).join(", ") }), status: 409 };
-  if (code === "NOT_FOUND") return { message: ctx.t("secretariat.gone"), status: 404 };
-  if (code === "BAD_USER_INPUT" && error?.extensions?.field === "id") return { message: ctx.t("secretariat.decided"), status: 409 };
-  if (code === "BAD_USER_INPUT" && error?.extensions?.field === "reason") return { message: ctx.t("secretariat.needReason"), status: 400 };
-  return { message: ctx.t("report.failed"), status: 502 };
+  if (error?.extensions?.code === "SUBMISSION_STALE") return { message: ctx.t("submission.stale", { offices: ((error.extensions.offices as string[]) ?? []).join(", ") }), status: 409 };
+  return decisionRefusal(ctx, error);
 }
 
 /** /secretariat/tables/:id: one table's report, and the decision: apply it, or send it back saying why. */

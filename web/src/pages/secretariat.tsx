@@ -152,17 +152,28 @@ export async function secretariatPage(ctx: PageContext, api: Api, req: Request, 
   };
 }
 
-/** Why the API refused a decision, in the page's language, and the HTTP status that says so. */
+/**
+ * Why the API refused a secretariat's decision (on a correction or a country's table), in the
+ * page's language, and the HTTP status that says so: gone, already decided, no reason given.
+ */
+export function decisionRefusal(ctx: PageContext, error: GraphQLError | undefined): { message: string; status: number } {
+  const { t } = ctx;
+  const code = error?.extensions?.code;
+  const field = String(error?.extensions?.field ?? "");
+  if (code === "NOT_FOUND") return { message: t("secretariat.gone"), status: 404 };
+  if (code === "BAD_USER_INPUT" && field === "id") return { message: t("secretariat.decided"), status: 409 };
+  if (code === "BAD_USER_INPUT" && field === "reason") return { message: t("secretariat.needReason"), status: 400 };
+  return { message: t("report.failed"), status: 502 };
+}
+
+/** A correction's refusals: an office changed meanwhile, a proposed value no longer valid, or a decision's. */
 function refusalOf(ctx: PageContext, error: GraphQLError | undefined): { message: string; status: number } {
   const { t } = ctx;
   const code = error?.extensions?.code;
   const field = String(error?.extensions?.field ?? "");
   if (code === "VERSION_CONFLICT") return { message: t("secretariat.conflict"), status: 409 };
-  if (code === "NOT_FOUND") return { message: t("secretariat.gone"), status: 404 };
-  if (code === "BAD_USER_INPUT" && field === "id") return { message: t("secretariat.decided"), status: 409 };
-  if (code === "BAD_USER_INPUT" && field === "reason") return { message: t("secretariat.needReason"), status: 400 };
   if (code === "BAD_USER_INPUT" && field.startsWith("changes")) return { message: t("secretariat.invalid", { field: fieldLabel(ctx, field.replace(/^changes\.(\w+).*$/, "$1")) }), status: 400 };
-  return { message: t("report.failed"), status: 502 };
+  return decisionRefusal(ctx, error);
 }
 
 /** POST /secretariat/corrections/:id/accept and …/reject. Success goes back to the list with a notice. */

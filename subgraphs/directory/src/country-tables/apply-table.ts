@@ -7,20 +7,19 @@ import { applyChecked } from "../edits/apply-changes";
 import { insertRepresentation } from "../edits/create";
 import type { CheckedChanges } from "../edits/validate-changes";
 import { writeRepresentation } from "../edits/write";
-import { valuesNeedingSources } from "../sources/field-sources";
-import { ownSourceRows, type OwnSource } from "../sources/field-source-writes";
+import { ownSourceRows, sourceFromReport, type OwnSource } from "../sources/field-source-writes";
 import { COLUMN, procedureColumn, type CheckedRow } from "./check-row";
 import { compareTable } from "./compare-table";
 import type { CountryTableRowInput } from "./table.types";
 
 /** The table's columns → the office's properties and the sources that hold them. */
-const VALUE_COLUMNS: { column: string; property: keyof CheckedChanges; source?: SourcedField }[] = [
+const VALUE_COLUMNS: { column: string; property: keyof CheckedChanges }[] = [
   { column: COLUMN.city, property: "city" },
-  { column: COLUMN.address, property: "address", source: SourcedField.ADDRESS },
-  { column: COLUMN.phones, property: "phones", source: SourcedField.PHONE },
-  { column: COLUMN.emails, property: "emails", source: SourcedField.EMAIL },
-  { column: COLUMN.website, property: "website", source: SourcedField.WEBSITE },
-  { column: COLUMN.openingHours, property: "openingHours", source: SourcedField.OPENING_HOURS },
+  { column: COLUMN.address, property: "address" },
+  { column: COLUMN.phones, property: "phones" },
+  { column: COLUMN.emails, property: "emails" },
+  { column: COLUMN.website, property: "website" },
+  { column: COLUMN.openingHours, property: "openingHours" },
 ];
 
 /** An applied table whose offices changed since it was sent: the secretariat rejects it and asks for a new one. */
@@ -43,10 +42,11 @@ async function applyRow(m: EntityManager, rep: Representation, row: CheckedRow, 
   for (const { column, property } of VALUE_COLUMNS) if (columns.has(column) && row.changes[property] !== undefined) Object.assign(values, { [property]: row.changes[property] });
   if (columns.has(COLUMN.kind) && row.kind) values.kind = row.kind;
   const related = await applyChecked(m, rep, values, "row");
-  const sourced = VALUE_COLUMNS.filter((c) => c.source && columns.has(c.column)).map((c) => c.source as SourcedField);
+  // The properties written: their values get the table as source (sourceFromReport, as an accepted correction does).
+  const written: string[] = VALUE_COLUMNS.filter((c) => columns.has(c.column)).map((c) => c.property);
   if (columns.has(COLUMN.status) && row.status) {
     Object.assign(rep, { status: row.status, statusSince: source.day });
-    sourced.push(SourcedField.STATUS);
+    written.push("status");
   }
   // Procedures: CONFIRMED with the table as source, USUAL as typical for the kind, NO removed.
   const codes = [...row.procedures].filter(([code]) => columns.has(procedureColumn(code)));
@@ -68,12 +68,7 @@ async function applyRow(m: EntityManager, rep: Representation, row: CheckedRow, 
     if (confirmed.length) await m.insert(FieldSourceRow, ownSourceRows(m, rep, confirmed, source));
     related.procedures = [before.map((o) => `${o.procedureCode} ${o.basis}`).sort(), rows.map((o) => `${o.procedureCode} ${o.basis}`).sort()];
   }
-  if (sourced.length) {
-    await m.delete(FieldSourceRow, { representationId: rep.id, field: In(sourced) });
-    const wanted = new Set<string>(sourced);
-    const held = valuesNeedingSources({ ...rep, caveats: rep.caveats ?? [], confirmedProcedures: [], concurrent: [] }).filter((v) => wanted.has(v.field));
-    if (held.length) await m.insert(FieldSourceRow, ownSourceRows(m, rep, held, source));
-  }
+  await sourceFromReport(m, rep, written, source);
   Object.assign(rep, { lastVerifiedOn: source.day, lastVerifiedBy: source.verifiedBy });
   return related;
 }
