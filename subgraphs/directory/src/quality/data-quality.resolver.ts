@@ -8,7 +8,7 @@ import { RestrictedTo } from "../../../kit/src/restricted";
 import type { DirectoryContext } from "../context";
 import { dataQualityReport } from "./data-quality";
 import { DataQuality, QualityOffice } from "./data-quality.types";
-import { CountryTable, countryTables } from "./country-tables";
+import { CountryTable, countryTables } from "../country-tables/completeness";
 
 @Resolver()
 export class DataQualityResolver {
