@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
 import { declareArgumentsInOrder } from "./argument-order";
+import { directFieldResolvers } from "./direct-resolvers";
 
 /** Federation 2 directives every subgraph may use, and Enlace's own @restricted (see restricted.ts). */
 const FEDERATION_LINK = `extend schema
@@ -15,12 +16,15 @@ directive @restricted(roles: [String!]!) on FIELD_DEFINITION`;
 /**
  * type-graphql builds the schema from decorated classes; @apollo/subgraph turns it into
  * a Federation 2 subgraph (adds `_service`, `_entities`, `_Any`). Reference resolvers
- * (`__resolveReference`) are merged into type-graphql's resolver map.
+ * (`__resolveReference`) are merged into type-graphql's resolver map, whose plain field
+ * resolvers are first made direct calls (direct-resolvers.ts).
  */
 export async function buildFederatedSchema(options: Omit<BuildSchemaOptions, "skipCheck">, referenceResolvers: GraphQLResolverMap<unknown> = {}): Promise<GraphQLSchema> {
   declareArgumentsInOrder();
   const schema = await buildSchema({ ...options, skipCheck: true });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  // Field resolvers called directly, without type-graphql's per-call wrapper (direct-resolvers.ts).
+  directFieldResolvers(resolvers, options.resolvers as readonly unknown[]);
   for (const [typeName, fields] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
   }
