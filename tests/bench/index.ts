@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { benchDirectoryList } from "./directory.bench";
 import { benchNearest } from "./nearest.bench";
+import { benchPeers } from "./peers.bench";
 import { benchPages } from "./pages.bench";
 import { benchSearch } from "./search.bench";
 import { benchPublicReads } from "./public-read.bench";
@@ -11,9 +12,11 @@ async function main(): Promise<void> {
   process.env.LOG_LEVEL ??= "warn";
   const started = Date.now();
   const only = process.argv[2];
-  const scenarios = [benchPublicReads, benchPages, benchDirectoryList, benchNearest, benchSearch, benchSync];
+  const scenarios = [benchPublicReads, benchPages, benchDirectoryList, benchNearest, benchSearch, benchSync, benchPeers];
+  // Run only when named: it installs Hive Gateway (about 500 MB, once) and runs 18 paths × 3 reads.
+  const onlyWhenNamed = new Set<(typeof scenarios)[number]>([benchPeers]);
   const names = scenarios.map((s) => s.name.replace(/^bench/, "").toLowerCase());
-  const chosen = scenarios.filter((_, i) => !only || names[i].includes(only.toLowerCase()));
+  const chosen = scenarios.filter((s, i) => (only ? names[i].includes(only.toLowerCase()) : !onlyWhenNamed.has(s)));
   if (!chosen.length) {
     // A typo ("pagse") would otherwise run nothing and say "done".
     console.error(`npm run bench: no scenario named "${only}"; scenarios: ${names.join(", ")}`);

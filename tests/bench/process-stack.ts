@@ -14,6 +14,8 @@ export interface BenchProcess {
 
 export interface ProcessStack {
   identitySecret: string;
+  /** DATA_DIR of every process (databases, the gateway's key store). */
+  dataDir: string;
   subgraphs: Record<string, BenchProcess>;
   /** Gateways in front of the same subgraphs, by name (e.g. with and without the response cache). */
   gateways: Record<string, BenchProcess>;
@@ -21,11 +23,14 @@ export interface ProcessStack {
 }
 
 /** Starts one compiled entry point and resolves with the URL its "listening" log line gives. */
-async function startProcess(name: string, script: string, env: Record<string, string>, children: ChildProcess[], args: string[] = []): Promise<BenchProcess> {
+async function startProcess(name: string, script: string, env: Record<string, string>, children: ChildProcess[], args: string[] = [], pinToCore?: number): Promise<BenchProcess> {
   // NODE_ARGS: node options for this process, e.g. "--cpu-prof --cpu-prof-dir=profiles" to profile it.
   // The young generation docs/architecture.md recommends for production ("Memory and latency").
   const nodeArgs = ["--max-semi-space-size=32", ...(env.NODE_ARGS ? env.NODE_ARGS.split(" ") : [])];
-  const child = spawn(process.execPath, [...nodeArgs, join(projectRoot(), script), ...args], {
+  const command = [process.execPath, ...nodeArgs, join(projectRoot(), script), ...args];
+  // Pinned with taskset (util-linux) when asked: the servers on one core, the load on another.
+  const pinned = pinToCore === undefined ? command : ["taskset", "-c", String(pinToCore), ...command];
+  const child = spawn(pinned[0], pinned.slice(1), {
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -54,7 +59,7 @@ async function startProcess(name: string, script: string, env: Record<string, st
  * processes (NODE_ENV=production everywhere), so that each one's CPU and memory can be
  * read apart.
  */
-export async function startProcessStack(gateways: Record<string, Record<string, string>>): Promise<ProcessStack> {
+export async function startProcessStack(gateways: Record<string, Record<string, string>>, options: { pinToCore?: number } = {}): Promise<ProcessStack> {
   const dataDir = mkdtempSync(join(tmpdir(), "enlace-bench-"));
   const identitySecret = randomBytes(48).toString("base64url");
   const base = { DATA_DIR: dataDir, IDENTITY_SECRET: identitySecret };
@@ -69,14 +74,14 @@ export async function startProcessStack(gateways: Record<string, Record<string, 
     const seeded = spawnSync(process.execPath, [join(projectRoot(), "dist/seed/src/cli.js")], { env: { ...process.env, ...base, LOG_LEVEL: "warn" }, encoding: "utf8" });
     if (seeded.status !== 0) throw new Error(`seed failed:\n${seeded.stdout}${seeded.stderr}`);
     const subgraphs: Record<string, BenchProcess> = {};
-    for (const { name } of SUBGRAPHS) subgraphs[name] = await startProcess(name, "dist/stack/subgraph-main.js", base, children, [name]);
+    for (const { name } of SUBGRAPHS) subgraphs[name] = await startProcess(name, "dist/stack/subgraph-main.js", base, children, [name], options.pinToCore);
     const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${name.toUpperCase()}_URL`, `${s.url}`]));
     const started: Record<string, BenchProcess> = {};
     for (const [name, env] of Object.entries(gateways)) {
-      const gateway = await startProcess(`gateway ${name}`, "dist/stack/gateway-main.js", { ...base, ...urls, ...env }, children);
+      const gateway = await startProcess(`gateway ${name}`, "dist/stack/gateway-main.js", { ...base, ...urls, ...env }, children, [], options.pinToCore);
       started[name] = { ...gateway, url: `${gateway.url}` };
     }
-    return { identitySecret, subgraphs, gateways: started, stop };
+    return { identitySecret, dataDir, subgraphs, gateways: started, stop };
   } catch (error) {
     await stop();
     throw error;

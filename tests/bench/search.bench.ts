@@ -6,6 +6,7 @@ import { addSyntheticRepresentations } from "../../seed/src/synthetic";
 import { createDirectoryDataSource } from "../../subgraphs/directory/src/database";
 import { Representation } from "../../subgraphs/directory/src/entities";
 import { createLoaders } from "../../subgraphs/directory/src/loaders";
+import { CatalogueCache } from "../../subgraphs/directory/src/loaders/catalogue";
 import { applyRepresentationFilter } from "../../subgraphs/directory/src/resolvers/representation.query";
 import { orderByRelevance } from "../../subgraphs/directory/src/search/full-text";
 import { openDatabase } from "../../platform/src/database";
@@ -38,8 +39,9 @@ export async function benchSearch(options = { offices: 100_000, rounds: 30 }): P
     const seeded = await seedDirectory(dataSource);
     const real = seeded.representations.inserted;
     await addSyntheticRepresentations(dataSource, options.offices - real);
+    const catalogues = new CatalogueCache(dataSource);
     const search = async (text: string) => {
-      const base = await applyRepresentationFilter(dataSource.getRepository(Representation).createQueryBuilder("r"), { text }, createLoaders(dataSource));
+      const base = await applyRepresentationFilter(dataSource.getRepository(Representation).createQueryBuilder("r"), { text }, createLoaders(dataSource, await catalogues.current()));
       const [rows, total] = await Promise.all([orderByRelevance(base.clone()).limit(21).getMany(), base.getCount()]);
       return { rows, total };
     };

@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import { createSubgraphServer, type SubgraphServer } from "../../kit/src/subgraph-server";
 import type { DirectoryContext } from "./context";
 import { createLoaders } from "./loaders";
+import { CatalogueCache } from "./loaders/catalogue";
 import { OfficeIndex } from "./nearest/office-index";
 import { revisionRoute } from "./resolvers/revision.resolver";
 import { buildDirectorySchema } from "./schema";
@@ -9,11 +10,17 @@ import { buildDirectorySchema } from "./schema";
 /** Builds the directory subgraph's HTTP app on an open database. Never listens. */
 export async function createDirectoryServer(dataSource: DataSource, identitySecret: string): Promise<SubgraphServer> {
   const offices = new OfficeIndex(dataSource);
+  const catalogues = new CatalogueCache(dataSource);
+  // Read now, so that the first request pays only for its own statements.
+  await catalogues.current();
   return createSubgraphServer<DirectoryContext>({
     name: "directory",
     identitySecret,
     schema: await buildDirectorySchema(),
-    context: (base) => ({ ...base, dataSource, loaders: createLoaders(dataSource), offices }),
+    context: async (base) => {
+      const catalogue = await catalogues.current();
+      return { ...base, dataSource, catalogue, loaders: createLoaders(dataSource, catalogue), offices };
+    },
     routes: (app) => app.get("/revision", revisionRoute(dataSource)),
   });
 }

@@ -8,6 +8,7 @@ import { RevisionCatalogue1733000000000 } from "./1733000000000-revision-catalog
 import { FullTextSearch1735000000000 } from "./1735000000000-full-text-search";
 import { FieldSources1736000000000 } from "./1736000000000-field-sources";
 import { CountryTableSubmissions1737000000000 } from "./1737000000000-country-table-submissions";
+import { CatalogueRevision1738000000000 } from "./1738000000000-catalogue-revision";
 
 /** In order. A new migration is appended here; never edit one that has shipped. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   FullTextSearch1735000000000,
   FieldSources1736000000000,
   CountryTableSubmissions1737000000000,
+  CatalogueRevision1738000000000,
 ];

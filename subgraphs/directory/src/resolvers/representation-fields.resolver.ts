@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { Lang } from "../../../../platform/src/lang";
 import type { DirectoryContext } from "../context";
 import { FieldChange, fieldChanges } from "../../../kit/src/field-change";
-import { AuditEntry, Coordinates, Country, FieldSourceRow, JurisdictionRow, ProcedureOfferRow, Provenance, Representation, RepresentationKind } from "../entities";
+import { AuditEntry, Coordinates, Country, FieldSourceRow, JurisdictionRow, Procedure, ProcedureOfferRow, Provenance, Representation, RepresentationKind } from "../entities";
 import { CoordinatePrecision } from "../entities/enums";
 import { KIND_LABELS, localized, representationName } from "../labels";
 import { requireRole } from "../../../kit/src/access";
@@ -13,12 +13,15 @@ import { FIRST_DESCRIPTION, pageSize } from "../../../kit/src/pagination";
 import { Staleness, stalenessOf } from "../staleness";
 import { RepresentationConnection } from "./representation.types";
 
-/** Relations of a representation, each through a per-request loader (no N+1). */
+/**
+ * Relations of a representation: rows through per-request loaders (no N+1), countries and
+ * procedures from the request's catalogue (no statement, no promise).
+ */
 @Resolver(() => Representation)
 export class RepresentationFieldsResolver {
   @FieldResolver(() => String, { description: 'E.g. "Embajada de Haití"; language as for labels.' })
-  async name(@Root() r: Representation, @Ctx() ctx: DirectoryContext, @Arg("lang", () => Lang, { nullable: true }) lang?: Lang): Promise<string> {
-    const sender = await ctx.loaders.countryByCode.load(r.sendingCountryCode);
+  name(@Root() r: Representation, @Ctx() ctx: DirectoryContext, @Arg("lang", () => Lang, { nullable: true }) lang?: Lang): string {
+    const sender = ctx.catalogue.countries.get(r.sendingCountryCode);
     return representationName(r.kind, sender ? localized(sender, "name", lang ?? ctx.lang) : r.sendingCountryCode, lang ?? ctx.lang, r.sendingCountryCode);
   }
 
@@ -37,13 +40,13 @@ export class RepresentationFieldsResolver {
   }
 
   @FieldResolver(() => Country, { description: "The country the office represents." })
-  async sendingCountry(@Root() r: Representation, @Ctx() ctx: DirectoryContext): Promise<Country | null> {
-    return ctx.loaders.countryByCode.load(r.sendingCountryCode);
+  sendingCountry(@Root() r: Representation, @Ctx() ctx: DirectoryContext): Readonly<Country> | null {
+    return ctx.catalogue.countries.get(r.sendingCountryCode) ?? null;
   }
 
   @FieldResolver(() => Country, { description: "The country the office sits in." })
-  async hostCountry(@Root() r: Representation, @Ctx() ctx: DirectoryContext): Promise<Country | null> {
-    return ctx.loaders.countryByCode.load(r.hostCountryCode);
+  hostCountry(@Root() r: Representation, @Ctx() ctx: DirectoryContext): Readonly<Country> | null {
+    return ctx.catalogue.countries.get(r.hostCountryCode) ?? null;
   }
 
   @FieldResolver(() => [JurisdictionRow], { description: "Countries the office can act in: its host first, then concurrent accreditations." })
@@ -54,13 +57,12 @@ export class RepresentationFieldsResolver {
   @FieldResolver(() => [ProcedureOfferRow], { description: "Procedures the office handles, each with its basis; catalogue order." })
   async procedures(@Root() r: Representation, @Ctx() ctx: DirectoryContext): Promise<ProcedureOfferRow[]> {
     const offers = await ctx.loaders.offersByRepresentationId.load(r.id);
-    const procedures = await ctx.loaders.procedureByCode.loadMany(offers.map((o) => o.procedureCode));
     // Attached here, once per office, rather than by a resolver per offer: lists of 50
     // offices carry ~450 offers, and a resolver each cost more than the SQL.
     return offers
-      .flatMap((offer, i) => {
-        const procedure = procedures[i];
-        return procedure && !(procedure instanceof Error) ? [Object.assign(offer, { procedure })] : [];
+      .flatMap((offer) => {
+        const procedure = ctx.catalogue.procedures.get(offer.procedureCode) as Procedure | undefined;
+        return procedure ? [Object.assign(offer, { procedure })] : [];
       })
       .sort((a, b) => a.procedure.position - b.procedure.position);
   }
@@ -109,8 +111,8 @@ export class RepresentationConnectionResolver {
 @Resolver(() => JurisdictionRow)
 export class JurisdictionResolver {
   @FieldResolver(() => Country)
-  async country(@Root() row: JurisdictionRow, @Ctx() ctx: DirectoryContext): Promise<Country | null> {
-    return ctx.loaders.countryByCode.load(row.countryCode);
+  country(@Root() row: JurisdictionRow, @Ctx() ctx: DirectoryContext): Readonly<Country> | null {
+    return ctx.catalogue.countries.get(row.countryCode) ?? null;
   }
 }
 

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATABASES } from "../helpers/databases";
+import { startTestStack, type TestStack } from "../helpers/stack";
+
+const OFFICE = `query ($id: ID!) { representation(id: $id) { id version name sendingCountry { name } hostCountry { name } procedures { procedure { code label } } } }`;
+const UPDATE = `mutation ($id: ID!, $version: Int!, $changes: RepresentationChanges!) { updateRepresentation(id: $id, version: $version, changes: $changes) { version } }`;
+const ID = "ht-do-cons-dajabon";
+
+/** Countries and procedures are held in memory per catalogue revision (subgraphs/directory/src/loaders/catalogue.ts). */
+describe.each(DATABASES)("the directory's catalogue in memory (%s)", (db) => {
+  let stack: TestStack;
+  let as: Awaited<ReturnType<TestStack["callers"]>>;
+  beforeAll(async () => {
+    stack = await startTestStack(db);
+    as = await stack.callers({ secretariat: { role: "SECRETARIAT", label: "ST" } });
+  });
+  afterAll(() => stack?.stop());
+
+  const office = async () => {
+    stack.resetStatements();
+    const { body } = await stack.querySubgraph("directory", OFFICE, { id: ID });
+    expect(body.errors).toBeUndefined();
+    return { office: body.data.representation, statements: stack.statements() };
+  };
+
+  it("names countries and procedures without a statement of their own: the catalogue's revision, the office, its offers", async () => {
+    const { office: read, statements } = await office();
+    expect(read).toMatchObject({ name: "Consulado de Haití", sendingCountry: { name: "Haití" }, hostCountry: { name: "República Dominicana" } });
+    expect(read.procedures.length).toBeGreaterThan(0);
+    expect(statements).toBe(3);
+  });
+
+  it("an office's edit does not make it read the catalogue again", async () => {
+    const { office: before } = await office();
+    const edit = await stack.query(UPDATE, { id: ID, version: before.version, changes: { address: "Calle Duarte 1, Dajabón" } }, as.secretariat);
+    expect(edit.body.errors).toBeUndefined();
+    expect((await office()).statements).toBe(3);
+  });
+
+  it("a write to the countries or the procedure catalogue, by anyone (here plain SQL), shows in the next answer", async () => {
+    const dataSource = stack.subgraphs.directory.dataSource;
+    const [first] = await dataSource.query(`SELECT label_es FROM procedure WHERE code = 'PASSPORT'`);
+    await dataSource.query(`UPDATE country SET name_es = 'Haití (prueba)' WHERE code = 'HT'`);
+    await dataSource.query(`UPDATE procedure SET label_es = 'Pasaporte (prueba)' WHERE code = 'PASSPORT'`);
+    try {
+      const { office: read, statements } = await office();
+      expect(read.name).toBe("Consulado de Haití (prueba)");
+      expect(read.sendingCountry.name).toBe("Haití (prueba)");
+      expect(read.procedures.find((p: { procedure: { code: string } }) => p.procedure.code === "PASSPORT")?.procedure.label).toBe("Pasaporte (prueba)");
+      expect(statements).toBe(5); // and the countries and procedures, read again once
+      expect((await office()).statements).toBe(3);
+    } finally {
+      await dataSource.query(`UPDATE country SET name_es = 'Haití' WHERE code = 'HT'`);
+      await dataSource.query(`UPDATE procedure SET label_es = $1 WHERE code = 'PASSPORT'`.replace("$1", dataSource.options.type === "postgres" ? "$1" : "?"), [first.label_es]);
+    }
+  });
+});
