@@ -26,6 +26,8 @@ export interface Place {
 
 export interface Gazetteer {
   places: Place[];
+  /** The curated border posts and reception points alone (the last of `places`): what a search among them walks, not 200,000 towns. */
+  curated: Place[];
   /** Folded name or alternate name → the places that carry it. */
   byKey: Map<string, Place[]>;
   /** Every key of a country's places, once: what partial and misspelt names are matched against (built on first use). */
@@ -152,7 +154,7 @@ export function gazetteer(): Gazetteer {
   const keysOf = () => (keysByCountry ??= countryKeys(byKey));
   let blobs: Map<string, string> | undefined;
   const blobsOf = () => (blobs ??= new Map([...keysOf()].map(([country, keys]) => [country, `\n${keys.join("\n")}\n`])));
-  loaded = { places, byKey, spatial, keysByCountry: keysOf, keyBlobs: blobsOf };
+  loaded = { places, curated: places.slice(cities), byKey, spatial, keysByCountry: keysOf, keyBlobs: blobsOf };
   return loaded;
 }
 

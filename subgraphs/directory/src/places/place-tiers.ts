@@ -76,7 +76,7 @@ export function take(limit: number, ...tiers: (() => GazetteerMatch[])[]): Gazet
 export function nearBorderPlace(key: string, inScope: (p: Place) => boolean): GazetteerMatch[] {
   if (key.length < 6) return [];
   return gazetteer()
-    .places.filter((p) => p.kind !== "CITY" && inScope(p) && p.key !== key && editDistance(p.key, key) === 1)
+    .curated.filter((p) => inScope(p) && p.key !== key && editDistance(p.key, key) === 1)
     .map((place) => ({ place, matchedBy: "PARTIAL" as const }))
     .sort(byRank);
 }
@@ -114,12 +114,12 @@ export function divisionPlaces(key: string, inScope: (p: Place) => boolean): Gaz
   const named = (divisions().byName.get(key) ?? []).filter((d) => !(gazetteer().byKey.get(key) ?? []).some((p) => p.country === d.country));
   if (!named.length) return [];
   const within = (p: Place) => inScope(p) && named.some((d) => d.country === p.country && d.admin1 === p.admin1);
-  const { places } = gazetteer();
+  const { places, curated: all } = gazetteer();
   const asMatch = (place: Place): GazetteerMatch => ({ place, matchedBy: "DIVISION" });
-  const curated = places.filter((p) => p.kind !== "CITY" && within(p));
+  const curated = all.filter(within);
   if (curated.length) return curated.map(asMatch).sort(byRank);
   const towns = places.filter(within).sort((a, b) => b.population - a.population);
   if (!towns.length) return [];
-  const near = places.filter((p) => p.kind !== "CITY" && p.country === towns[0].country && inScope(p) && distanceKm(p, towns[0]) <= DIVISION_CURATED_KM);
+  const near = all.filter((p) => p.country === towns[0].country && inScope(p) && distanceKm(p, towns[0]) <= DIVISION_CURATED_KM);
   return [asMatch(towns[0]), ...near.map(asMatch).sort(byRank), ...towns.slice(1, 5).map(asMatch)];
 }
