@@ -7,7 +7,7 @@ const MIN_POPULATION: Record<string, number> = { MX: 5_000, US: 20_000, CA: 20_0
 
 let built: string | undefined;
 
-const kept = (p: Place) => p.kind !== "CITY" || ALL_TOWNS.has(p.country) || (MIN_POPULATION[p.country] !== undefined && p.population >= MIN_POPULATION[p.country]);
+const kept = (kind: string, country: string, population: number) => kind !== "CITY" || ALL_TOWNS.has(country) || (MIN_POPULATION[country] !== undefined && population >= MIN_POPULATION[country]);
 const round = (n: number) => Math.round(n * 1e5) / 1e5;
 
 /**
@@ -21,11 +21,17 @@ const round = (n: number) => Math.round(n * 1e5) / 1e5;
  */
 export function offlinePlaceIndex(): string {
   if (built) return built;
-  const { places, byKey } = gazetteer();
-  const others = new Map<Place, string[]>();
-  for (const place of places) if (kept(place)) others.set(place, []);
-  for (const [key, list] of byKey) for (const place of list) if (key !== place.key) others.get(place)?.push(key);
-  const rows = [...others].map(([p, keys]) => [p.name, p.country, round(p.latitude), round(p.longitude), p.kind, p.population, keys, p.admin1]);
+  const g = gazetteer();
+  const others = new Map<number, { place: Place; keys: string[] }>();
+  // Read from the columns: a place is made only for those kept (some 20,000 of 200,000).
+  for (let i = 0; i < g.size; i++) if (kept(g.kindOf(i), g.countryOf(i), g.populationOf(i))) others.set(i, { place: g.place(i), keys: [] });
+  g.eachKey((key, indices) => {
+    for (const i of indices) {
+      const kept = others.get(i);
+      if (kept && key !== kept.place.key && kept.keys[kept.keys.length - 1] !== key) kept.keys.push(key);
+    }
+  });
+  const rows = [...others.values()].map(({ place: p, keys }) => [p.name, p.country, round(p.latitude), round(p.longitude), p.kind, p.population, keys, p.admin1]);
   const keysOf = new Map<Division, string[]>();
   for (const [key, list] of divisions().byKey) for (const d of list) keysOf.set(d, [...(keysOf.get(d) ?? []), key]);
   const divisionRows = [...keysOf].map(([d, keys]) => [d.country, d.admin1, d.iso, { es: d.names.es, en: d.names.en, fr: d.names.fr, pt: d.names.pt }, keys]);

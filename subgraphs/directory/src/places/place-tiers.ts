@@ -27,14 +27,15 @@ export const byRank = (a: GazetteerMatch, b: GazetteerMatch) =>
 
 /** Places whose name or other name is the query, ranked. */
 export const full = (key: string, inScope: (p: Place) => boolean): GazetteerMatch[] =>
-  (gazetteer().byKey.get(key) ?? [])
+  gazetteer()
+    .placesNamed(key)
     .filter(inScope)
     .map((place): GazetteerMatch => ({ place, own: place.key === key, matchedBy: place.kind !== "CITY" ? "BORDER_POST" : place.key === key ? "EXACT" : "ALTERNATE_NAME" }))
     .sort(byRank);
 
 /** Names in which the query starts a word: "Paso Canoas" → "Paso Canoas Arriba", "tecun" → "Ciudad Tecún Umán". */
 export function partial(key: string, countries: Iterable<string>, inScope: (p: Place) => boolean): GazetteerMatch[] {
-  const { byKey } = gazetteer();
+  const { placesNamed } = gazetteer();
   const blobs = gazetteer().keyBlobs();
   const found = new Set<string>();
   for (const country of countries) {
@@ -47,7 +48,13 @@ export function partial(key: string, countries: Iterable<string>, inScope: (p: P
       }
     }
   }
-  return [...found].flatMap((k) => (byKey.get(k) ?? []).filter(inScope).map((place) => ({ place, matchedBy: "PARTIAL" as const }))).sort(byRank);
+  return [...found]
+    .flatMap((k) =>
+      placesNamed(k)
+        .filter(inScope)
+        .map((place) => ({ place, matchedBy: "PARTIAL" as const })),
+    )
+    .sort(byRank);
 }
 
 /**
@@ -83,7 +90,7 @@ export function nearBorderPlace(key: string, inScope: (p: Place) => boolean): Ga
 
 /** Close spellings among the scope's names (edit distance on folded names), nearest first. */
 export function misspelt(key: string, countries: Iterable<string>, inScope: (p: Place) => boolean): Place[] {
-  const { byKey } = gazetteer();
+  const { placesNamed } = gazetteer();
   const keysByCountry = gazetteer().keysByCountry();
   const allowed = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
   const close: { key: string; d: number }[] = [];
@@ -95,7 +102,11 @@ export function misspelt(key: string, countries: Iterable<string>, inScope: (p: 
     }
   }
   close.sort((a, b) => a.d - b.d);
-  const places = close.flatMap(({ key: k, d }) => (byKey.get(k) ?? []).filter(inScope).map((place) => ({ place, matchedBy: "PARTIAL" as const, d })));
+  const places = close.flatMap(({ key: k, d }) =>
+    placesNamed(k)
+      .filter(inScope)
+      .map((place) => ({ place, matchedBy: "PARTIAL" as const, d })),
+  );
   return take(5, () => places.sort((a, b) => a.d - b.d || byRank(a, b))).map((c) => c.place);
 }
 
@@ -111,14 +122,21 @@ const DIVISION_CURATED_KM = 50;
  * division's country carries the name: "Chiriquí" stays the town when there is one.
  */
 export function divisionPlaces(key: string, inScope: (p: Place) => boolean): GazetteerMatch[] {
-  const named = (divisions().byName.get(key) ?? []).filter((d) => !(gazetteer().byKey.get(key) ?? []).some((p) => p.country === d.country));
+  const g = gazetteer();
+  const named = (divisions().byName.get(key) ?? []).filter((d) => !g.indicesNamed(key).some((i) => g.countryOf(i) === d.country));
   if (!named.length) return [];
   const within = (p: Place) => inScope(p) && named.some((d) => d.country === p.country && d.admin1 === p.admin1);
-  const { places, curated: all } = gazetteer();
+  const all = g.curated;
   const asMatch = (place: Place): GazetteerMatch => ({ place, matchedBy: "DIVISION" });
   const curated = all.filter(within);
   if (curated.length) return curated.map(asMatch).sort(byRank);
-  const towns = places.filter(within).sort((a, b) => b.population - a.population);
+  // The division's towns: its columns are read for every place, a place is made only for those inside.
+  const inside: number[] = [];
+  for (let i = 0; i < g.size; i++) if (named.some((d) => d.country === g.countryOf(i) && d.admin1 === g.admin1Of(i))) inside.push(i);
+  const towns = inside
+    .map(g.place)
+    .filter(within)
+    .sort((a, b) => b.population - a.population);
   if (!towns.length) return [];
   const near = all.filter((p) => p.country === towns[0].country && inScope(p) && distanceKm(p, towns[0]) <= DIVISION_CURATED_KM);
   return [asMatch(towns[0]), ...near.map(asMatch).sort(byRank), ...towns.slice(1, 5).map(asMatch)];
