@@ -153,7 +153,8 @@ export function gazetteer(): Gazetteer {
   const admin1s = new Table();
   // While reading: each folded name gets a number, and (name number, place) pairs go into one growing array.
   const keyNumbers = new Map<string, number>();
-  let pairs = new Uint32Array(1 << 21);
+  // Sized for cities500 (about 1.1 million name-place pairs): a doubling while reading held both copies at the peak.
+  let pairs = new Uint32Array(1 << 22);
   let pairCount = 0;
   const index = (place: number, key: string) => {
     if (!isSearchable(key)) return;
