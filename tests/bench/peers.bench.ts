@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +7,8 @@ import { projectRoot } from "../../platform/src/paths";
 import { PUBLIC_IDENTITY, Role, signIdentity, type Identity } from "../../platform/src/identity";
 import { LIST_QUERY } from "./directory.bench";
 import { load, median, type LoadResult } from "./load";
-import { cpuMs, peakRssMiB } from "./proc-stats";
+import { cpuMs, peakRssMiB, rssMiB } from "./proc-stats";
+import { spawnStack } from "../helpers/spawn-stack";
 import { startProcessStack, type BenchProcess } from "./process-stack";
 
 /**
@@ -107,6 +108,36 @@ async function startHive(dir: string, name: string, subgraphUrls: Record<string,
   throw new Error(`${name} did not answer /healthcheck within 30 s:\n${stderr}`);
 }
 
+/** `npm start`'s node options (package.json "start"): the one-process stack is measured as users run it. */
+function npmStartNodeArgs(): string[] {
+  const start: string = JSON.parse(readFileSync(join(projectRoot(), "package.json"), "utf8")).scripts.start;
+  return start.split(/\s+/).filter((word) => word.startsWith("--"));
+}
+
+/**
+ * The issue's third memory figure: `npm start` (every subgraph and the gateway in one
+ * process, the seeded data) after start, and after `seconds` of W1 with an official's key.
+ */
+async function npmStartMemory(seconds: number): Promise<string[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), "enlace-bench-peers-start-"));
+  const stack = await spawnStack({ LOG_LEVEL: "warn", DATA_DIR: dataDir }, npmStartNodeArgs());
+  try {
+    const pid = stack.child.pid ?? 0;
+    const afterStart = rssMiB(pid);
+    const key = officialKey(dataDir);
+    const result = await load(stack.url, LIST_QUERY, { first: 50 }, { connections: 10, seconds, headers: { authorization: `Bearer ${key}` } });
+    if (result.errors) throw new Error(`peers, npm start: ${result.errors} requests failed; no figures\n${result.failures}`);
+    const peak = peakRssMiB(pid);
+    return [
+      `  npm start (one process, node ${npmStartNodeArgs().join(" ")}): ${fmt(afterStart, 0)} MiB after start; after ${seconds} s of W1 with an official's key (${fmt(result.rps, 0)} req/s) ${fmt(rssMiB(pid), 0)} MiB, peak ${fmt(peak, 0)} MiB (bar 400${peak <= 400 ? ", met" : ", not met"})`,
+    ];
+  } finally {
+    stack.child.kill("SIGTERM");
+    await stack.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /** Creates an OFFICIAL key in the stack's key store; returns it. */
 function officialKey(dataDir: string): string {
   const made = spawnSync(process.execPath, [join(projectRoot(), "dist/gateway/src/keys-cli.js"), "create", "--role", "OFFICIAL", "--country", "MX", "--label", "peers bench"], {
@@ -138,7 +169,7 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
  * the load on core 1; trials are interleaved and medians reported; CPU per request is
  * read from each process's own counters, peak RSS from /proc.
  */
-export async function benchPeers(options = { trials: 3, seconds: 5, connections: 10 }): Promise<string[]> {
+async function peersSideBySide(options: { trials: number; seconds: number; connections: number }): Promise<string[]> {
   if (cpus().length < 2) throw new Error("peers: needs two cores (servers on one, the load on the other)");
   const hiveDir = installHive();
   // The load (autocannon, in this process) on core 1; every server on core 0.
@@ -221,4 +252,10 @@ export async function benchPeers(options = { trials: 3, seconds: 5, connections:
     await Promise.all(exits);
     await stack.stop();
   }
+}
+
+/** `npm run bench -- peers`: the side-by-side run, then `npm start`'s memory on its own. */
+export async function benchPeers(options = { trials: 3, seconds: 5, connections: 10 }): Promise<string[]> {
+  const lines = await peersSideBySide(options);
+  return [...lines, ...(await npmStartMemory(10))];
 }

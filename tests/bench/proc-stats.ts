@@ -19,12 +19,18 @@ export function cpuMs(pid: number): number {
   }
 }
 
-/** The process's peak resident memory so far (VmHWM), in MiB. */
-export function peakRssMiB(pid: number): number {
+/** A memory line of the process's /proc status (VmHWM, VmRSS), in MiB. */
+function statusMiB(pid: number, field: "VmHWM" | "VmRSS"): number {
   try {
-    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Number(match[1]) / 1024 : Number.NaN;
   } catch {
     return Number.NaN;
   }
 }
+
+/** The process's peak resident memory so far (VmHWM), in MiB. */
+export const peakRssMiB = (pid: number): number => statusMiB(pid, "VmHWM");
+
+/** The process's resident memory now (VmRSS), in MiB. */
+export const rssMiB = (pid: number): number => statusMiB(pid, "VmRSS");

@@ -18,10 +18,11 @@ export interface SpawnedStack {
 /**
  * `npm start`'s compiled entry point (built by `pretest`) in a child process, as it runs
  * for real (NODE_ENV=production), every port free unless `env` names one; resolves once
- * it says it is up. An `undefined` in `env` removes that variable.
+ * it says it is up. An `undefined` in `env` removes that variable; `nodeArgs` go to node
+ * before the script (`npm start`'s own are in package.json).
  */
-export async function spawnStack(env: Record<string, string | undefined>): Promise<SpawnedStack> {
-  const child = spawn(process.execPath, [join(projectRoot(), "dist/stack/main.js")], {
+export async function spawnStack(env: Record<string, string | undefined>, nodeArgs: string[] = []): Promise<SpawnedStack> {
+  const child = spawn(process.execPath, [...nodeArgs, join(projectRoot(), "dist/stack/main.js")], {
     env: { ...process.env, NODE_ENV: "production", PORT: "0", DIRECTORY_PORT: "0", ROSTER_PORT: "0", EXCHANGE_PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
