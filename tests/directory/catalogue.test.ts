@@ -51,7 +51,8 @@ describe.each(DATABASES)("the directory's catalogue in memory (%s)", (db) => {
       expect((await office()).statements).toBe(3);
     } finally {
       await dataSource.query(`UPDATE country SET name_es = 'Haití' WHERE code = 'HT'`);
-      await dataSource.query(`UPDATE procedure SET label_es = $1 WHERE code = 'PASSPORT'`.replace("$1", dataSource.options.type === "postgres" ? "$1" : "?"), [first.label_es]);
+      const parameter = dataSource.options.type === "postgres" ? "$1" : "?";
+      await dataSource.query(`UPDATE procedure SET label_es = ${parameter} WHERE code = 'PASSPORT'`, [first.label_es]);
     }
   });
 });

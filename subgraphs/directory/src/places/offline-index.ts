@@ -27,8 +27,8 @@ export function offlinePlaceIndex(): string {
   for (let i = 0; i < g.size; i++) if (kept(g.kindOf(i), g.countryOf(i), g.populationOf(i))) others.set(i, { place: g.place(i), keys: [] });
   g.eachKey((key, indices) => {
     for (const i of indices) {
-      const kept = others.get(i);
-      if (kept && key !== kept.place.key && kept.keys[kept.keys.length - 1] !== key) kept.keys.push(key);
+      const row = others.get(i);
+      if (row && key !== row.place.key && row.keys[row.keys.length - 1] !== key) row.keys.push(key);
     }
   });
   const rows = [...others.values()].map(({ place: p, keys }) => [p.name, p.country, round(p.latitude), round(p.longitude), p.kind, p.population, keys, p.admin1]);
