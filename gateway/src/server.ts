@@ -18,6 +18,7 @@ import { httpErrors, operationResolutionPlugin, persistedQueryErrors } from "./h
 import { DEFAULT_LIMITS, limitRules, type Limits } from "./limits";
 import { costLimitPlugin } from "./cost-rule";
 import { mountPlayground } from "./playground";
+import { SingleFetchPlanner, withSingleFetch } from "./single-fetch";
 import { answerSizeLimit, authorizationForm, graphqlMethods, variablesDepth } from "./request-guard";
 
 export interface GatewayOptions {
@@ -36,6 +37,12 @@ export interface GatewayOptions {
   cache?: CacheConfig;
   /** What answers outside /graphql (the web pages, given by stack/pages.ts): after the API, before the error handler. */
   pages?: RequestHandler;
+  /**
+   * Operations one subgraph answers whole are sent to it as they came, without the
+   * gateway's planning and reshaping (single-fetch.ts). On by default; GATEWAY_SINGLE_FETCH=0
+   * turns it off (the tests compare both paths).
+   */
+  singleFetch?: boolean;
 }
 
 export interface Gateway {
@@ -60,10 +67,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // is set. A directory used by border officials does not phone home; a deployment that
   // wants it sets APOLLO_TELEMETRY_DISABLED=false explicitly.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
+  const services = new Map<string, SubgraphDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? url ?? "", options.identitySecret, name),
+    buildService: ({ name, url }) => {
+      const service = new SubgraphDataSource(options.subgraphUrls[name] ?? url ?? "", options.identitySecret, name);
+      services.set(name, service);
+      return service;
+    },
   });
+  const singleFetch = options.singleFetch ?? process.env.GATEWAY_SINGLE_FETCH !== "0";
   const cache = createPublicCache({
     supergraphSdl: options.supergraphSdl,
     directoryUrl: options.subgraphUrls.directory ?? "",
@@ -72,7 +85,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     bodyLimit: limits.bodySize,
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: singleFetch ? withSingleFetch(gateway, new SingleFetchPlanner(options.supergraphSdl), services) : gateway,
     validationRules: limitRules(limits),
     parseOptions: { maxTokens: limits.tokens },
     includeStacktraceInErrorResponses: false,

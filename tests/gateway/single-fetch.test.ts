@@ -1,0 +1,159 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Kind, parse, print, type OperationDefinitionNode } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGateway } from "../../gateway/src/server";
+import { singleFetchStats } from "../../gateway/src/single-fetch";
+import { listen, type Listening } from "../../platform/src/http";
+import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
+
+/**
+ * The single-fetch path (gateway/src/single-fetch.ts) against the gateway's own plan: two
+ * gateways over the same subgraphs, one with the path and one without, must give the same
+ * status and the same bytes for every read the site, the lookup and the clients send, as
+ * every role, and for the awkward documents (aliases, fragments, directives, errors,
+ * introspection beside data, several operations in one document).
+ */
+const OPERATIONS_DIR = join(__dirname, "../../operations");
+const examples = JSON.parse(readFileSync(join(OPERATIONS_DIR, "examples.json"), "utf8")) as Record<string, { role?: string; variables: Record<string, unknown> }>;
+
+/** Every query in operations/, with its example's variables. */
+function siteQueries() {
+  const out: { name: string; query: string; variables: Record<string, unknown> }[] = [];
+  for (const file of readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith(".graphql"))) {
+    const document = parse(readFileSync(join(OPERATIONS_DIR, file), "utf8"));
+    const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+    for (const definition of document.definitions) {
+      if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== "query") continue;
+      const name = (definition as OperationDefinitionNode).name?.value ?? "";
+      out.push({ name, query: print({ kind: Kind.DOCUMENT, definitions: [definition, ...fragments] }), variables: examples[name]?.variables ?? {} });
+    }
+  }
+  return out;
+}
+
+const AWKWARD: { name: string; query: string; variables?: Record<string, unknown>; operationName?: string; body?: string; single: boolean }[] = [
+  {
+    name: "aliases, a fragment, @include/@skip, __typename at the root",
+    query: `query Mixed($first: Int, $yes: Boolean!) {
+      __typename
+      a: representations(first: $first) { totalCount nodes { ...Office kind @skip(if: $yes) id @include(if: $yes) } }
+      b: representation(id: "ht-mx-emb-mexico-city") { n: name(lang: EN) ...Office }
+    }
+    fragment Office on Representation { __typename name cityName(lang: FR) hostCountry { code name(lang: PT) } procedures { procedure { code } basis } }`,
+    variables: { first: 3, yes: true },
+    single: true,
+  },
+  { name: "an office that does not exist", query: `{ representation(id: "nope") { id } }`, single: true },
+  { name: "a misspelt place (BAD_USER_INPUT with suggestions)", query: `{ places(search: "Tapachla") { name } }`, single: true },
+  {
+    name: "a resolver's error that nulls the whole answer",
+    query: `{ procedures { code } nearestRepresentations(nationalities: ["ZZ"], near: { place: "Tapachula" }) { byNationality { results { distanceKm } } } }`,
+    single: true,
+  },
+  { name: "a restricted field's error beside data", query: `{ procedures { code } representation(id: "ht-mx-emb-mexico-city") { id auditTrail(first: 2) { action at } } }`, single: true },
+  { name: "a variable of the wrong type", query: `query ($first: Int) { representations(first: $first) { totalCount } }`, variables: { first: "many" }, single: false },
+  {
+    name: "a Float variable that is Infinity once parsed (JSON 1e999)",
+    query: "",
+    body: '{"query":"query ($d: Float) { procedures { code } nearestRepresentations(nationalities: [\\"BD\\"], near: { place: \\"Tapachula\\" }, maxDistanceKm: $d) { place { name } } }","variables":{"d":1e999}}',
+    single: false,
+  },
+  { name: "introspection beside data", query: `{ __type(name: "Representation") { name } procedures { code } }`, single: false },
+  { name: "two subgraphs (roster and directory)", query: `{ focalPoints(first: 3) { id role representation { id name } } }`, single: false },
+  { name: "one subgraph of two operations in a document", query: `query A { procedures { code } } query B { countries { code } }`, operationName: "B", single: true },
+  { name: "restricted fields (roster)", query: `{ focalPoints(first: 5) { id institution personName emails phones } }`, single: true },
+];
+
+/** A sync token says when it was issued (to the second) and signs that: compare what it points at. */
+function withoutIssueTimes(body: string): string {
+  return body.replace(/"nextToken":"([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+"/g, (_all, payload: string) => {
+    const { t: _issued, ...position } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    return `"nextToken":${JSON.stringify(position)}`;
+  });
+}
+
+describe("the single-fetch path answers as the gateway's plan does", () => {
+  let stack: TestStack;
+  let withPath: Listening;
+  let withoutPath: Listening;
+  let callers: Record<string, Record<string, string>>;
+  const stops: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    stack = await startTestStack("sqlite");
+    callers = await stack.callers(ROLE_KEYS);
+    const supergraphSdl = readFileSync(join(__dirname, "../../gateway/supergraph.graphql"), "utf8");
+    const subgraphUrls = Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [name, s.url]));
+    const cache = { enabled: false, maxBytes: 0, maxAgeSeconds: 60, staleWhileRevalidateSeconds: 300, revisionMaxAgeMs: 0 };
+    for (const singleFetch of [true, false]) {
+      const gateway = await createGateway({ supergraphSdl, subgraphUrls, keys: stack.keys, identitySecret: stack.identitySecret, cache, singleFetch });
+      const listening = await listen(gateway.handler, 0);
+      stops.push(
+        () => listening.close(),
+        () => gateway.stop(),
+      );
+      if (singleFetch) withPath = listening;
+      else withoutPath = listening;
+    }
+  });
+  afterAll(async () => {
+    for (const stop of stops.reverse()) await stop();
+    await stack?.stop();
+  });
+
+  async function both(query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>, operationName?: string, body?: string) {
+    const ask = async (listening: Listening) => {
+      const response = await fetch(`${listening.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "accept-language": "es", ...headers },
+        body: body ?? JSON.stringify({ query, variables, operationName }),
+      });
+      return { status: response.status, body: withoutIssueTimes(await response.text()) };
+    };
+    const before = { ...singleFetchStats };
+    const single = await ask(withPath);
+    const counted = { single: singleFetchStats.single - before.single, planned: singleFetchStats.planned - before.planned };
+    const planned = await ask(withoutPath);
+    return { single, planned, counted };
+  }
+
+  it("every query in operations/, as its role, as the public and as an official", async () => {
+    const queries = siteQueries();
+    expect(queries.length).toBeGreaterThanOrEqual(20);
+    let throughPath = 0;
+    for (const { name, query, variables } of queries) {
+      const role = examples[name]?.role?.toLowerCase();
+      for (const caller of new Set([role ?? "public", "public", "official"])) {
+        const { single, planned, counted } = await both(query, variables, callers[caller]);
+        expect({ name, caller, ...single }).toEqual({ name, caller, ...planned });
+        throughPath += counted.single;
+      }
+    }
+    // Most of the site's reads are one subgraph's: the path is taken, not skipped.
+    expect(throughPath).toBeGreaterThanOrEqual(queries.length);
+  });
+
+  for (const c of AWKWARD) {
+    it(`${c.name}: the same answer; ${c.single ? "one fetch of the document" : "the gateway's plan"}`, async () => {
+      for (const caller of ["public", "official", "secretariat"]) {
+        const { single, planned, counted } = await both(c.query, c.variables, callers[caller], c.operationName, c.body);
+        expect(single).toEqual(planned);
+        expect(JSON.parse(single.body)).toHaveProperty(JSON.parse(single.body).data === undefined ? "errors" : "data");
+        expect(counted).toEqual(c.single ? { single: 1, planned: 0 } : { single: 0, planned: 1 });
+      }
+    });
+  }
+
+  it("a subgraph that cannot be reached: the gateway's own answer (its plan, the service named)", async () => {
+    await stack.stopSubgraph("roster");
+    try {
+      const { single, planned, counted } = await both(`{ focalPoints(first: 2) { id } }`, undefined, callers.secretariat);
+      expect(single).toEqual(planned);
+      expect(JSON.parse(single.body).errors[0].extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", serviceName: "roster" });
+      expect(counted).toEqual({ single: 0, planned: 1 });
+    } finally {
+      await stack.restartSubgraph("roster");
+    }
+  });
+});
