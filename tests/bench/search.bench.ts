@@ -41,7 +41,7 @@ export async function benchSearch(options = { offices: 100_000, rounds: 30 }): P
     await addSyntheticRepresentations(dataSource, options.offices - real);
     const catalogues = new CatalogueCache(dataSource);
     const search = async (text: string) => {
-      const base = await applyRepresentationFilter(dataSource.getRepository(Representation).createQueryBuilder("r"), { text }, createLoaders(dataSource, await catalogues.current()));
+      const base = await applyRepresentationFilter(dataSource.getRepository(Representation).createQueryBuilder("r"), { text }, createLoaders(dataSource, (await catalogues.current()).catalogue));
       const [rows, total] = await Promise.all([orderByRelevance(base.clone()).limit(21).getMany(), base.getCount()]);
       return { rows, total };
     };

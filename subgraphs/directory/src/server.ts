@@ -3,6 +3,7 @@ import { createSubgraphServer, type SubgraphServer } from "../../kit/src/subgrap
 import type { DirectoryContext } from "./context";
 import { createLoaders } from "./loaders";
 import { CatalogueCache } from "./loaders/catalogue";
+import { OfferCache } from "./loaders/offers";
 import { OfficeIndex } from "./nearest/office-index";
 import { revisionRoute } from "./resolvers/revision.resolver";
 import { buildDirectorySchema } from "./schema";
@@ -11,15 +12,17 @@ import { buildDirectorySchema } from "./schema";
 export async function createDirectoryServer(dataSource: DataSource, identitySecret: string): Promise<SubgraphServer> {
   const offices = new OfficeIndex(dataSource);
   const catalogues = new CatalogueCache(dataSource);
+  const offers = new OfferCache(dataSource);
   // Read now, so that the first request pays only for its own statements.
-  await catalogues.current();
+  const now = await catalogues.current();
+  await offers.at(now.directoryRevision, now.catalogue);
   return createSubgraphServer<DirectoryContext>({
     name: "directory",
     identitySecret,
     schema: await buildDirectorySchema(),
     context: async (base) => {
-      const catalogue = await catalogues.current();
-      return { ...base, dataSource, catalogue, loaders: createLoaders(dataSource, catalogue), offices };
+      const { catalogue, directoryRevision } = await catalogues.current();
+      return { ...base, dataSource, catalogue, offers: () => offers.at(directoryRevision, catalogue), loaders: createLoaders(dataSource, catalogue), offices };
     },
     routes: (app) => app.get("/revision", revisionRoute(dataSource)),
   });

@@ -18,7 +18,8 @@ export interface Catalogue {
 /**
  * Keeps the catalogue in memory and reads it again only when the database says it moved
  * (`catalogue_n`, bumped by triggers on `country` and `procedure` whoever writes:
- * 1738000000000-catalogue-revision). Each request asks once: one single-row statement,
+ * 1738000000000-catalogue-revision). Each request asks once: one single-row statement
+ * (which also gives the directory's revision, for the offers: offers.ts),
  * instead of a statement for the countries and one for the procedures of every list,
  * and the fields that name a country or a procedure answer from memory, without a promise.
  */
@@ -28,9 +29,17 @@ export class CatalogueCache {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async current(): Promise<Catalogue> {
-    const rows: { n: string | number }[] = await this.dataSource.query("SELECT catalogue_n AS n FROM directory_revision WHERE id = 1");
-    const revision = String(rows[0]?.n ?? "0");
+  /**
+   * The catalogue as of now, and the directory's revision read in the same statement (what
+   * OfferCache keys on).
+   */
+  async current(): Promise<{ catalogue: Catalogue; directoryRevision: string }> {
+    const rows: { n: string | number; d: string | number }[] = await this.dataSource.query("SELECT catalogue_n AS n, n AS d FROM directory_revision WHERE id = 1");
+    const directoryRevision = String(rows[0]?.d ?? "0");
+    return { catalogue: await this.at(String(rows[0]?.n ?? "0")), directoryRevision };
+  }
+
+  private async at(revision: string): Promise<Catalogue> {
     if (this.held?.revision === revision) return this.held;
     // Requests that find it moved to the same number at the same time share one read.
     let reading = this.reading;

@@ -1,5 +1,6 @@
 import { cityName } from "../places/city-names";
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql";
 import { Lang } from "../../../../platform/src/lang";
 import type { DirectoryContext } from "../context";
 import { FieldChange, fieldChanges } from "../../../kit/src/field-change";
@@ -12,6 +13,7 @@ import { Role } from "../../../../platform/src/identity";
 import { FIRST_DESCRIPTION, pageSize } from "../../../kit/src/pagination";
 import { Staleness, stalenessOf } from "../staleness";
 import { RepresentationConnection } from "./representation.types";
+import { offersOf } from "../loaders/offers";
 
 /**
  * Relations of a representation: rows through per-request loaders (no N+1), countries and
@@ -55,7 +57,9 @@ export class RepresentationFieldsResolver {
   }
 
   @FieldResolver(() => [ProcedureOfferRow], { description: "Procedures the office handles, each with its basis; catalogue order." })
-  async procedures(@Root() r: Representation, @Ctx() ctx: DirectoryContext): Promise<ProcedureOfferRow[]> {
+  async procedures(@Root() r: Representation, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<readonly Readonly<ProcedureOfferRow>[]> {
+    // Reads answer from the offers held per revision (loaders/offers.ts); a mutation reads what it wrote.
+    if (info.operation.operation !== "mutation") return offersOf(await ctx.offers(), r.id);
     const offers = await ctx.loaders.offersByRepresentationId.load(r.id);
     // Attached here, once per office, rather than by a resolver per offer: lists of 50
     // offices carry ~450 offers, and a resolver each cost more than the SQL.
