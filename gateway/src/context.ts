@@ -10,6 +10,17 @@ export interface GatewayContext {
   identity: Identity;
   /** PUBLIC requests: the directory revision read after the request arrived (cache/response-cache.ts). */
   directoryRevision?: string;
+  /**
+   * The single-fetch path's state (single-fetch.ts), one object per HTTP request: Apollo
+   * Server hands operations a shallow copy of the context, and this is what the copy and
+   * the express layer that sends the answer share.
+   */
+  answer: {
+    /** While the single-fetch path's fetch is out: a data-only answer comes back as its bytes. */
+    wantsBytes: boolean;
+    /** The subgraph's bytes of this answer's `data`, put in place of their marker as the answer is sent. */
+    bytes?: { marker: string; text: string };
+  };
 }
 
 export function requestIdOf(req: Request): string {
@@ -21,10 +32,14 @@ export function requestIdOf(req: Request): string {
 }
 
 export function buildContext(req: Request, res: Response): GatewayContext {
-  return {
+  const context: GatewayContext = {
     requestId: requestIdOf(req),
     acceptLanguage: req.headers["accept-language"],
     identity: (res.locals.identity as Identity | undefined) ?? PUBLIC_IDENTITY,
     directoryRevision: res.locals.directoryRevision as string | undefined,
+    answer: { wantsBytes: false },
   };
+  // The single-fetch path's bytes are put in place as the answer is sent (single-fetch.ts).
+  res.locals.answer = context.answer;
+  return context;
 }

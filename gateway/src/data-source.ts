@@ -1,7 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import type { Request as FetchRequest, Response as FetchResponse } from "node-fetch";
+import { DATA_ONLY_HEADER, dataTextOf } from "../../platform/src/data-only";
 import { Role, signIdentity } from "../../platform/src/identity";
 import { SHARE_HEADER, sharingFetcher } from "./cache/shared-fetch";
 import type { GatewayContext } from "./context";
+import { AnswerBytes } from "./single-fetch";
 import { unavailableError } from "./subgraph-errors";
 
 /** One per process: identical public subgraph requests in flight are sent once (cache/shared-fetch.ts). */
@@ -15,6 +18,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly serviceName = "subgraph",
   ) {
     super({ url, fetcher });
+  }
+
+  /**
+   * For the single-fetch path (context.answer.wantsBytes), a data-only answer is kept as its bytes
+   * (AnswerBytes), never parsed; every other answer is parsed as Apollo's data source does.
+   */
+  async parseBody(response: FetchResponse, request?: FetchRequest, context?: GatewayContext): Promise<object | string> {
+    if (!context?.answer?.wantsBytes || !response.headers.get(DATA_ONLY_HEADER)) return super.parseBody(response, request, context);
+    const text = await response.text();
+    const data = dataTextOf(text);
+    return data === undefined ? JSON.parse(text) : { data: new AnswerBytes(data) };
   }
 
   didEncounterError(error: Error): void {

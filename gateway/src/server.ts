@@ -18,7 +18,7 @@ import { httpErrors, operationResolutionPlugin, persistedQueryErrors } from "./h
 import { DEFAULT_LIMITS, limitRules, type Limits } from "./limits";
 import { costLimitPlugin } from "./cost-rule";
 import { mountPlayground } from "./playground";
-import { SingleFetchPlanner, withSingleFetch } from "./single-fetch";
+import { passAnswerBytes, SingleFetchPlanner, withSingleFetch } from "./single-fetch";
 import { answerSizeLimit, authorizationForm, graphqlMethods, variablesDepth } from "./request-guard";
 
 export interface GatewayOptions {
@@ -124,6 +124,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     cache.middleware,
     // After the cache: its wrapper of res.send is inside this one, so an answer over the cap is never stored either.
     answerSizeLimit(limits.answerBytes),
+    // After the size limit: its wrapper of res.send is inside this one, so it sees the subgraph's bytes in place.
+    passAnswerBytes,
     expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(req, res) }),
   );
   // The web pages (web/, joined by stack/pages.ts): the directory at `/`, the lookup, office pages; after /graphql.

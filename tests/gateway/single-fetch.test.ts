@@ -113,7 +113,7 @@ describe("the single-fetch path answers as the gateway's plan does", () => {
     };
     const before = { ...singleFetchStats };
     const single = await ask(withPath);
-    const counted = { single: singleFetchStats.single - before.single, planned: singleFetchStats.planned - before.planned };
+    const counted = { single: singleFetchStats.single - before.single, planned: singleFetchStats.planned - before.planned, bytes: singleFetchStats.bytes - before.bytes };
     const planned = await ask(withoutPath);
     return { single, planned, counted };
   }
@@ -122,16 +122,20 @@ describe("the single-fetch path answers as the gateway's plan does", () => {
     const queries = siteQueries();
     expect(queries.length).toBeGreaterThanOrEqual(20);
     let throughPath = 0;
+    let asBytes = 0;
     for (const { name, query, variables } of queries) {
       const role = examples[name]?.role?.toLowerCase();
       for (const caller of new Set([role ?? "public", "public", "official"])) {
         const { single, planned, counted } = await both(query, variables, callers[caller]);
         expect({ name, caller, ...single }).toEqual({ name, caller, ...planned });
         throughPath += counted.single;
+        asBytes += counted.bytes;
       }
     }
     // Most of the site's reads are one subgraph's: the path is taken, not skipped.
     expect(throughPath).toBeGreaterThanOrEqual(queries.length);
+    // Answers without errors pass as the subgraph's bytes, never parsed.
+    expect(asBytes).toBeGreaterThanOrEqual(queries.length);
   });
 
   for (const c of AWKWARD) {
@@ -140,7 +144,8 @@ describe("the single-fetch path answers as the gateway's plan does", () => {
         const { single, planned, counted } = await both(c.query, c.variables, callers[caller], c.operationName, c.body);
         expect(single).toEqual(planned);
         expect(JSON.parse(single.body)).toHaveProperty(JSON.parse(single.body).data === undefined ? "errors" : "data");
-        expect(counted).toEqual(c.single ? { single: 1, planned: 0 } : { single: 0, planned: 1 });
+        const clean = JSON.parse(single.body).errors === undefined;
+        expect(counted).toEqual(c.single ? { single: 1, planned: 0, bytes: clean ? 1 : 0 } : { single: 0, planned: 1, bytes: 0 });
       }
     });
   }
@@ -151,7 +156,7 @@ describe("the single-fetch path answers as the gateway's plan does", () => {
       const { single, planned, counted } = await both(`{ focalPoints(first: 2) { id } }`, undefined, callers.secretariat);
       expect(single).toEqual(planned);
       expect(JSON.parse(single.body).errors[0].extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", serviceName: "roster" });
-      expect(counted).toEqual({ single: 0, planned: 1 });
+      expect(counted).toEqual({ single: 0, planned: 1, bytes: 0 });
     } finally {
       await stack.restartSubgraph("roster");
     }
