@@ -19,7 +19,7 @@ export interface GatewayContext {
     /** While the single-fetch path's fetch is out: a data-only answer comes back as its bytes. */
     wantsBytes: boolean;
     /** The subgraph's bytes of this answer's `data`, put in place of their marker as the answer is sent. */
-    bytes?: { marker: string; text: string };
+    bytes?: { marker: string; bytes: Buffer };
   };
 }
 

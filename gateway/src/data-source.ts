@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { Request as FetchRequest, Response as FetchResponse } from "node-fetch";
-import { DATA_ONLY_HEADER, dataTextOf } from "../../platform/src/data-only";
+import { DATA_ONLY_HEADER, dataBytesOf } from "../../platform/src/data-only";
 import { Role, signIdentity } from "../../platform/src/identity";
 import { SHARE_HEADER, sharingFetcher } from "./cache/shared-fetch";
 import type { GatewayContext } from "./context";
@@ -26,9 +26,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    */
   async parseBody(response: FetchResponse, request?: FetchRequest, context?: GatewayContext): Promise<object | string> {
     if (!context?.answer?.wantsBytes || !response.headers.get(DATA_ONLY_HEADER)) return super.parseBody(response, request, context);
-    const text = await response.text();
-    const data = dataTextOf(text);
-    return data === undefined ? JSON.parse(text) : { data: new AnswerBytes(data) };
+    const body = await response.buffer();
+    const data = dataBytesOf(body);
+    return data === undefined ? JSON.parse(body.toString("utf8")) : { data: new AnswerBytes(data) };
   }
 
   didEncounterError(error: Error): void {

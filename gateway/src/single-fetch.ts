@@ -106,7 +106,7 @@ function downstreamError(error: GraphQLFormattedError, serviceName: string): Gra
  */
 export class AnswerBytes {
   readonly marker = `\u0000enlace-answer-bytes:${randomUUID()}`;
-  constructor(readonly text: string) {}
+  constructor(readonly bytes: Buffer) {}
   toJSON(): string {
     return this.marker;
   }
@@ -120,7 +120,7 @@ export const passAnswerBytes: RequestHandler = (_req, res, next) => {
     if (!bytes || typeof payload !== "string") return send(payload);
     const marker = JSON.stringify(bytes.marker);
     const at = payload.indexOf(marker);
-    return send(at < 0 ? payload : payload.slice(0, at) + bytes.text + payload.slice(at + marker.length));
+    return send(at < 0 ? payload : Buffer.concat([Buffer.from(payload.slice(0, at)), bytes.bytes, Buffer.from(payload.slice(at + marker.length))]));
   };
   next();
 };
@@ -167,7 +167,7 @@ export function singleFetchExecutor(executor: Executor, planner: SingleFetchPlan
     if (answer && response.data instanceof AnswerBytes) {
       singleFetchStats.single++;
       singleFetchStats.bytes++;
-      answer.bytes = { marker: response.data.marker, text: response.data.text };
+      answer.bytes = { marker: response.data.marker, bytes: response.data.bytes };
       return { data: response.data as never };
     }
     if (response.data === undefined) {

@@ -157,8 +157,10 @@ export function responseCache(options: { policy: CachePolicy; revision: Director
     const send = res.send.bind(res);
     res.send = (payload: unknown) => {
       const cacheControl = res.getHeader("cache-control");
-      if (typeof payload !== "string" || res.statusCode !== 200 || !isPublicAnswer(cacheControl)) return send(payload);
-      const bytes = Buffer.from(payload);
+      // A string from Apollo Server, or bytes when the answer's data passed as the subgraph's (single-fetch.ts).
+      const isBytes = typeof payload === "string" || Buffer.isBuffer(payload);
+      if (!isBytes || res.statusCode !== 200 || !isPublicAnswer(cacheControl)) return send(payload);
+      const bytes = typeof payload === "string" ? Buffer.from(payload) : payload;
       const kept = revision !== undefined && options.store ? options.store.set(revision, key, bytes, String(cacheControl)) : undefined;
       if (kept && preread) options.fastKeys?.learn(preread.fastKey, key);
       sendStored(req, res, kept ?? { body: bytes, etag: strongEtag(bytes), cacheControl: String(cacheControl), storedAt: 0 }, kept ? "MISS" : undefined, vary);

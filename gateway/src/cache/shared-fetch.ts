@@ -5,8 +5,8 @@ import { keepAliveFetch } from "../../../platform/src/keep-alive";
  * Set by the data source on a subgraph request that may be shared: a PUBLIC query, with
  * the directory revision the caller read after it arrived as the value. Identical
  * requests in flight at the same revision are sent once (what Hive Gateway calls
- * request deduplication); each caller gets its own copy of the answer to parse, so no
- * caller can alter another's.
+ * request deduplication); callers read the same bytes (nobody writes to them) and each
+ * parses its own objects from them, so no caller can alter another's.
  *
  * Why the revision makes sharing safe: a caller that read revision r shares only a fetch
  * started after some caller read r, so that fetch sees every write the caller must see.
@@ -17,7 +17,7 @@ interface Shared {
   status: number;
   statusText: string;
   headers: [string, string][];
-  text: string;
+  body: Buffer;
 }
 
 export const sharingStats = { sent: 0, joined: 0 };
@@ -34,11 +34,11 @@ export function sharingFetcher(send: typeof keepAliveFetch = keepAliveFetch) {
     else {
       sharingStats.sent++;
       pending = send(url, init)
-        .then(async (response) => ({ status: response.status, statusText: response.statusText, headers: [...response.headers.entries()], text: await response.text() }))
+        .then(async (response) => ({ status: response.status, statusText: response.statusText, headers: [...response.headers.entries()], body: await response.buffer() }))
         .finally(() => inFlight.delete(key));
       inFlight.set(key, pending);
     }
     const shared = await pending;
-    return new Response(shared.text, { status: shared.status, statusText: shared.statusText, headers: shared.headers });
+    return new Response(shared.body, { status: shared.status, statusText: shared.statusText, headers: shared.headers });
   };
 }
