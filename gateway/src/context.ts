@@ -18,8 +18,8 @@ export interface GatewayContext {
   answer: {
     /** While the single-fetch path's fetch is out: a data-only answer comes back as its bytes. */
     wantsBytes: boolean;
-    /** The subgraph's bytes of this answer's `data`, put in place of their marker as the answer is sent. */
-    bytes?: { marker: string; bytes: Buffer };
+    /** The subgraphs' bytes of this answer's `data`, each put in place of its marker as the answer is sent (one per operation). */
+    bytes: { marker: string; bytes: Buffer }[];
   };
 }
 
@@ -37,7 +37,7 @@ export function buildContext(req: Request, res: Response): GatewayContext {
     acceptLanguage: req.headers["accept-language"],
     identity: (res.locals.identity as Identity | undefined) ?? PUBLIC_IDENTITY,
     directoryRevision: res.locals.directoryRevision as string | undefined,
-    answer: { wantsBytes: false },
+    answer: { wantsBytes: false, bytes: [] },
   };
   // The single-fetch path's bytes are put in place as the answer is sent (single-fetch.ts).
   res.locals.answer = context.answer;

@@ -116,11 +116,19 @@ export class AnswerBytes {
 export const passAnswerBytes: RequestHandler = (_req, res, next) => {
   const send = res.send.bind(res);
   res.send = (payload: unknown) => {
-    const bytes = (res.locals.answer as GatewayContext["answer"] | undefined)?.bytes;
-    if (!bytes || typeof payload !== "string") return send(payload);
-    const marker = JSON.stringify(bytes.marker);
-    const at = payload.indexOf(marker);
-    return send(at < 0 ? payload : Buffer.concat([Buffer.from(payload.slice(0, at)), bytes.bytes, Buffer.from(payload.slice(at + marker.length))]));
+    const pending = (res.locals.answer as GatewayContext["answer"] | undefined)?.bytes;
+    if (!pending?.length || typeof payload !== "string") return send(payload);
+    // In the order they appear (a batch of operations would hold one each).
+    const found = pending.map((p) => ({ ...p, marker: JSON.stringify(p.marker) })).map((p) => ({ ...p, at: payload.indexOf(p.marker) }));
+    const parts: Buffer[] = [];
+    let from = 0;
+    for (const p of found.filter((f) => f.at >= 0).sort((a, b) => a.at - b.at)) {
+      parts.push(Buffer.from(payload.slice(from, p.at)), p.bytes);
+      from = p.at + p.marker.length;
+    }
+    if (!parts.length) return send(payload);
+    parts.push(Buffer.from(payload.slice(from)));
+    return send(Buffer.concat(parts));
   };
   next();
 };
@@ -167,7 +175,7 @@ export function singleFetchExecutor(executor: Executor, planner: SingleFetchPlan
     if (answer && response.data instanceof AnswerBytes) {
       singleFetchStats.single++;
       singleFetchStats.bytes++;
-      answer.bytes = { marker: response.data.marker, bytes: response.data.bytes };
+      answer.bytes.push({ marker: response.data.marker, bytes: response.data.bytes });
       return { data: response.data as never };
     }
     if (response.data === undefined) {
