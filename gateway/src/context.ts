@@ -1,6 +1,7 @@
 import type { Request, Response } from "express";
 import { PUBLIC_IDENTITY, type Identity } from "../../platform/src/identity";
 import { requestIdFrom, REQUEST_ID_HEADER } from "../../platform/src/request-id";
+import type { AnswerBytes } from "./single-fetch";
 
 /** Who is asking and how: built once per request, read by the data sources. */
 export interface GatewayContext {
@@ -19,7 +20,7 @@ export interface GatewayContext {
     /** While the single-fetch path's fetch is out: a data-only answer comes back as its bytes. */
     wantsBytes: boolean;
     /** The subgraphs' bytes of this answer's `data`, each put in place of its marker as the answer is sent (one per operation). */
-    bytes: { marker: string; bytes: Buffer }[];
+    bytes: AnswerBytes[];
   };
 }
 

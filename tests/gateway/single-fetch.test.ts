@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Kind, parse, print, type OperationDefinitionNode } from "graphql";
+import { Kind, parse, print, separateOperations, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway } from "../../gateway/src/server";
 import { singleFetchStats } from "../../gateway/src/single-fetch";
@@ -17,16 +17,13 @@ import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 const OPERATIONS_DIR = join(__dirname, "../../operations");
 const examples = JSON.parse(readFileSync(join(OPERATIONS_DIR, "examples.json"), "utf8")) as Record<string, { role?: string; variables: Record<string, unknown> }>;
 
-/** Every query in operations/, with its example's variables. */
+/** Every query in operations/, each with the fragments it uses (graphql-js's separateOperations) and its example's variables. */
 function siteQueries() {
   const out: { name: string; query: string; variables: Record<string, unknown> }[] = [];
   for (const file of readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith(".graphql"))) {
-    const document = parse(readFileSync(join(OPERATIONS_DIR, file), "utf8"));
-    const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
-    for (const definition of document.definitions) {
-      if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== "query") continue;
-      const name = (definition as OperationDefinitionNode).name?.value ?? "";
-      out.push({ name, query: print({ kind: Kind.DOCUMENT, definitions: [definition, ...fragments] }), variables: examples[name]?.variables ?? {} });
+    for (const [name, document] of Object.entries(separateOperations(parse(readFileSync(join(OPERATIONS_DIR, file), "utf8"))))) {
+      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+      if (operation?.operation === "query") out.push({ name, query: print(document), variables: examples[name]?.variables ?? {} });
     }
   }
   return out;

@@ -4,7 +4,7 @@ import { AnswerBytes, passAnswerBytes } from "../../gateway/src/single-fetch";
 /** A response with what passAnswerBytes reads and wraps. */
 function fakeResponse(bytes: AnswerBytes[]) {
   const sent: unknown[] = [];
-  const res = { locals: { answer: { wantsBytes: false, bytes: bytes.map((b) => ({ marker: b.marker, bytes: b.bytes })) } }, send: (payload: unknown) => sent.push(payload) };
+  const res = { locals: { answer: { wantsBytes: false, bytes } }, send: (payload: unknown) => sent.push(payload) };
   passAnswerBytes({} as never, res as never, () => undefined);
   return { res, sent };
 }
