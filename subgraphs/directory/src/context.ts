@@ -9,6 +9,8 @@ export interface DirectoryContext extends RequestBase {
   dataSource: DataSource;
   /** Countries and procedures as of this request (one statement), for fields that name them without a promise. */
   catalogue: Catalogue;
+  /** The directory's revision as this request began (read with the catalogue, one statement). */
+  directoryRevision: string;
   /** Every office's procedure offers as of this request's revision, held per revision (offers.ts); reads only. */
   offers(): OffersByOffice | Promise<OffersByOffice>;
   loaders: Loaders;

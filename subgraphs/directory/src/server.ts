@@ -22,7 +22,7 @@ export async function createDirectoryServer(dataSource: DataSource, identitySecr
     schema: await buildDirectorySchema(),
     context: async (base) => {
       const { catalogue, directoryRevision } = await catalogues.current();
-      return { ...base, dataSource, catalogue, offers: () => offers.at(directoryRevision, catalogue), loaders: createLoaders(dataSource, catalogue), offices };
+      return { ...base, dataSource, catalogue, directoryRevision, offers: () => offers.at(directoryRevision, catalogue), loaders: createLoaders(dataSource, catalogue), offices };
     },
     routes: (app) => app.get("/revision", revisionRoute(dataSource)),
   });

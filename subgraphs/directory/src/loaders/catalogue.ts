@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { Country, Procedure } from "../entities";
 import { plainMany } from "./raw-rows";
+import { SharedRead } from "./shared-read";
 
 /**
  * The countries and the procedure catalogue, as plain rows: what every list of offices
@@ -25,7 +26,7 @@ export interface Catalogue {
  */
 export class CatalogueCache {
   private held?: Catalogue;
-  private reading?: { revision: string; catalogue: Promise<Catalogue> };
+  private readonly reading = new SharedRead<Catalogue>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -42,12 +43,7 @@ export class CatalogueCache {
   private async at(revision: string): Promise<Catalogue> {
     if (this.held?.revision === revision) return this.held;
     // Requests that find it moved to the same number at the same time share one read.
-    let reading = this.reading;
-    if (reading?.revision !== revision) {
-      const started = { revision, catalogue: this.read(revision).finally(() => this.reading === started && (this.reading = undefined)) };
-      this.reading = reading = started;
-    }
-    return reading.catalogue;
+    return this.reading.get(revision, () => this.read(revision));
   }
 
   private async read(revision: string): Promise<Catalogue> {

@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import { ProcedureOfferRow, type Procedure } from "../entities";
 import type { Catalogue } from "./catalogue";
 import { plainMany } from "./raw-rows";
+import { SharedRead } from "./shared-read";
 
 /** Each office's procedure offers, with the procedure attached, in catalogue order. */
 export type OffersByOffice = ReadonlyMap<string, readonly Readonly<ProcedureOfferRow>[]>;
@@ -24,7 +25,7 @@ const NONE: readonly Readonly<ProcedureOfferRow>[] = Object.freeze([]);
  */
 export class OfferCache {
   private held?: { directory: bigint; catalogue: string; offers: OffersByOffice };
-  private reading?: { key: string; offers: Promise<OffersByOffice> };
+  private readonly reading = new SharedRead<OffersByOffice>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -32,13 +33,7 @@ export class OfferCache {
     const directory = BigInt(directoryRevision);
     const held = this.held;
     if (held && held.catalogue === catalogue.revision && held.directory >= directory) return held.offers;
-    const key = `${directoryRevision}/${catalogue.revision}`;
-    let reading = this.reading;
-    if (reading?.key !== key) {
-      const started = { key, offers: this.read(directory, catalogue).finally(() => this.reading === started && (this.reading = undefined)) };
-      this.reading = reading = started;
-    }
-    return reading.offers;
+    return this.reading.get(`${directoryRevision}/${catalogue.revision}`, () => this.read(directory, catalogue));
   }
 
   private async read(directory: bigint, catalogue: Catalogue): Promise<OffersByOffice> {

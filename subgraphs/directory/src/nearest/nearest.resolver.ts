@@ -46,7 +46,7 @@ export class NearestResolver {
     const codes = (await countryCodes(nationalities, "nationalities", ctx.loaders)) as string[];
     if (!Number.isInteger(first) || first < 1 || first > 50) throw new BadUserInputError("first", `must be an integer from 1 to 50, got ${first}`);
     if (maxDistanceKm !== undefined && maxDistanceKm !== null && !(maxDistanceKm > 0)) throw new BadUserInputError("maxDistanceKm", "must be positive");
-    const snapshot = await ctx.offices.current();
+    const snapshot = await ctx.offices.current(ctx.directoryRevision);
     const place = await this.resolve(ctx, near, snapshot);
     const ranked = await rankNearest(snapshot, {
       nationalities: [...new Set(codes)],

@@ -51,9 +51,12 @@ export class OfficeIndex {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The current snapshot: one statement (the revision) unless the directory changed. */
-  async current(): Promise<OfficeSnapshot> {
-    const [{ n }] = await this.dataSource.query("SELECT n FROM directory_revision WHERE id = 1");
+  /**
+   * The snapshot as of `revision` (a request's, read with its catalogue: loaders/catalogue.ts),
+   * or as of the revision read now: one statement. Rebuilt only when the directory changed.
+   */
+  async current(revision?: string): Promise<OfficeSnapshot> {
+    const n = revision ?? (await this.dataSource.query("SELECT n FROM directory_revision WHERE id = 1"))[0].n;
     if (Number(n) !== this.revision) {
       // Concurrent requests share one rebuild.
       this.building ??= this.build(Number(n)).finally(() => (this.building = undefined));

@@ -33,7 +33,7 @@ export class PlacesResolver {
     if (!Number.isInteger(first) || first < 1 || first > 20) throw new BadUserInputError("first", `must be an integer from 1 to 20, got ${first}`);
     if (!search.trim() || search.length > 200) throw new BadUserInputError("search", "give 1 to 200 characters");
     const explicit = country ? await countryCode(country, "country", ctx.loaders) : undefined;
-    const { region, crm } = await ctx.offices.current();
+    const { region, crm } = await ctx.offices.current(ctx.directoryRevision);
     const matches = resolvePlaceQuery({
       text: search,
       field: "search",
