@@ -1,7 +1,7 @@
 import type { Request, Response } from "express";
 import { PUBLIC_IDENTITY, type Identity } from "../../platform/src/identity";
 import { requestIdFrom, REQUEST_ID_HEADER } from "../../platform/src/request-id";
-import type { AnswerBytes } from "./single-fetch";
+import type { AnswerState } from "./answer-bytes";
 
 /** Who is asking and how: built once per request, read by the data sources. */
 export interface GatewayContext {
@@ -11,17 +11,8 @@ export interface GatewayContext {
   identity: Identity;
   /** PUBLIC requests: the directory revision read after the request arrived (cache/response-cache.ts). */
   directoryRevision?: string;
-  /**
-   * The single-fetch path's state (single-fetch.ts), one object per HTTP request: Apollo
-   * Server hands operations a shallow copy of the context, and this is what the copy and
-   * the express layer that sends the answer share.
-   */
-  answer: {
-    /** While the single-fetch path's fetch is out: a data-only answer comes back as its bytes. */
-    wantsBytes: boolean;
-    /** The subgraphs' bytes of this answer's `data`, each put in place of its marker as the answer is sent (one per operation). */
-    bytes: AnswerBytes[];
-  };
+  /** The single-fetch path's state for this HTTP request (answer-bytes.ts). */
+  answer: AnswerState;
 }
 
 export function requestIdOf(req: Request): string {

@@ -4,7 +4,7 @@ import { DATA_ONLY_HEADER, dataBytesOf } from "../../platform/src/data-only";
 import { Role, signIdentity } from "../../platform/src/identity";
 import { SHARE_HEADER, sharingFetcher } from "./cache/shared-fetch";
 import type { GatewayContext } from "./context";
-import { AnswerBytes } from "./single-fetch";
+import { AnswerBytes } from "./answer-bytes";
 import { unavailableError } from "./subgraph-errors";
 
 /** One per process: identical public subgraph requests in flight are sent once (cache/shared-fetch.ts). */

@@ -18,7 +18,8 @@ import { httpErrors, operationResolutionPlugin, persistedQueryErrors } from "./h
 import { DEFAULT_LIMITS, limitRules, type Limits } from "./limits";
 import { costLimitPlugin } from "./cost-rule";
 import { mountPlayground } from "./playground";
-import { passAnswerBytes, SingleFetchPlanner, withSingleFetch } from "./single-fetch";
+import { passAnswerBytes } from "./answer-bytes";
+import { SingleFetchPlanner, withSingleFetch } from "./single-fetch";
 import { answerSizeLimit, authorizationForm, graphqlMethods, variablesDepth } from "./request-guard";
 
 export interface GatewayOptions {

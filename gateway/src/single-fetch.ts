@@ -3,9 +3,8 @@ import type { ApolloGateway, GraphQLDataSource } from "@apollo/gateway";
 // Not re-exported from the package's index; the data sources' own module.
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
 import { QueryPlanner } from "@apollo/query-planner";
+import { AnswerBytes } from "./answer-bytes";
 import type { GatewayContext } from "./context";
-import { randomUUID } from "node:crypto";
-import type { RequestHandler } from "express";
 import { getVariableValues, GraphQLError, Kind, validate, visit, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 
 type Load = ApolloGateway["load"];
@@ -95,47 +94,6 @@ function downstreamError(error: GraphQLFormattedError, serviceName: string): Gra
   if (!code && error.extensions?.code) return new GraphQLError(message, options);
   return (code ?? ERRORS.DOWNSTREAM_SERVICE_ERROR).err(message, options);
 }
-
-/**
- * A subgraph's data-only answer kept as bytes (data-source.ts): Apollo Server serializes it
- * as a marker string unique to the request, and `passAnswerBytes` puts the bytes in its
- * place as the answer is sent. For the official's list (56 kB) that saves parsing the
- * subgraph's answer into about 1,100 objects and arrays (50 offices, their countries, 450
- * offers and their procedures) and serializing them again. Garbage collection was 43 % of
- * the gateway's busy CPU on that list before, 34 % after (docs/performance.md).
- */
-export class AnswerBytes {
-  readonly marker = `\u0000enlace-answer-bytes:${randomUUID()}`;
-  constructor(readonly bytes: Buffer) {}
-  toJSON(): string {
-    return this.marker;
-  }
-}
-
-/** Mounted last before Apollo Server: outermost, so the size limit and the cache see the answer's real bytes. */
-export const passAnswerBytes: RequestHandler = (_req, res, next) => {
-  const send = res.send.bind(res);
-  res.send = (payload: unknown) => {
-    const pending = (res.locals.answer as GatewayContext["answer"] | undefined)?.bytes ?? [];
-    if (typeof payload !== "string") return send(payload);
-    // Where each marker is, in the order they appear (a batch of operations would hold one each).
-    const found = pending
-      .map((answer) => ({ answer, marker: JSON.stringify(answer.marker) }))
-      .map((p) => ({ ...p, at: payload.indexOf(p.marker) }))
-      .filter((p) => p.at >= 0)
-      .sort((a, b) => a.at - b.at);
-    if (!found.length) return send(payload);
-    const parts: Buffer[] = [];
-    let from = 0;
-    for (const { answer, marker, at } of found) {
-      parts.push(Buffer.from(payload.slice(from, at)), answer.bytes);
-      from = at + marker.length;
-    }
-    parts.push(Buffer.from(payload.slice(from)));
-    return send(Buffer.concat(parts));
-  };
-  next();
-};
 
 export const singleFetchStats = { single: 0, planned: 0, bytes: 0 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AnswerBytes, passAnswerBytes } from "../../gateway/src/single-fetch";
+import { AnswerBytes, passAnswerBytes } from "../../gateway/src/answer-bytes";
 
 /** A response with what passAnswerBytes reads and wraps. */
 function fakeResponse(bytes: AnswerBytes[]) {
