@@ -4,6 +4,7 @@ import type { DirectoryContext } from "./context";
 import { createLoaders } from "./loaders";
 import { CatalogueCache } from "./loaders/catalogue";
 import { OfferCache } from "./loaders/offers";
+import { OfficeRowCache } from "./loaders/office-rows";
 import { OfficeIndex } from "./nearest/office-index";
 import { revisionRoute } from "./resolvers/revision.resolver";
 import { buildDirectorySchema } from "./schema";
@@ -13,16 +14,20 @@ export async function createDirectoryServer(dataSource: DataSource, identitySecr
   const offices = new OfficeIndex(dataSource);
   const catalogues = new CatalogueCache(dataSource);
   const offers = new OfferCache(dataSource);
+  const officeRows = new OfficeRowCache(dataSource);
   // Read now, so that the first request pays only for its own statements.
   const now = await catalogues.current();
   await offers.at(now.directoryRevision, now.catalogue);
+  await officeRows.at(now.directoryRevision);
   return createSubgraphServer<DirectoryContext>({
     name: "directory",
     identitySecret,
     schema: await buildDirectorySchema(),
     context: async (base) => {
       const { catalogue, directoryRevision } = await catalogues.current();
-      return { ...base, dataSource, catalogue, directoryRevision, offers: () => offers.at(directoryRevision, catalogue), loaders: createLoaders(dataSource, catalogue), offices };
+      // Queries take office rows held per revision; mutations read the database (operation.readOnly: kit/src/subgraph-server.ts).
+      const loaders = createLoaders(dataSource, catalogue, () => (base.operation.readOnly ? officeRows.at(directoryRevision) : undefined));
+      return { ...base, dataSource, catalogue, directoryRevision, offers: () => offers.at(directoryRevision, catalogue), loaders, offices };
     },
     routes: (app) => app.get("/revision", revisionRoute(dataSource)),
   });

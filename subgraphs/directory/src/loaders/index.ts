@@ -2,13 +2,8 @@ import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
 import { AuditEntry, Country, FieldSourceRow, JurisdictionRow, ProcedureOfferRow, Representation } from "../entities";
 import type { Catalogue } from "./catalogue";
+import type { OfficeRows } from "./office-rows";
 import { plainWhereIn } from "./raw-rows";
-
-/** Returns one value per key, in key order: what batch functions owe DataLoader. */
-function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
-  const map = new Map(rows.map((row) => [keyOf(row), row]));
-  return keys.map((key) => map.get(key) ?? null);
-}
 
 function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
   const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
@@ -21,14 +16,19 @@ function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): 
  * (it would serve stale rows, and one caller's rows to another). Countries come from the
  * request's catalogue (catalogue.ts), without a statement; procedures are read there directly.
  */
-export function createLoaders(dataSource: DataSource, catalogue: Catalogue) {
+export function createLoaders(dataSource: DataSource, catalogue: Catalogue, heldOffices?: () => OfficeRows | Promise<OfficeRows> | undefined) {
   const m = dataSource.manager;
   return {
     countryByCode: new DataLoader<string, Country | null>(async (codes) => codes.map((code) => (catalogue.countries.get(code) as Country | undefined) ?? null)),
-    representationById: new DataLoader<string, Representation | null>(async (ids) =>
-      // Plain rows (raw-rows.ts): every reader of this loader only reads; writes load their own entity.
-      byKey(ids, await plainWhereIn(dataSource, Representation, "id", ids), (r) => r.id),
-    ),
+    // Plain rows (raw-rows.ts): every reader of this loader only reads; writes load their own entity.
+    representationById: new DataLoader<string, Readonly<Representation> | null>(async (ids) => {
+      // A query takes the rows held for its revision (office-rows.ts); a mutation, or an
+      // office written since they were read, goes to the database.
+      const held = await heldOffices?.();
+      const missing = held ? ids.filter((id) => !held.has(id)) : ids;
+      const read = missing.length ? new Map((await plainWhereIn(dataSource, Representation, "id", missing)).map((r) => [r.id, r])) : undefined;
+      return ids.map((id) => held?.get(id) ?? read?.get(id) ?? null);
+    }),
     jurisdictionByRepresentationId: new DataLoader<string, JurisdictionRow[]>(async (ids) =>
       groupByKey(ids, await m.find(JurisdictionRow, { where: { representationId: In([...ids]) }, order: { basis: "DESC", countryCode: "ASC" } }), (row) => row.representationId),
     ),

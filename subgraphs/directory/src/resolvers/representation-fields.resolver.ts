@@ -1,6 +1,5 @@
 import { cityName } from "../places/city-names";
-import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { Lang } from "../../../../platform/src/lang";
 import type { DirectoryContext } from "../context";
 import { FieldChange, fieldChanges } from "../../../kit/src/field-change";
@@ -57,9 +56,15 @@ export class RepresentationFieldsResolver {
   }
 
   @FieldResolver(() => [ProcedureOfferRow], { description: "Procedures the office handles, each with its basis; catalogue order." })
-  async procedures(@Root() r: Representation, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<readonly Readonly<ProcedureOfferRow>[]> {
-    // Reads answer from the offers held per revision (loaders/offers.ts); a mutation reads what it wrote.
-    if (info.operation.operation !== "mutation") return offersOf(await ctx.offers(), r.id);
+  procedures(@Root() r: Representation, @Ctx() ctx: DirectoryContext): readonly Readonly<ProcedureOfferRow>[] | Promise<readonly Readonly<ProcedureOfferRow>[]> {
+    // Reads answer from the offers held per revision (loaders/offers.ts), without a promise
+    // once they are held; a mutation reads what it wrote.
+    if (!ctx.operation.readOnly) return this.writtenOffers(r, ctx);
+    const held = ctx.offers();
+    return held instanceof Promise ? held.then((offers) => offersOf(offers, r.id)) : offersOf(held, r.id);
+  }
+
+  private async writtenOffers(r: Representation, ctx: DirectoryContext): Promise<readonly Readonly<ProcedureOfferRow>[]> {
     const offers = await ctx.loaders.offersByRepresentationId.load(r.id);
     // Attached here, once per office, rather than by a resolver per offer: lists of 50
     // offices carry ~450 offers, and a resolver each cost more than the SQL.

@@ -5,7 +5,6 @@ import type { DirectoryContext } from "../context";
 import { Representation } from "../entities";
 import { orderByRelevance } from "../search/full-text";
 import { searchTerms } from "../search/search-terms";
-import { plainMany } from "../loaders/raw-rows";
 import { applyRepresentationFilter } from "./representation.query";
 import { RepresentationConnection, RepresentationFilter } from "./representation.types";
 
@@ -31,17 +30,16 @@ export class RepresentationResolver {
     const page = (ranked ? orderByRelevance(base.clone()) : base.clone().orderBy("r.id", "ASC")).limit(limit + 1); // limit, not take: no joins to paginate
     if (afterId !== undefined) page.andWhere("r.id > :afterId", { afterId });
     if (position !== undefined) page.offset(position);
-    // Plain rows, not entities: nothing here is written, and hydration cost more than the SQL.
-    const rows = limit === 0 ? [] : await plainMany(ctx.dataSource, Representation, page);
-    const nodes = rows.slice(0, limit);
-    for (const node of nodes) ctx.loaders.representationById.prime(node.id, node);
+    // Only the page's ids from SQL; the rows are held per revision (loaders/office-rows.ts).
+    const ids = limit === 0 ? [] : (await page.select("r.id", "id").getRawMany<{ id: string }>()).map((row) => row.id);
+    const nodes = (await ctx.loaders.representationById.loadMany(ids.slice(0, limit))).filter((node): node is Representation => node !== null && !(node instanceof Error));
     const start = position ?? 0;
     const edges = nodes.map((node, i) => ({ cursor: ranked ? encodeCursor(SEARCH_CURSOR_KIND, String(start + i + 1)) : encodeCursor(CURSOR_KIND, node.id), node }));
     return {
       edges,
       nodes,
       pageInfo: {
-        hasNextPage: rows.length > limit,
+        hasNextPage: ids.length > limit,
         hasPreviousPage: afterId !== undefined || (position ?? 0) > 0,
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
