@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { cityLookupHeld, findCity, releaseCityLookup } from "../../subgraphs/directory/src/geo/city-lookup";
 import { countryAt, kmOutside } from "../../subgraphs/directory/src/geo/boundaries";
 import { chord2ForKm, distanceKm, EARTH_RADIUS_KM } from "../../subgraphs/directory/src/geo/distance";
 import { unitVector } from "../../subgraphs/directory/src/nearest/office-index";
@@ -66,5 +67,27 @@ describe("geo/boundaries", () => {
     expect(countryAt(18.5, -72.3)).toBe("HT"); // Port-au-Prince area
     expect(countryAt(18.5, -69.9)).toBe("DO"); // Santo Domingo area
     expect(kmOutside("ZZ", 0, 0)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe("geo/city-lookup", () => {
+  it("finds an office's city by an alternate name, and lets the file go a minute after the last lookup", () => {
+    vi.useFakeTimers();
+    try {
+      expect(findCity("Barahona", "DO")).toMatchObject({ name: "Santa Cruz de Barahona", matchedBy: "ALTERNATE_NAME" });
+      expect(cityLookupHeld()).toBe(true);
+      vi.advanceTimersByTime(59_000);
+      expect(findCity("Dajabón", "DO")?.country).toBe("DO"); // a lookup keeps it a minute more
+      vi.advanceTimersByTime(59_000);
+      expect(cityLookupHeld()).toBe(true);
+      vi.advanceTimersByTime(2_000);
+      expect(cityLookupHeld()).toBe(false);
+      expect(findCity("Barahona", "DO")?.name).toBe("Santa Cruz de Barahona"); // read again when asked
+      expect(findCity("Atlantis", "DO")).toBeUndefined();
+      releaseCityLookup(); // a writer that is done (the seed) lets it go at once
+      expect(cityLookupHeld()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

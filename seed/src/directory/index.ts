@@ -24,6 +24,7 @@ import { FieldSourceRow, SourcedField } from "../../../subgraphs/directory/src/e
 import { repairSeededPositions } from "./position-repair";
 import { parseRepresentationRows, type RepresentationSeedRow, type RowProblem } from "./representation-rows";
 import { refreshSearchIndex } from "./search-index";
+import { releaseCityLookup } from "../../../subgraphs/directory/src/geo/city-lookup";
 
 export interface DirectorySeedSummary {
   countries: { inserted: number; present: number };
@@ -123,6 +124,15 @@ export async function seedDirectory(
   csvPath = join(SEED_DATA_DIR, "representations.csv"),
   sourcesPath: string | null = existsSync(join(dirname(csvPath), "field-sources.csv")) ? join(dirname(csvPath), "field-sources.csv") : join(SEED_DATA_DIR, "field-sources.csv"),
 ): Promise<DirectorySeedSummary> {
+  try {
+    return await seedDirectoryIn(dataSource, csvPath, sourcesPath);
+  } finally {
+    // The seed is done with offices' cities: the GeoNames file (31 MB) is not kept for the process's life.
+    releaseCityLookup();
+  }
+}
+
+async function seedDirectoryIn(dataSource: DataSource, csvPath: string, sourcesPath: string | null): Promise<DirectorySeedSummary> {
   return dataSource.transaction(async (m) => {
     const countries = await seedCountries(m);
     const procedures = await seedProcedures(m);

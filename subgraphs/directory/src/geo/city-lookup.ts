@@ -27,6 +27,26 @@ export const geonamesUrl = (geonameId: number) => `https://www.geonames.org/${ge
 let file: { bytes: Buffer; rowsByCountry: Map<string, number[]> } | undefined;
 const indexes = new Map<string, Map<string, CityPlace[]>>();
 
+/**
+ * Offices' cities are looked up when offices are written (the seed, an import, an edit),
+ * not to answer reads: the file and the indexes are let go a minute after the last lookup.
+ * They held 31 MB of bytes and a few MB of places for the life of a process that had seeded.
+ */
+const KEEP_MS = 60_000;
+let release: NodeJS.Timeout | undefined;
+function keepForAWhile(): void {
+  if (release) release.refresh();
+  else release = setTimeout(releaseCityLookup, KEEP_MS).unref();
+}
+
+/** Lets the file and the indexes go now (a writer that knows it is done: the seed); read again when asked. */
+export function releaseCityLookup(): void {
+  clearTimeout(release);
+  release = undefined;
+  file = undefined;
+  indexes.clear();
+}
+
 function rowsOf(country: string): { bytes: Buffer; starts: number[] } {
   if (!file) {
     const bytes = geonamesBytes();
@@ -77,6 +97,9 @@ function countryIndex(country: string): Map<string, CityPlace[]> {
   return index;
 }
 
+/** Whether the file and the indexes are held now (tests). */
+export const cityLookupHeld = (): boolean => file !== undefined;
+
 /**
  * The GeoNames place an office's city names, in the office's host country: by name or
  * alternate name ("New York" → New York City, "Barahona" → Santa Cruz de Barahona), the
@@ -85,6 +108,7 @@ function countryIndex(country: string): Map<string, CityPlace[]> {
 export function findCity(city: string, country: string): CityPlace | undefined {
   const key = placeKey(city);
   if (!key) return undefined;
+  keepForAWhile();
   const matches = countryIndex(country).get(key) ?? [];
   return [...matches].sort((a, b) => b.population - a.population || a.geonameId - b.geonameId)[0];
 }

@@ -72,6 +72,30 @@ class Table {
 const KINDS: PlaceKind[] = ["CITY", "BORDER_POST", "RECEPTION_POINT"];
 
 /** Growable columns while cities500 is read; trimmed to their length at the end. */
+/**
+ * Many strings kept as one (a single heap object instead of one per string, which the
+ * collector would visit at every full collection), each read back as a slice when asked.
+ */
+class PackedStrings {
+  private readonly text: string;
+  private readonly ends: Uint32Array;
+
+  constructor(values: readonly string[]) {
+    this.text = values.join("");
+    this.ends = new Uint32Array(values.length);
+    let end = 0;
+    for (let i = 0; i < values.length; i++) this.ends[i] = end += values[i].length;
+  }
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  at(i: number): string {
+    return this.text.slice(i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
+  }
+}
+
 class Columns {
   length = 0;
   geonameId = new Int32Array(1 << 18);
@@ -81,7 +105,9 @@ class Columns {
   kind = new Uint8Array(1 << 18);
   country = new Uint16Array(1 << 18);
   admin1 = new Uint16Array(1 << 18);
-  readonly names: string[] = [];
+  /** While reading; then `names` (trim). */
+  readonly reading: string[] = [];
+  names = new PackedStrings([]);
   /** Ids of curated places (GeoNames places have none: theirs is made from geonameId). */
   readonly curatedIds: string[] = [];
 
@@ -111,6 +137,8 @@ class Columns {
     this.kind = this.kind.slice(0, this.length);
     this.country = this.country.slice(0, this.length);
     this.admin1 = this.admin1.slice(0, this.length);
+    this.names = new PackedStrings(this.reading);
+    this.reading.length = 0;
   }
 }
 
@@ -140,11 +168,13 @@ let loaded: Gazetteer | undefined;
  * (subgraphs/directory/data/border-places.csv) and a few curated aliases (subgraphs/directory/data/place-aliases.csv).
  * Loaded once per process on first use; `npm run bench -- nearest` prints its load time and memory.
  *
- * Compact (issue 23): the places are columns in typed arrays and their names one array of
- * strings; the name index is the sorted folded names with, for each, a run of place indices
- * (one Uint32Array). A Place object is made only when a caller asks for one. Measured
- * after loading: 96 MiB of heap as 200,000 objects and a Map of 269,000 arrays before,
- * 28 MiB of heap and about 20 MB of typed arrays (with the kd-tree) so.
+ * Compact (issue 23): the places are columns in typed arrays and their names one string
+ * (PackedStrings); the name index is the sorted folded names, also one string, with, for
+ * each, a run of place indices (one Uint32Array). A Place object is made only when a caller
+ * asks for one. Measured after loading: 96 MiB of heap as 200,000 objects and a Map of
+ * 269,000 arrays at first; 28 MiB of heap (469,000 strings) and 29 MB of typed arrays
+ * with the kd-tree next; now 14 MiB of heap and 14 MB of typed arrays (the 16 MB of
+ * reading pairs were kept alive by the closures below).
  */
 export function gazetteer(): Gazetteer {
   if (loaded) return loaded;
@@ -183,7 +213,7 @@ export function gazetteer(): Gazetteer {
     columns.kind[i] = KINDS.indexOf(fields.kind);
     columns.country[i] = countries.indexOf(fields.country);
     columns.admin1[i] = admin1s.indexOf(fields.admin1);
-    columns.names.push(fields.name);
+    columns.reading.push(fields.name);
     if (fields.id) columns.curatedIds.push(fields.id);
     const own = placeKey(fields.name);
     index(i, own);
@@ -233,26 +263,18 @@ export function gazetteer(): Gazetteer {
   }
   columns.trim();
 
-  // The name index: folded names sorted, and for the k-th the places at runs[starts[k]..starts[k+1]).
-  // Default sort: UTF-16 code unit order, the order `<` compares in (keyOf's binary search).
-  const keys = [...keyNumbers.keys()].sort();
-  const rank = new Uint32Array(keys.length);
-  keys.forEach((key, r) => (rank[keyNumbers.get(key) as number] = r));
-  keyNumbers.clear();
-  const starts = new Uint32Array(keys.length + 1);
-  for (let p = 0; p < pairCount; p++) starts[rank[pairs[2 * p]] + 1]++;
-  for (let k = 0; k < keys.length; k++) starts[k + 1] += starts[k];
-  const runs = new Uint32Array(pairCount);
-  const fill = starts.slice(0, keys.length);
-  for (let p = 0; p < pairCount; p++) runs[fill[rank[pairs[2 * p]]]++] = pairs[2 * p + 1];
+  const { keys, starts, runs } = nameIndex(keyNumbers, pairs, pairCount);
+  // The closures below share this scope with `index`: without this, the 16 MB of pairs would stay.
+  pairs = new Uint32Array(0);
 
   const keyOf = (key: string): number => {
     let lo = 0;
     let hi = keys.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      if (keys[mid] === key) return mid;
-      if (keys[mid] < key) lo = mid + 1;
+      const at = keys.at(mid);
+      if (at === key) return mid;
+      if (at < key) lo = mid + 1;
       else hi = mid - 1;
     }
     return -1;
@@ -266,7 +288,7 @@ export function gazetteer(): Gazetteer {
     return out;
   };
   const place = (i: number): Place => {
-    const name = columns.names[i];
+    const name = columns.names.at(i);
     return {
       index: i,
       id: i < cities ? `geonames:${columns.geonameId[i]}` : columns.curatedIds[i - cities],
@@ -294,8 +316,8 @@ export function gazetteer(): Gazetteer {
           seen[c] = k;
           const code = countries.values[c];
           const list = keysByCountry.get(code);
-          if (list) list.push(keys[k]);
-          else keysByCountry.set(code, [keys[k]]);
+          if (list) list.push(keys.at(k));
+          else keysByCountry.set(code, [keys.at(k)]);
         }
       }
     }
@@ -313,7 +335,7 @@ export function gazetteer(): Gazetteer {
     indicesNamed,
     placesNamed: (key) => indicesNamed(key).map(place),
     eachKey: (visit) => {
-      for (let k = 0; k < keys.length; k++) visit(keys[k], Array.from(runs.subarray(starts[k], starts[k + 1])));
+      for (let k = 0; k < keys.length; k++) visit(keys.at(k), Array.from(runs.subarray(starts[k], starts[k + 1])));
     },
     curated,
     keysByCountry: keysOf,
@@ -321,6 +343,25 @@ export function gazetteer(): Gazetteer {
     spatial,
   };
   return loaded;
+}
+
+/**
+ * The name index: the folded names sorted, and for the k-th the places at
+ * runs[starts[k]..starts[k+1]), from the (name number, place) pairs read.
+ */
+function nameIndex(keyNumbers: Map<string, number>, pairs: Uint32Array, pairCount: number): { keys: PackedStrings; starts: Uint32Array; runs: Uint32Array } {
+  // Default sort: UTF-16 code unit order, the order `<` compares in (keyOf's binary search).
+  const sorted = [...keyNumbers.keys()].sort();
+  const rank = new Uint32Array(sorted.length);
+  sorted.forEach((key, r) => (rank[keyNumbers.get(key) as number] = r));
+  keyNumbers.clear();
+  const starts = new Uint32Array(sorted.length + 1);
+  for (let p = 0; p < pairCount; p++) starts[rank[pairs[2 * p]] + 1]++;
+  for (let k = 0; k < sorted.length; k++) starts[k + 1] += starts[k];
+  const runs = new Uint32Array(pairCount);
+  const fill = starts.slice(0, sorted.length);
+  for (let p = 0; p < pairCount; p++) runs[fill[rank[pairs[2 * p]]]++] = pairs[2 * p + 1];
+  return { keys: new PackedStrings(sorted), starts, runs };
 }
 
 /** The gazetteer place nearest to a point (kd-tree, great-circle distance). */
