@@ -127,9 +127,11 @@ async function npmStartMemory(seconds: number): Promise<string[]> {
     const key = officialKey(dataDir);
     const result = await load(stack.url, LIST_QUERY, { first: 50 }, { connections: 10, seconds, headers: { authorization: `Bearer ${key}` } });
     if (result.errors) throw new Error(`peers, npm start: ${result.errors} requests failed; no figures\n${result.failures}`);
+    const after = rssMiB(pid);
     const peak = peakRssMiB(pid);
+    // The issue's bar is the RSS after the load (its own figures were "after start" and "after one W1 load"); the peak is printed beside it.
     return [
-      `  npm start (one process, node ${npmStartNodeArgs().join(" ")}): ${fmt(afterStart, 0)} MiB after start; after ${seconds} s of W1 with an official's key (${fmt(result.rps, 0)} req/s) ${fmt(rssMiB(pid), 0)} MiB, peak ${fmt(peak, 0)} MiB (bar 400${peak <= 400 ? ", met" : ", not met"})`,
+      `  npm start (one process, node ${npmStartNodeArgs().join(" ")}): ${fmt(afterStart, 0)} MiB after start; after ${seconds} s of W1 with an official's key (${fmt(result.rps, 0)} req/s) ${fmt(after, 0)} MiB (bar 400${after <= 400 ? ", met" : ", not met"}); peak since start (VmHWM) ${fmt(peak, 0)} MiB`,
     ];
   } finally {
     stack.child.kill("SIGTERM");
