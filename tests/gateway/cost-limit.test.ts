@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { buildSchema, Kind, parse, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../platform/src/paths";
-import { operationCost } from "../../gateway/src/cost-rule";
+import { cachedOperationCost, operationCost } from "../../gateway/src/cost-rule";
 import { DEFAULT_LIMITS } from "../../gateway/src/limits";
 import { startTestStack, type TestStack } from "../helpers/stack";
 
@@ -37,6 +37,23 @@ describe("the cost of an operation", () => {
   });
 });
 
+describe("the cost held per operation", () => {
+  it("is the walk's cost, for each value of the variables it reads (first, and the length of a batch), and ignores the others", () => {
+    const document = parse(`query ($n: Int, $text: String) { representations(first: $n, filter: { text: $text }) { nodes { id sendingCountry { focalPoints { id } } } } }`);
+    const [operation] = document.definitions as OperationDefinitionNode[];
+    for (const variables of [{ n: 7 }, { n: 100 }, { n: 7, text: "haiti" }, { n: 3 }, {}, { n: "7" }]) {
+      expect(cachedOperationCost(schema, document, operation, variables), JSON.stringify(variables)).toBe(operationCost(schema, document, operation, variables));
+    }
+    expect(cachedOperationCost(schema, document, operation, { n: 100 })).toBeGreaterThan(cachedOperationCost(schema, document, operation, { n: 7 }));
+    const batch = parse(`mutation ($rows: [PartnerContactInput!]!) { syncPartnerContacts(batchId: "b", mode: DELTA, contacts: $rows) { rows { status } } }`);
+    const [upsert] = batch.definitions as OperationDefinitionNode[];
+    const rows = (n: number) => ({ rows: Array.from({ length: n }, () => ({})) });
+    expect(cachedOperationCost(schema, batch, upsert, rows(2))).toBe(operationCost(schema, batch, upsert, rows(2)));
+    expect(cachedOperationCost(schema, batch, upsert, rows(900))).toBe(operationCost(schema, batch, upsert, rows(900)));
+    expect(cachedOperationCost(schema, batch, upsert, rows(900))).toBeGreaterThan(cachedOperationCost(schema, batch, upsert, rows(2)));
+  });
+});
+
 describe("through the gateway", () => {
   let stack: TestStack;
   beforeAll(async () => {
@@ -54,6 +71,18 @@ describe("through the gateway", () => {
     const body = await response.json();
     expect(body.errors[0].message).toContain("is over the limit of 100,000");
     expect(body.errors[0].extensions.code).toBe("COST_LIMIT_EXCEEDED");
+  });
+
+  it("the same query is judged again for each page size: within the limit, over it, within it", async () => {
+    const query = `query ($n: Int) { representations(first: $n) { nodes { id sendingCountry { code partnerContacts { id } } } } }`;
+    const status = async (n: number) => {
+      const response = await fetch(stack.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables: { n } }) });
+      const body = await response.json();
+      return body.errors?.some((e: { extensions?: { code?: string } }) => e.extensions?.code === "COST_LIMIT_EXCEEDED") ? "refused" : "judged within";
+    };
+    expect(await status(5)).toBe("judged within");
+    expect(await status(100)).toBe("refused");
+    expect(await status(5)).toBe("judged within");
   });
 
   it("an answer over GATEWAY_MAX_ANSWER_MB is a 400 RESPONSE_TOO_LARGE, never stored", async () => {
