@@ -37,3 +37,39 @@ describe("a refused key costs the same, whether its id exists or not", () => {
     expect(unknownId).toBeLessThan(wrongSecret * 2);
   });
 });
+
+describe("a key presented by concurrent requests", () => {
+  let databases: TestDatabases;
+  let keys: KeyStore;
+  let key: string;
+  let id: string;
+  beforeAll(async () => {
+    databases = await createTestDatabases("sqlite", ["gateway"]);
+    keys = await KeyStore.open(databases.config("gateway"), 60);
+    ({ key, id } = await keys.create({ role: "OFFICIAL", country: "GT", label: "IGM" }));
+  });
+  afterAll(async () => {
+    await keys?.close();
+    await databases?.drop();
+  });
+
+  // The key store's own statement counter (platform/src/database.ts): one read of the key's row per verification.
+  const statements = () => (keys as unknown as { dataSource: { statements: { count: number; reset(): void } } }).dataSource.statements;
+
+  it("is verified once for all of them (one read of its row, one scrypt), then remembered", async () => {
+    statements().reset();
+    const identities = await Promise.all(Array.from({ length: 10 }, () => keys.authenticate(key)));
+    expect(identities.every((identity) => identity?.keyId === id && identity.role === "OFFICIAL")).toBe(true);
+    expect(statements().count).toBe(1);
+    expect((await keys.authenticate(key))?.keyId).toBe(id);
+    expect(statements().count).toBe(1);
+  });
+
+  it("revoked while being verified, is refused at once after and not remembered as good", async () => {
+    const other = await keys.create({ role: "OFFICIAL", country: "GT", label: "IGM 2" });
+    const verifying = keys.authenticate(other.key);
+    await keys.revoke(other.id);
+    await verifying; // the answer of a check that began before the revocation
+    expect(await keys.authenticate(other.key)).toBeNull();
+  });
+});
