@@ -32,7 +32,11 @@ export class RepresentationResolver {
     if (position !== undefined) page.offset(position);
     // Only the page's ids from SQL; the rows are held per revision (loaders/office-rows.ts).
     const ids = limit === 0 ? [] : (await page.select("r.id", "id").getRawMany<{ id: string }>()).map((row) => row.id);
-    const nodes = (await ctx.loaders.representationById.loadMany(ids.slice(0, limit))).filter((node): node is Representation => node !== null && !(node instanceof Error));
+    const loaded = await ctx.loaders.representationById.loadMany(ids.slice(0, limit));
+    const failed = loaded.find((node) => node instanceof Error);
+    if (failed) throw failed; // a failed read is an error, never a shorter page
+    // An office deleted since its id was read is left out, as it would have been a moment later.
+    const nodes = loaded.filter((node): node is Representation => node !== null && !(node instanceof Error));
     const start = position ?? 0;
     const edges = nodes.map((node, i) => ({ cursor: ranked ? encodeCursor(SEARCH_CURSOR_KIND, String(start + i + 1)) : encodeCursor(CURSOR_KIND, node.id), node }));
     return {
