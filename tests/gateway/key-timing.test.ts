@@ -8,18 +8,28 @@ import { createTestDatabases, type TestDatabases } from "../helpers/databases";
  * work: measured as the process's CPU time (scrypt runs on libuv's threads, which
  * process.cpuUsage counts), not the wall clock; the two must be of the same order.
  */
+/** A key store on a database of its own, for the describe block that calls it (remembering keys `cacheSeconds`). */
+function keyStoreFor(cacheSeconds: number): { keys: KeyStore } {
+  let databases: TestDatabases | undefined;
+  const store = {} as { keys: KeyStore };
+  beforeAll(async () => {
+    databases = await createTestDatabases("sqlite", ["gateway"]);
+    store.keys = await KeyStore.open(databases.config("gateway"), cacheSeconds);
+  });
+  afterAll(async () => {
+    await store.keys?.close();
+    await databases?.drop();
+  });
+  return store;
+}
+
 describe("a refused key costs the same, whether its id exists or not", () => {
-  let databases: TestDatabases;
+  const store = keyStoreFor(0);
   let keys: KeyStore;
   let live: string;
   beforeAll(async () => {
-    databases = await createTestDatabases("sqlite", ["gateway"]);
-    keys = await KeyStore.open(databases.config("gateway"), 0);
+    keys = store.keys;
     live = (await keys.create({ role: "OFFICIAL", country: "GT", label: "IGM" })).id;
-  });
-  afterAll(async () => {
-    await keys?.close();
-    await databases?.drop();
   });
 
   const cpuOf = async (attempt: () => Promise<unknown>, times = 4) => {
@@ -39,18 +49,13 @@ describe("a refused key costs the same, whether its id exists or not", () => {
 });
 
 describe("a key presented by concurrent requests", () => {
-  let databases: TestDatabases;
+  const store = keyStoreFor(60);
   let keys: KeyStore;
   let key: string;
   let id: string;
   beforeAll(async () => {
-    databases = await createTestDatabases("sqlite", ["gateway"]);
-    keys = await KeyStore.open(databases.config("gateway"), 60);
+    keys = store.keys;
     ({ key, id } = await keys.create({ role: "OFFICIAL", country: "GT", label: "IGM" }));
-  });
-  afterAll(async () => {
-    await keys?.close();
-    await databases?.drop();
   });
 
   // The key store's own statement counter (platform/src/database.ts): one read of the key's row per verification.
