@@ -74,10 +74,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       }
       const server = await parts.createServer(dataSource, identitySecret);
       stops.push(() => server.stop());
-      const listening: Listening = await listen(server.app, options.subgraphPorts?.[module.name] ?? 0, host);
+      const listening: Listening = await listen(server.handler, options.subgraphPorts?.[module.name] ?? 0, host);
       stops.push(() => listeners.get(module.name)?.close() ?? Promise.resolve());
       listeners.set(module.name, listening);
-      apps.set(module.name, { app: server.app, port: listening.port });
+      apps.set(module.name, { app: server.handler, port: listening.port });
       subgraphs[module.name] = { url: `${listening.url}/graphql`, dataSource };
     }
     const gateway = await createGatewayWithPages({

@@ -61,6 +61,35 @@ export function verifyIdentity(headers: Record<string, string | string[] | undef
 }
 
 /**
+ * verifyIdentity for one secret, remembering the headers it accepted: the gateway signs an
+ * identity once per second (gateway/src/data-source.ts), so a subgraph sees the same two
+ * headers on every request of that second and checks the signature once. The age is
+ * checked on every request; at most `size` accepted pairs are held, then the memory starts
+ * over. Refusals are never remembered.
+ */
+export function identityVerifier(secret: string, size = 1_000): (headers: Record<string, string | string[] | undefined>, now?: number) => Verified {
+  const accepted = new Map<string, { identity: Identity; iat: number }>();
+  return (headers, now = Date.now()) => {
+    const payload = headers[IDENTITY_HEADER];
+    const signature = headers[SIGNATURE_HEADER];
+    const key = typeof payload === "string" && typeof signature === "string" ? `${signature}.${payload}` : undefined;
+    const held = key === undefined ? undefined : accepted.get(key);
+    if (held) {
+      const age = Math.floor(now / 1000) - held.iat;
+      if (age <= IDENTITY_MAX_AGE_SECONDS && age >= -IDENTITY_MAX_AGE_SECONDS) return { ok: true, identity: held.identity };
+      accepted.delete(key as string);
+    }
+    const verified = verifyIdentity(headers, secret, now);
+    if (verified.ok && key !== undefined) {
+      if (accepted.size >= size) accepted.clear();
+      const iat = (JSON.parse(Buffer.from(payload as string, "base64url").toString("utf8")) as { iat: number }).iat;
+      accepted.set(key, { identity: Object.freeze(verified.identity), iat });
+    }
+    return verified;
+  };
+}
+
+/**
  * The shared secret: IDENTITY_SECRET, at least 32 characters. The one-process stack makes
  * a random one when it is unset; separate processes must be given the same one.
  */

@@ -110,6 +110,23 @@ describe("subgraphs trust only identities the gateway signed", () => {
     },
   );
 
+  it("answer a body that is not JSON with 400, one over the limit with 413, each as a GraphQL error", async () => {
+    const post = (body: string) =>
+      fetch(stack.subgraphs.directory.url, { method: "POST", headers: { "content-type": "application/json", ...signIdentity({ role: Role.PUBLIC }, stack.identitySecret) }, body });
+    const broken = await post('{"query": "{ __typename }"');
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("BAD_REQUEST");
+    const large = await post(JSON.stringify({ query: `{ __typename } # ${"x".repeat(1_100_000)}` }));
+    expect(large.status).toBe(413);
+    expect(((await large.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/too large/);
+    expect((await post(JSON.stringify({ query: "{ __typename }" }))).status).toBe(200);
+  });
+
+  it("answer their own health check beside GraphQL", async () => {
+    const response = await fetch(stack.subgraphs.directory.url.replace(/\/graphql$/, "/healthz"));
+    expect(await response.json()).toEqual({ status: "ok", subgraph: "directory" });
+  });
+
   it("are still ready for the gateway's health checks", async () => {
     const response = await fetch(stack.url.replace(/\/graphql$/, "/readyz"));
     expect(response.status).toBe(200);

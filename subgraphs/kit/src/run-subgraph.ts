@@ -20,7 +20,7 @@ export function runSubgraph(subgraph: {
     const identitySecret = identitySecretFromEnv(); // before opening anything: fail fast
     const dataSource = await subgraph.open(databaseConfigFromEnv(subgraph.name));
     const server = await subgraph.createServer(dataSource, identitySecret);
-    const listening = await listen(server.app, Number(process.env.PORT ?? subgraph.defaultPort), process.env.HOST ?? "127.0.0.1");
+    const listening = await listen(server.handler, Number(process.env.PORT ?? subgraph.defaultPort), process.env.HOST ?? "127.0.0.1");
     log("info", "subgraph.listening", { subgraph: subgraph.name, url: `${listening.url}/graphql` });
     stopOnSignals(async () => {
       await listening.close();

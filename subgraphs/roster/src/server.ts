@@ -5,7 +5,7 @@ import { createRosterLoaders } from "./loaders";
 import { buildRosterSchema } from "./schema";
 import { scheduleHousekeeping } from "./housekeeping";
 
-/** Builds the roster subgraph's HTTP app on an open database, and ends lapsed terms on the hour. Never listens. */
+/** Builds the roster subgraph's HTTP handler on an open database, and ends lapsed terms on the hour. Never listens. */
 export async function createRosterServer(dataSource: DataSource, identitySecret: string): Promise<SubgraphServer> {
   const server = await createSubgraphServer<RosterContext>({
     name: "roster",
@@ -15,7 +15,7 @@ export async function createRosterServer(dataSource: DataSource, identitySecret:
   });
   const stopHousekeeping = scheduleHousekeeping(dataSource);
   return {
-    app: server.app,
+    handler: server.handler,
     stop: async () => {
       stopHousekeeping();
       await server.stop();
