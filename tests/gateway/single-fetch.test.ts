@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Kind, parse, print, separateOperations, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway } from "../../gateway/src/server";
 import { singleFetchStats } from "../../gateway/src/single-fetch";
 import { listen, type Listening } from "../../platform/src/http";
+import { AWKWARD, examples, siteQueries } from "../helpers/site-queries";
 import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 
 /**
@@ -14,54 +14,6 @@ import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
  * every role, and for the awkward documents (aliases, fragments, directives, errors,
  * introspection beside data, several operations in one document).
  */
-const OPERATIONS_DIR = join(__dirname, "../../operations");
-const examples = JSON.parse(readFileSync(join(OPERATIONS_DIR, "examples.json"), "utf8")) as Record<string, { role?: string; variables: Record<string, unknown> }>;
-
-/** Every query in operations/, each with the fragments it uses (graphql-js's separateOperations) and its example's variables. */
-function siteQueries() {
-  const out: { name: string; query: string; variables: Record<string, unknown> }[] = [];
-  for (const file of readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith(".graphql"))) {
-    for (const [name, document] of Object.entries(separateOperations(parse(readFileSync(join(OPERATIONS_DIR, file), "utf8"))))) {
-      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-      if (operation?.operation === "query") out.push({ name, query: print(document), variables: examples[name]?.variables ?? {} });
-    }
-  }
-  return out;
-}
-
-const AWKWARD: { name: string; query: string; variables?: Record<string, unknown>; operationName?: string; body?: string; single: boolean }[] = [
-  {
-    name: "aliases, a fragment, @include/@skip, __typename at the root",
-    query: `query Mixed($first: Int, $yes: Boolean!) {
-      __typename
-      a: representations(first: $first) { totalCount nodes { ...Office kind @skip(if: $yes) id @include(if: $yes) } }
-      b: representation(id: "ht-mx-emb-mexico-city") { n: name(lang: EN) ...Office }
-    }
-    fragment Office on Representation { __typename name cityName(lang: FR) hostCountry { code name(lang: PT) } procedures { procedure { code } basis } }`,
-    variables: { first: 3, yes: true },
-    single: true,
-  },
-  { name: "an office that does not exist", query: `{ representation(id: "nope") { id } }`, single: true },
-  { name: "a misspelt place (BAD_USER_INPUT with suggestions)", query: `{ places(search: "Tapachla") { name } }`, single: true },
-  {
-    name: "a resolver's error that nulls the whole answer",
-    query: `{ procedures { code } nearestRepresentations(nationalities: ["ZZ"], near: { place: "Tapachula" }) { byNationality { results { distanceKm } } } }`,
-    single: true,
-  },
-  { name: "a restricted field's error beside data", query: `{ procedures { code } representation(id: "ht-mx-emb-mexico-city") { id auditTrail(first: 2) { action at } } }`, single: true },
-  { name: "a variable of the wrong type", query: `query ($first: Int) { representations(first: $first) { totalCount } }`, variables: { first: "many" }, single: false },
-  {
-    name: "a Float variable that is Infinity once parsed (JSON 1e999)",
-    query: "",
-    body: '{"query":"query ($d: Float) { procedures { code } nearestRepresentations(nationalities: [\\"BD\\"], near: { place: \\"Tapachula\\" }, maxDistanceKm: $d) { place { name } } }","variables":{"d":1e999}}',
-    single: false,
-  },
-  { name: "introspection beside data", query: `{ __type(name: "Representation") { name } procedures { code } }`, single: false },
-  { name: "two subgraphs (roster and directory)", query: `{ focalPoints(first: 3) { id role representation { id name } } }`, single: false },
-  { name: "one subgraph of two operations in a document", query: `query A { procedures { code } } query B { countries { code } }`, operationName: "B", single: true },
-  { name: "restricted fields (roster)", query: `{ focalPoints(first: 5) { id institution personName emails phones } }`, single: true },
-];
-
 /** A sync token says when it was issued (to the second) and signs that: compare what it points at. */
 function withoutIssueTimes(body: string): string {
   return body.replace(/"nextToken":"([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+"/g, (_all, payload: string) => {

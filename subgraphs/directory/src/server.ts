@@ -10,7 +10,7 @@ import { revisionRoute } from "./resolvers/revision.resolver";
 import { buildDirectorySchema } from "./schema";
 
 /** Builds the directory subgraph's HTTP app on an open database. Never listens. */
-export async function createDirectoryServer(dataSource: DataSource, identitySecret: string): Promise<SubgraphServer> {
+export async function createDirectoryServer(dataSource: DataSource, identitySecret: string, options = { compiled: true }): Promise<SubgraphServer> {
   const offices = new OfficeIndex(dataSource);
   const catalogues = new CatalogueCache(dataSource);
   const offers = new OfferCache(dataSource);
@@ -22,6 +22,8 @@ export async function createDirectoryServer(dataSource: DataSource, identitySecr
   return createSubgraphServer<DirectoryContext>({
     name: "directory",
     identitySecret,
+    // Queries compiled (kit/src/compiled-execution.ts); tests/directory/compiled-execution.test.ts compares both.
+    compiled: options.compiled,
     schema: await buildDirectorySchema(),
     context: async (base) => {
       const { catalogue, directoryRevision } = await catalogues.current();

@@ -7,6 +7,7 @@ import { identityVerifier, type Identity } from "../../../platform/src/identity"
 import { DEFAULT_LANG, langFromAcceptLanguage, type Lang } from "../../../platform/src/lang";
 import { DATA_ONLY_HEADER } from "../../../platform/src/data-only";
 import { log } from "../../../platform/src/log";
+import { compiledQueries } from "./compiled-execution";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../../../platform/src/request-id";
 
 /** What every subgraph resolver gets, whatever the subgraph. */
@@ -82,6 +83,8 @@ export async function createSubgraphServer<C extends RequestBase>(options: {
   schema: GraphQLSchema;
   /** Shared with the gateway: requests without an identity it signed are refused. */
   identitySecret: string;
+  /** Queries run compiled (compiled-execution.ts); the directory's reads. */
+  compiled?: boolean;
   /** Largest request body (body-parser syntax); default 1mb. The exchange takes contact batches. */
   bodyLimit?: string;
   context(base: RequestBase, req: Request): C | Promise<C>;
@@ -89,7 +92,7 @@ export async function createSubgraphServer<C extends RequestBase>(options: {
   routes?(app: Express): void;
 }): Promise<SubgraphServer> {
   const apollo = new ApolloServer<C>({
-    schema: options.schema,
+    ...(options.compiled ? { gateway: compiledQueries(options.schema) } : { schema: options.schema }),
     includeStacktraceInErrorResponses: false,
     // The process owns shutdown (stack/main.ts, index.ts): Apollo's own signal handlers
     // raced ours and left `npm start` hanging on Ctrl-C.

@@ -1,0 +1,70 @@
+import type { ApolloServerOptionsWithGateway, BaseContext } from "@apollo/server";
+import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
+import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+
+type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>["gateway"];
+type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface["load"]>>["executor"]>;
+
+export const compiledStats = { compiled: 0, interpreted: 0, recomputed: 0 };
+
+/**
+ * Queries run as compiled JavaScript (graphql-jit), everything else as graphql-js runs it.
+ *
+ * graphql-js walks the document for every field of every answer: it collects fields,
+ * coerces each field's arguments (the `lang` of 600 labels on the 50-office list), checks
+ * every value for a promise, and builds each object with `Object.create(null)`, which
+ * JSON.stringify then serializes on its slow path. graphql-jit compiles a document once
+ * into a function that does only what that document needs, and its answers are plain
+ * object literals (docs/performance.md gives the figures).
+ *
+ * Where the two could differ, graphql-js decides:
+ * - mutations run through graphql-js (their order, and the error paths of writes);
+ * - a document graphql-jit cannot compile runs through graphql-js;
+ * - a query whose compiled answer holds any error is answered again by graphql-js, so that
+ *   every error reads as it always did (the messages and paths tests and clients rely on).
+ *   A query only reads, and the request's loaders already hold what the first pass read.
+ *
+ * Served to Apollo Server through its gateway interface, the documented way to give it
+ * another executor; Apollo Server still parses, validates and runs every plugin.
+ */
+export function compiledQueries(schema: GraphQLSchema): GatewayInterface {
+  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+  const compile = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
+    let byName = compiled.get(document);
+    if (!byName) compiled.set(document, (byName = new Map()));
+    const key = operationName ?? "";
+    let query = byName.get(key);
+    if (query === undefined) {
+      const made = compileQuery(schema, document, operationName, { disableLeafSerialization: false, customJSONSerializer: false });
+      query = isCompiledQuery(made) ? made : null;
+      byName.set(key, query);
+    }
+    return query;
+  };
+  const executor: GatewayExecutor = async (requestContext) => {
+    const { document, operation, request, context: contextValue } = requestContext;
+    const operationName = requestContext.operationName ?? undefined;
+    const interpreted = () =>
+      execute({ schema, document, contextValue, variableValues: request.variables, operationName }) as Promise<ExecutionResult> | ExecutionResult;
+    const query = operation.operation === "query" ? compile(document, operationName) : null;
+    if (!query) {
+      compiledStats.interpreted++;
+      return interpreted();
+    }
+    const answer = await query.query(undefined, contextValue, request.variables ?? {});
+    if (answer.errors?.length) {
+      compiledStats.recomputed++;
+      return interpreted();
+    }
+    compiledStats.compiled++;
+    return answer;
+  };
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: "" });
+      return () => {};
+    },
+    load: async () => ({ executor }),
+    stop: async () => {},
+  };
+}
