@@ -25,8 +25,8 @@ export interface ProcessStack {
 /** Starts one compiled entry point and resolves with the URL its "listening" log line gives. */
 async function startProcess(name: string, script: string, env: Record<string, string>, children: ChildProcess[], args: string[] = [], pinToCore?: number): Promise<BenchProcess> {
   // NODE_ARGS: node options for this process, e.g. "--cpu-prof --cpu-prof-dir=profiles" to profile it.
-  // The young generation docs/architecture.md recommends for production ("Memory and latency").
-  const nodeArgs = ["--max-semi-space-size=32", ...(env.NODE_ARGS ? env.NODE_ARGS.split(" ") : [])];
+  // The heap setting docs/architecture.md recommends for production ("Memory and latency").
+  const nodeArgs = ["--max-old-space-size=1024", ...(env.NODE_ARGS ? env.NODE_ARGS.split(" ") : [])];
   const command = [process.execPath, ...nodeArgs, join(projectRoot(), script), ...args];
   // Pinned with taskset (util-linux) when asked: the servers on one core, the load on another.
   const pinned = pinToCore === undefined ? command : ["taskset", "-c", String(pinToCore), ...command];
