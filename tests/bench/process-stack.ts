@@ -26,7 +26,7 @@ export interface ProcessStack {
 async function startProcess(name: string, script: string, env: Record<string, string>, children: ChildProcess[], args: string[] = [], pinToCore?: number): Promise<BenchProcess> {
   // NODE_ARGS: node options for this process, e.g. "--cpu-prof --cpu-prof-dir=profiles" to profile it.
   // The heap setting docs/architecture.md recommends for production ("Memory and latency").
-  const nodeArgs = ["--max-old-space-size=1024", ...(env.NODE_ARGS ? env.NODE_ARGS.split(" ") : [])];
+  const nodeArgs = ["--max-old-space-size=512", ...(env.NODE_ARGS ? env.NODE_ARGS.split(" ") : [])];
   const command = [process.execPath, ...nodeArgs, join(projectRoot(), script), ...args];
   // Pinned with taskset (util-linux) when asked: the servers on one core, the load on another.
   const pinned = pinToCore === undefined ? command : ["taskset", "-c", String(pinToCore), ...command];

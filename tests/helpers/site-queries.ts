@@ -54,4 +54,3 @@ export const AWKWARD: { name: string; query: string; variables?: Record<string, 
   { name: "one subgraph of two operations in a document", query: `query A { procedures { code } } query B { countries { code } }`, operationName: "B", single: true },
   { name: "restricted fields (roster)", query: `{ focalPoints(first: 5) { id institution personName emails phones } }`, single: true },
 ];
-

@@ -44,8 +44,7 @@ export function compiledQueries(schema: GraphQLSchema): GatewayInterface {
   const executor: GatewayExecutor = async (requestContext) => {
     const { document, operation, request, context: contextValue } = requestContext;
     const operationName = requestContext.operationName ?? undefined;
-    const interpreted = () =>
-      execute({ schema, document, contextValue, variableValues: request.variables, operationName }) as Promise<ExecutionResult> | ExecutionResult;
+    const interpreted = () => execute({ schema, document, contextValue, variableValues: request.variables, operationName }) as Promise<ExecutionResult> | ExecutionResult;
     const query = operation.operation === "query" ? compile(document, operationName) : null;
     if (!query) {
       compiledStats.interpreted++;
