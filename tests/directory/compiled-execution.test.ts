@@ -88,6 +88,16 @@ describe("the directory's compiled queries answer as graphql-js does", () => {
     expect(compiledStats.recomputed - before.recomputed).toBeGreaterThanOrEqual(2);
   });
 
+  it("a document is compiled the second time it comes, not the first", async () => {
+    const query = `{ representations(first: 2) { nodes { id kindLabel(lang: EN) } } }`;
+    const before = { ...compiledStats };
+    const first = await both(query, undefined, callers.public);
+    expect({ compiled: compiledStats.compiled - before.compiled, interpreted: compiledStats.interpreted - before.interpreted }).toEqual({ compiled: 0, interpreted: 1 });
+    const second = await both(query, undefined, callers.public);
+    expect({ compiled: compiledStats.compiled - before.compiled, interpreted: compiledStats.interpreted - before.interpreted }).toEqual({ compiled: 1, interpreted: 1 });
+    expect(second).toEqual(first);
+  });
+
   it("a mutation is never compiled", async () => {
     const before = { ...compiledStats };
     const answers = await both(`mutation { submitCorrection(representationId: "no-such-office", changes: { phones: ["+507 264 3043"] }, comment: "x") { id } }`, undefined, callers.official);
