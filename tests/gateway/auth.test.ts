@@ -122,6 +122,15 @@ describe("subgraphs trust only identities the gateway signed", () => {
     expect((await post(JSON.stringify({ query: "{ __typename }" }))).status).toBe(200);
   });
 
+  it("answer a GET query as Apollo Server does (a preflight header against CSRF), and refuse one without an identity", async () => {
+    const url = `${stack.subgraphs.directory.url}?query=${encodeURIComponent("{ __typename }")}`;
+    const signed = signIdentity({ role: Role.PUBLIC }, stack.identitySecret);
+    const answered = await fetch(url, { headers: { ...signed, "apollo-require-preflight": "1" } });
+    expect({ status: answered.status, body: await answered.json() }).toEqual({ status: 200, body: { data: { __typename: "Query" } } });
+    expect((await fetch(url, { headers: signed })).status).toBe(400); // no preflight header: Apollo's CSRF prevention
+    expect((await fetch(url, { headers: { "apollo-require-preflight": "1" } })).status).toBe(401);
+  });
+
   it("answer their own health check beside GraphQL", async () => {
     const response = await fetch(stack.subgraphs.directory.url.replace(/\/graphql$/, "/healthz"));
     expect(await response.json()).toEqual({ status: "ok", subgraph: "directory" });

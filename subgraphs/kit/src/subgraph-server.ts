@@ -113,7 +113,7 @@ export async function createSubgraphServer<C extends RequestBase>(options: {
   const readJson = express.json({ limit: options.bodyLimit ?? "1mb" });
 
   /**
-   * POST /graphql, the gateway's every call, without Express's router and response helpers:
+   * /graphql (POST: the gateway's every call; GET as Apollo Server answers it), without Express's router and response helpers:
    * body-parser reads the JSON, Apollo Server's integration API (executeHTTPGraphQLRequest,
    * as its own standalone server does) answers. Express's route, `res.send` and ETag were
    * 8 % of the directory's CPU on the official's 50-office list (docs/performance.md).
@@ -136,7 +136,10 @@ export async function createSubgraphServer<C extends RequestBase>(options: {
       };
       const search = req.url?.includes("?") ? req.url.slice(req.url.indexOf("?")) : "";
       apollo
-        .executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: "POST", headers, search, body: (req as Request).body }, context: async () => options.context(base, req as Request) })
+        .executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: (req.method ?? "POST").toUpperCase(), headers, search, body: (req as Request).body },
+          context: async () => options.context(base, req as Request),
+        })
         .then(async (answer) => {
           for (const [key, value] of answer.headers) res.setHeader(key, value);
           res.statusCode = answer.status ?? 200;
@@ -153,7 +156,7 @@ export async function createSubgraphServer<C extends RequestBase>(options: {
   };
   const handler: RequestListener = (req, res) => {
     const path = req.url?.split("?", 1)[0];
-    if (path === "/graphql" && req.method === "POST") return graphql(req, res);
+    if (path === "/graphql") return graphql(req, res);
     app(req, res);
   };
   return { handler, stop: () => apollo.stop() };
