@@ -87,7 +87,7 @@ export async function createSubgraphServer<C extends RequestBase>(options: {
   compiled?: boolean;
   /** Largest request body (body-parser syntax); default 1mb. The exchange takes contact batches. */
   bodyLimit?: string;
-  context(base: RequestBase, req: Request): C | Promise<C>;
+  context(base: RequestBase, req: IncomingMessage): C | Promise<C>;
   /** Plain HTTP routes beside GraphQL (the directory's GET /revision). */
   routes?(app: Express): void;
 }): Promise<SubgraphServer> {
@@ -138,7 +138,7 @@ export async function createSubgraphServer<C extends RequestBase>(options: {
       apollo
         .executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: (req.method ?? "POST").toUpperCase(), headers, search, body: (req as Request).body },
-          context: async () => options.context(base, req as Request),
+          context: async () => options.context(base, req),
         })
         .then(async (answer) => {
           for (const [key, value] of answer.headers) res.setHeader(key, value);
