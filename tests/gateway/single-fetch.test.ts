@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway } from "../../gateway/src/server";
 import { singleFetchStats } from "../../gateway/src/single-fetch";
 import { listen, type Listening } from "../../platform/src/http";
-import { AWKWARD, examples, siteQueries } from "../helpers/site-queries";
+import { AWKWARD, askGateway, examples, siteQueries } from "../helpers/site-queries";
 import { ROLE_KEYS, startTestStack, type TestStack } from "../helpers/stack";
 
 /**
@@ -53,12 +53,8 @@ describe("the single-fetch path answers as the gateway's plan does", () => {
 
   async function both(query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>, operationName?: string, body?: string) {
     const ask = async (listening: Listening) => {
-      const response = await fetch(`${listening.url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "accept-language": "es", ...headers },
-        body: body ?? JSON.stringify({ query, variables, operationName }),
-      });
-      return { status: response.status, body: withoutIssueTimes(await response.text()) };
+      const answer = await askGateway(listening, { query, variables, operationName, body }, headers, "es");
+      return { ...answer, body: withoutIssueTimes(answer.body) };
     };
     const before = { ...singleFetchStats };
     const single = await ask(withPath);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Kind, parse, print, separateOperations, type OperationDefinitionNode } from "graphql";
+import type { Listening } from "../../platform/src/http";
 
 /**
  * The reads the site, the lookup and the clients send (operations/), and awkward documents
@@ -54,3 +55,18 @@ export const AWKWARD: { name: string; query: string; variables?: Record<string, 
   { name: "one subgraph of two operations in a document", query: `query A { procedures { code } } query B { countries { code } }`, operationName: "B", single: true },
   { name: "restricted fields (roster)", query: `{ focalPoints(first: 5) { id institution personName emails phones } }`, single: true },
 ];
+
+/** POSTs one operation (or a raw body) to a gateway listening here; the status and the answer's text. */
+export async function askGateway(
+  listening: Listening,
+  request: { query: string; variables?: Record<string, unknown>; operationName?: string; body?: string },
+  headers: Record<string, string>,
+  lang: string,
+): Promise<{ status: number; body: string }> {
+  const response = await fetch(`${listening.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "accept-language": lang, ...headers },
+    body: request.body ?? JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
+  });
+  return { status: response.status, body: await response.text() };
+}
