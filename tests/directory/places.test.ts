@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { distanceKm } from "../../subgraphs/directory/src/geo/distance";
+import { placeQueryStats, resolvePlaceQuery } from "../../subgraphs/directory/src/places/place-resolver";
 import { DATABASES } from "../helpers/databases";
 import { startTestStack, type TestStack } from "../helpers/stack";
 
@@ -205,5 +206,28 @@ describe.each(DATABASES)("place resolution through the gateway (%s)", (db) => {
       // a crossing whose two sides share the name may answer the other side (within 10 km, in the other country)
       expect(missed.length / anonymous.length, missed.join("; ")).toBeLessThanOrEqual(0.05);
     });
+  });
+});
+
+describe("place answers remembered", () => {
+  it("per region set, text, country, own country and limit; a refusal never", () => {
+    const region = new Set(REGION);
+    const count = () => ({ ...placeQueryStats });
+    const query = { text: "Tapachula", field: "near.place", region, defaultCountry: "MX", limit: 6 };
+    const before = count();
+    const first = resolvePlaceQuery(query);
+    expect(first[0].place).toMatchObject({ name: "Tapachula", country: "MX" });
+    const again = resolvePlaceQuery({ ...query });
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first); // a copy: a caller cannot alter what the next one gets
+    expect({ resolved: placeQueryStats.resolved - before.resolved, remembered: placeQueryStats.remembered - before.remembered }).toEqual({ resolved: 1, remembered: 1 });
+    resolvePlaceQuery({ ...query, region: new Set(region) }); // another revision's sets
+    resolvePlaceQuery({ ...query, limit: 1 });
+    resolvePlaceQuery({ ...query, defaultCountry: undefined });
+    expect(placeQueryStats.resolved - before.resolved).toBe(3 + 1);
+    const misspelt = { ...query, text: "Tapachulaxq" };
+    expect(() => resolvePlaceQuery(misspelt)).toThrow(/no place named/);
+    expect(() => resolvePlaceQuery(misspelt)).toThrow(/no place named/);
+    expect(placeQueryStats.remembered - before.remembered).toBe(1);
   });
 });
