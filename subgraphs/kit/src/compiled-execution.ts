@@ -22,7 +22,8 @@ const SEEN = Symbol("seen once");
  *
  * Where the two could differ, graphql-js decides:
  * - mutations run through graphql-js (their order, and the error paths of writes);
- * - a document graphql-jit cannot compile, or seen for the first time, runs through graphql-js;
+ * - a document graphql-jit cannot compile (it reports errors or throws), or seen for the
+ *   first time, runs through graphql-js;
  * - a query whose compiled answer holds any error is answered again by graphql-js, so that
  *   every error reads as it always did (the messages and paths tests and clients rely on).
  *   A query only reads, and the request's loaders already hold what the first pass read.
@@ -30,8 +31,8 @@ const SEEN = Symbol("seen once");
  * A document is compiled the second time it comes: compiling the 50-office list took
  * 0.7–2.2 ms once warm (5.6 ms the first time), about what a whole request costs the
  * directory. What the site and clients send is asked again and again, while a document
- * sent once, as a flood of made-up queries would be, costs no compilation. Compiled queries live as long as Apollo Server's cache of parsed
- * documents holds their document.
+ * sent once, as a flood of made-up queries would be, costs no compilation. Compiled
+ * queries live as long as Apollo Server's cache of parsed documents holds their document.
  *
  * Served to Apollo Server through its gateway interface, the documented way to give it
  * another executor; Apollo Server still parses, validates and runs every plugin.
@@ -48,8 +49,13 @@ export function compiledQueries(schema: GraphQLSchema): GatewayInterface {
       return null;
     }
     if (held !== SEEN) return held;
-    const made = compileQuery(schema, document, operationName, { disableLeafSerialization: false, customJSONSerializer: false });
-    const query = isCompiledQuery(made) ? made : null;
+    let query: CompiledQuery | null = null;
+    try {
+      const made = compileQuery(schema, document, operationName, { disableLeafSerialization: false, customJSONSerializer: false });
+      if (isCompiledQuery(made)) query = made;
+    } catch {
+      // graphql-js runs it, as it would any document graphql-jit reports it cannot compile
+    }
     byName.set(key, query);
     return query;
   };
