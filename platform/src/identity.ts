@@ -40,6 +40,15 @@ export function signIdentity(identity: Identity, secret: string, now = Date.now(
 export type Verified = { ok: true; identity: Identity } | { ok: false; reason: string };
 
 export function verifyIdentity(headers: Record<string, string | string[] | undefined>, secret: string, now = Date.now()): Verified {
+  const checked = checkIdentity(headers, secret, now);
+  return checked.ok ? { ok: true, identity: checked.identity } : checked;
+}
+
+/** Signed within IDENTITY_MAX_AGE_SECONDS of now, either way (clocks differ a little). */
+const signedLately = (iat: number, now: number) => Math.abs(Math.floor(now / 1000) - iat) <= IDENTITY_MAX_AGE_SECONDS;
+
+/** verifyIdentity, with the time the identity was signed (`iat`, seconds) when it is accepted. */
+function checkIdentity(headers: Record<string, string | string[] | undefined>, secret: string, now: number): { ok: true; identity: Identity; iat: number } | { ok: false; reason: string } {
   const payload = headers[IDENTITY_HEADER];
   const signature = headers[SIGNATURE_HEADER];
   if (typeof payload !== "string" || typeof signature !== "string") return { ok: false, reason: "no identity: call the gateway, not the subgraph" };
@@ -52,12 +61,12 @@ export function verifyIdentity(headers: Record<string, string | string[] | undef
   } catch {
     return { ok: false, reason: "identity is not readable" };
   }
-  const age = Math.floor(now / 1000) - (claims.iat ?? 0);
-  if (!Object.values(Role).includes(claims.role) || age > IDENTITY_MAX_AGE_SECONDS || age < -IDENTITY_MAX_AGE_SECONDS) {
+  const iat = claims.iat ?? 0;
+  if (!Object.values(Role).includes(claims.role) || !signedLately(iat, now)) {
     return { ok: false, reason: "identity is expired or malformed" };
   }
   const { iat: _iat, ...identity } = claims;
-  return { ok: true, identity };
+  return { ok: true, identity, iat };
 }
 
 /**
@@ -75,17 +84,17 @@ export function identityVerifier(secret: string, size = 1_000): (headers: Record
     const key = typeof payload === "string" && typeof signature === "string" ? `${signature}.${payload}` : undefined;
     const held = key === undefined ? undefined : accepted.get(key);
     if (held) {
-      const age = Math.floor(now / 1000) - held.iat;
-      if (age <= IDENTITY_MAX_AGE_SECONDS && age >= -IDENTITY_MAX_AGE_SECONDS) return { ok: true, identity: held.identity };
+      if (signedLately(held.iat, now)) return { ok: true, identity: held.identity };
       accepted.delete(key as string);
     }
-    const verified = verifyIdentity(headers, secret, now);
-    if (verified.ok && key !== undefined) {
+    const checked = checkIdentity(headers, secret, now);
+    if (!checked.ok) return checked;
+    const identity = Object.freeze(checked.identity);
+    if (key !== undefined) {
       if (accepted.size >= size) accepted.clear();
-      const iat = (JSON.parse(Buffer.from(payload as string, "base64url").toString("utf8")) as { iat: number }).iat;
-      accepted.set(key, { identity: Object.freeze(verified.identity), iat });
+      accepted.set(key, { identity, iat: checked.iat });
     }
-    return verified;
+    return { ok: true, identity };
   };
 }
 

@@ -26,7 +26,8 @@ const SEEN = Symbol("seen once");
  *   first time, runs through graphql-js;
  * - a query whose compiled answer holds any error is answered again by graphql-js, so that
  *   every error reads as it always did (the messages and paths tests and clients rely on).
- *   A query only reads, and the request's loaders already hold what the first pass read.
+ *   A query only reads; what the first pass read through the request's loaders is not
+ *   read again, what it read by its own SQL (a list's page of ids, its count) is.
  *
  * A document is compiled the second time it comes: compiling the 50-office list took
  * 0.7–2.2 ms once warm (5.6 ms the first time), about what a whole request costs the
